@@ -1,0 +1,613 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/parser"
+)
+
+// Problem is one thing wrong with a content file, located so a person can
+// fix it: file, line (0 when unknown) and a Dutch message that says what is
+// valid.
+type Problem struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (p Problem) String() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s, regel %d: %s", p.File, p.Line, p.Msg)
+	}
+	return fmt.Sprintf("%s: %s", p.File, p.Msg)
+}
+
+// Problems is the error returned by Load: every problem found, not just the
+// first, so an editor can fix a file in one go.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Load reads, compiles and validates the content in fsys (the embedded set
+// from Default, or an institution's own folder via os.DirFS). On failure
+// the error is a Problems value.
+func Load(fsys fs.FS) (*Content, error) {
+	l := &loader{fsys: fsys, src: map[string]string{}}
+	c := l.load()
+	if len(l.problems) > 0 {
+		return nil, l.problems
+	}
+	return c, nil
+}
+
+type loader struct {
+	fsys     fs.FS
+	src      map[string]string
+	problems Problems
+}
+
+func (l *loader) add(file string, line int, format string, args ...any) {
+	l.problems = append(l.problems, Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+type metaFile struct {
+	Meta
+}
+type questionsFile struct {
+	Questions []*Question `toml:"vraag"`
+}
+type rulesFile struct {
+	Rules []*Rule `toml:"regel"`
+}
+type partiesFile struct {
+	Parties []*Party `toml:"partij"`
+}
+type actionsFile struct {
+	Actions []*Action `toml:"actie"`
+}
+type resourcesFile struct {
+	Resources []*Resource `toml:"bron"`
+}
+type examplesFile struct {
+	Examples []*Example `toml:"voorbeeld"`
+}
+
+// allowed lists the keys each file accepts, for the "unknown key" message.
+var allowed = map[string]string{
+	"meta.toml":        "versie, titel, uitgever, datum, url, disclaimer, themas, bot_vragen",
+	"vragen.toml":      "[[vraag]] met id, kort, tekst, uitleg, citaat, achtergrond, soort, when, bij_nee en [[vraag.optie]] met waarde, label, uitleg",
+	"regels.toml":      "[[regel]] met id, titel, tekst, deel, citaat, achtergrond, when, acties",
+	"partijen.toml":    "[[partij]] met id, naam en [[partij.taak]] met tekst, when",
+	"acties.toml":      "[[actie]] met id, tekst, fase, when",
+	"bronnen.toml":     "[[bron]] met id, titel, url, organisatie, thema, zekerheid, zoek, when",
+	"voorbeelden.toml": "[[voorbeeld]] met id, tekst, thema, when",
+}
+
+// decode parses one file into v, reporting syntax errors and unknown keys.
+func (l *loader) decode(file string, v any) bool {
+	data, err := fs.ReadFile(l.fsys, file)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			l.add(file, 0, "dit bestand ontbreekt; een inhoudsmap heeft deze bestanden nodig: %s", strings.Join(Files, ", "))
+		} else {
+			l.add(file, 0, "kan het bestand niet lezen: %v", err)
+		}
+		return false
+	}
+	src := string(data)
+	l.src[file] = src
+	md, err := toml.Decode(src, v)
+	if err != nil {
+		l.add(file, errLine(err), "geen geldige TOML: %s", tomlMessage(err))
+		return false
+	}
+	for _, k := range md.Undecoded() {
+		name := k[len(k)-1]
+		l.add(file, KeyLine(src, name), "onbekende sleutel %q; geldig zijn: %s", k.String(), allowed[file])
+	}
+	return true
+}
+
+// errLine finds the line of a TOML error, 0 when the library gives none.
+func errLine(err error) int {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return pe.Position.Line
+	}
+	if m := lineInMsg.FindStringSubmatch(err.Error()); m != nil {
+		n := 0
+		fmt.Sscan(m[1], &n)
+		return n
+	}
+	return 0
+}
+
+var lineInMsg = regexp.MustCompile(`line (\d+)`)
+
+func tomlMessage(err error) string {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return pe.Message
+	}
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, "toml: ")
+	if i := strings.Index(msg, "): "); i >= 0 && strings.HasPrefix(msg, "line ") {
+		msg = msg[i+3:]
+	}
+	if strings.Contains(msg, "incompatible types") {
+		return "verkeerd type waarde (" + msg + "); tekst hoort tussen aanhalingstekens, een lijst tussen [ ]"
+	}
+	return msg
+}
+
+// KeyLine finds the first line of src that assigns key (1-based, 0 when
+// none), for messages about keys whose position the TOML library does not
+// expose.
+func KeyLine(src, key string) int {
+	re := regexp.MustCompile(`^\s*"?` + regexp.QuoteMeta(key) + `"?\s*=`)
+	for i, line := range strings.Split(src, "\n") {
+		if re.MatchString(line) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// idLines maps each `id = "x"` to its line, in order of appearance, so
+// items decoded from arrays of tables can be located.
+func idLines(src string) []int {
+	var lines []int
+	for i, line := range strings.Split(src, "\n") {
+		if idLine.MatchString(line) {
+			lines = append(lines, i+1)
+		}
+	}
+	return lines
+}
+
+var idLine = regexp.MustCompile(`^\s*id\s*=`)
+
+// tableLines finds the lines of each [[header]] in src.
+func tableLines(src, header string) []int {
+	var lines []int
+	want := "[[" + header + "]]"
+	for i, line := range strings.Split(src, "\n") {
+		if strings.TrimSpace(stripComment(line)) == want {
+			lines = append(lines, i+1)
+		}
+	}
+	return lines
+}
+
+func stripComment(line string) string {
+	if i := strings.Index(line, "#"); i >= 0 && !strings.ContainsAny(line[:i], `"'`) {
+		return line[:i]
+	}
+	return line
+}
+
+func at(lines []int, i int) int {
+	if i < len(lines) {
+		return lines[i]
+	}
+	return 0
+}
+
+var identRe = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+var itemIDRe = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+
+func (l *loader) load() *Content {
+	c := &Content{byID: map[string]*Question{}}
+	var (
+		mf metaFile
+		qf questionsFile
+		rf rulesFile
+		pf partiesFile
+		af actionsFile
+		bf resourcesFile
+		ef examplesFile
+	)
+	ok := l.decode("meta.toml", &mf)
+	ok = l.decode("vragen.toml", &qf) && ok
+	ok = l.decode("regels.toml", &rf) && ok
+	ok = l.decode("partijen.toml", &pf) && ok
+	ok = l.decode("acties.toml", &af) && ok
+	ok = l.decode("bronnen.toml", &bf) && ok
+	ok = l.decode("voorbeelden.toml", &ef) && ok
+	if !ok {
+		return nil
+	}
+	c.Meta, c.Questions, c.Rules, c.Parties = mf.Meta, qf.Questions, rf.Rules, pf.Parties
+	c.Actions, c.Resources, c.Examples = af.Actions, bf.Resources, ef.Examples
+
+	l.checkMeta(&c.Meta)
+	l.checkQuestions(c)
+	l.checkMetaBOT(c)
+	l.checkRules(c)
+	l.checkParties(c)
+	l.checkActions(c)
+	l.checkResources(c)
+	l.checkExamples(c)
+	return c
+}
+
+func (l *loader) required(file string, line int, what, key, value string) {
+	if strings.TrimSpace(value) == "" {
+		l.add(file, line, "%s mist %q (verplicht, mag niet leeg zijn)", what, key)
+	}
+}
+
+func (l *loader) checkMeta(m *Meta) {
+	const f = "meta.toml"
+	src := l.src[f]
+	for key, v := range map[string]string{"versie": m.Version, "titel": m.Title, "uitgever": m.Publisher, "datum": m.Date, "url": m.URL, "disclaimer": m.Disclaimer} {
+		if strings.TrimSpace(v) == "" {
+			l.add(f, 0, "%q ontbreekt of is leeg (verplicht)", key)
+		}
+	}
+	if m.URL != "" {
+		l.checkURL(f, KeyLine(src, "url"), m.URL)
+	}
+	if len(m.Themes) == 0 {
+		l.add(f, KeyLine(src, "themas"), "\"themas\" is leeg; noem de thema's die bronnen en voorbeelden gebruiken")
+	}
+	seen := map[string]bool{}
+	for _, t := range m.Themes {
+		if seen[t] {
+			l.add(f, KeyLine(src, "themas"), "thema %q staat dubbel in \"themas\"", t)
+		}
+		seen[t] = true
+	}
+}
+
+func (l *loader) checkMetaBOT(c *Content) {
+	const f = "meta.toml"
+	line := KeyLine(l.src[f], "bot_vragen")
+	if len(c.Meta.BOT) != 3 {
+		l.add(f, line, "\"bot_vragen\" moet precies drie vraag-ids noemen (interactie, sturen, begeleiding); nu %d", len(c.Meta.BOT))
+	}
+	for _, id := range c.Meta.BOT {
+		q := c.byID[id]
+		if q == nil {
+			l.add(f, line, "\"bot_vragen\" noemt vraag %q, maar die bestaat niet; bekende vragen: %s", id, strings.Join(questionIDs(c), ", "))
+			continue
+		}
+		if q.Kind != One || q.Option("ja") == nil || q.Option("nee") == nil {
+			l.add(q.File, q.Line, "vraag %q telt mee voor begeleide onderwijstijd en moet soort \"een\" zijn met de opties \"ja\" en \"nee\"", id)
+		}
+		if strings.TrimSpace(q.IfNo) == "" {
+			l.add(q.File, q.Line, "vraag %q telt mee voor begeleide onderwijstijd en mist \"bij_nee\": wat er nodig is om wel mee te tellen", id)
+		}
+	}
+}
+
+func questionIDs(c *Content) []string {
+	ids := make([]string, len(c.Questions))
+	for i, q := range c.Questions {
+		ids[i] = q.ID
+	}
+	return ids
+}
+
+func (l *loader) checkQuestions(c *Content) {
+	const f = "vragen.toml"
+	lines := tableLines(l.src[f], "vraag")
+	if len(c.Questions) == 0 {
+		l.add(f, 0, "er staan geen vragen in; voeg [[vraag]]-blokken toe")
+	}
+	for i, q := range c.Questions {
+		q.File, q.Line = f, at(lines, i)
+		what := fmt.Sprintf("vraag %d", i+1)
+		if q.ID != "" {
+			what = fmt.Sprintf("vraag %q", q.ID)
+		}
+		if !identRe.MatchString(q.ID) {
+			l.add(f, q.Line, "%s: id %q is ongeldig; gebruik kleine letters, cijfers en _ en begin met een letter (bijvoorbeeld \"vorm\" of \"bot_sturen\")", what, q.ID)
+		} else if c.byID[q.ID] != nil {
+			l.add(f, q.Line, "vraag-id %q komt twee keer voor (ook op regel %d); elke id moet uniek zijn", q.ID, c.byID[q.ID].Line)
+		} else {
+			c.byID[q.ID] = q
+		}
+		l.required(f, q.Line, what, "tekst", q.Text)
+		l.required(f, q.Line, what, "kort", q.Short)
+		l.required(f, q.Line, what, "uitleg", q.Help)
+		if q.Kind != One && q.Kind != Many {
+			l.add(f, q.Line, "%s: soort %q is ongeldig; geldig zijn \"een\" (één keuze) en \"meer\" (meerdere keuzes)", what, q.Kind)
+		}
+		if len(q.Options) < 2 {
+			l.add(f, q.Line, "%s heeft %d opties; een vraag heeft er minstens twee ([[vraag.optie]])", what, len(q.Options))
+		}
+		seen := map[string]bool{}
+		for _, o := range q.Options {
+			if !itemIDRe.MatchString(o.Value) {
+				l.add(f, q.Line, "%s: optie-waarde %q is ongeldig; gebruik kleine letters, cijfers, _ en -", what, o.Value)
+			}
+			if seen[o.Value] {
+				l.add(f, q.Line, "%s: optie-waarde %q komt twee keer voor", what, o.Value)
+			}
+			seen[o.Value] = true
+			l.required(f, q.Line, what+", optie "+o.Value, "label", o.Label)
+		}
+	}
+	// Conditions are compiled after all ids are known; a question may only
+	// depend on questions asked before it, so the order of asking is
+	// well-defined and the walk over answers always ends.
+	for i, q := range c.Questions {
+		earlier := map[string]bool{}
+		for _, p := range c.Questions[:i] {
+			earlier[p.ID] = true
+		}
+		q.When = l.compile(c, f, q.Line, q.WhenSrc)
+		for _, v := range q.When.Vars {
+			if !earlier[v] && c.byID[v] != nil {
+				l.add(f, q.Line, "vraag %q hangt af van %q, maar die vraag komt later of is dezelfde; een voorwaarde mag alleen eerdere vragen gebruiken", q.ID, v)
+			}
+		}
+	}
+}
+
+func (l *loader) checkRules(c *Content) {
+	const f = "regels.toml"
+	lines := tableLines(l.src[f], "regel")
+	seen := map[string]int{}
+	for i, r := range c.Rules {
+		r.File, r.Line = f, at(lines, i)
+		what := l.itemID(f, r.Line, "regel", i, r.ID, seen)
+		l.required(f, r.Line, what, "titel", r.Title)
+		l.required(f, r.Line, what, "tekst", r.Text)
+		l.required(f, r.Line, what, "citaat", r.Quote)
+		if !slices.Contains(Parts, r.Part) {
+			l.add(f, r.Line, "%s: deel %q is ongeldig; geldig zijn %s", what, r.Part, quoteList(Parts))
+		}
+		for _, a := range r.Actions {
+			if strings.TrimSpace(a) == "" {
+				l.add(f, r.Line, "%s: \"acties\" bevat een lege tekst", what)
+			}
+		}
+		r.When = l.compile(c, f, r.Line, r.WhenSrc)
+	}
+}
+
+func (l *loader) checkParties(c *Content) {
+	const f = "partijen.toml"
+	lines := tableLines(l.src[f], "partij")
+	taskLines := tableLines(l.src[f], "partij.taak")
+	seen := map[string]int{}
+	t := 0
+	for i, p := range c.Parties {
+		p.File, p.Line = f, at(lines, i)
+		what := l.itemID(f, p.Line, "partij", i, p.ID, seen)
+		l.required(f, p.Line, what, "naam", p.Name)
+		if len(p.Tasks) == 0 {
+			l.add(f, p.Line, "%s heeft geen taken; voeg [[partij.taak]]-blokken toe", what)
+		}
+		for _, task := range p.Tasks {
+			task.Line = at(taskLines, t)
+			t++
+			l.required(f, task.Line, what+", taak", "tekst", task.Text)
+			task.When = l.compile(c, f, task.Line, task.WhenSrc)
+		}
+	}
+}
+
+func (l *loader) checkActions(c *Content) {
+	const f = "acties.toml"
+	lines := tableLines(l.src[f], "actie")
+	seen := map[string]int{}
+	for i, a := range c.Actions {
+		a.File, a.Line = f, at(lines, i)
+		what := l.itemID(f, a.Line, "actie", i, a.ID, seen)
+		l.required(f, a.Line, what, "tekst", a.Text)
+		if a.Phase != Before && a.Phase != After {
+			l.add(f, a.Line, "%s: fase %q is ongeldig; geldig zijn \"vooraf\" en \"achteraf\"", what, a.Phase)
+		}
+		a.When = l.compile(c, f, a.Line, a.WhenSrc)
+	}
+}
+
+func (l *loader) checkResources(c *Content) {
+	const f = "bronnen.toml"
+	lines := tableLines(l.src[f], "bron")
+	seen := map[string]int{}
+	for i, r := range c.Resources {
+		r.File, r.Line = f, at(lines, i)
+		what := l.itemID(f, r.Line, "bron", i, r.ID, seen)
+		l.required(f, r.Line, what, "titel", r.Title)
+		l.required(f, r.Line, what, "organisatie", r.Organisation)
+		if strings.TrimSpace(r.URL) == "" {
+			l.add(f, r.Line, "%s mist \"url\" (verplicht)", what)
+		} else {
+			l.checkURL(f, r.Line, r.URL)
+		}
+		l.checkTheme(c, f, r.Line, what, r.Theme)
+		if !slices.Contains(Certainties, r.Certainty) {
+			l.add(f, r.Line, "%s: zekerheid %q is ongeldig; geldig zijn %s", what, r.Certainty, quoteList(Certainties))
+		}
+		if r.Certainty == "ouder" && strings.TrimSpace(r.LookFor) == "" {
+			l.add(f, r.Line, "%s verwijst naar een hogere pagina (zekerheid \"ouder\") en mist \"zoek\": wat de lezer daar moet zoeken", what)
+		}
+		r.When = l.compile(c, f, r.Line, r.WhenSrc)
+	}
+}
+
+func (l *loader) checkExamples(c *Content) {
+	const f = "voorbeelden.toml"
+	lines := tableLines(l.src[f], "voorbeeld")
+	seen := map[string]int{}
+	for i, e := range c.Examples {
+		e.File, e.Line = f, at(lines, i)
+		what := l.itemID(f, e.Line, "voorbeeld", i, e.ID, seen)
+		l.required(f, e.Line, what, "tekst", e.Text)
+		l.checkTheme(c, f, e.Line, what, e.Theme)
+		e.When = l.compile(c, f, e.Line, e.WhenSrc)
+	}
+}
+
+// itemID checks an item's id (format, uniqueness) and returns how to name
+// the item in messages.
+func (l *loader) itemID(f string, line int, kind string, i int, id string, seen map[string]int) string {
+	what := fmt.Sprintf("%s %d", kind, i+1)
+	if id == "" {
+		l.add(f, line, "%s mist \"id\" (verplicht)", what)
+		return what
+	}
+	what = fmt.Sprintf("%s %q", kind, id)
+	if !itemIDRe.MatchString(id) {
+		l.add(f, line, "%s: id is ongeldig; gebruik kleine letters, cijfers, - en _", what)
+	}
+	if prev, dup := seen[id]; dup {
+		l.add(f, line, "%s-id %q komt twee keer voor (ook op regel %d); elke id moet uniek zijn", kind, id, prev)
+	}
+	seen[id] = line
+	return what
+}
+
+func (l *loader) checkTheme(c *Content, f string, line int, what, theme string) {
+	if !slices.Contains(c.Meta.Themes, theme) {
+		l.add(f, line, "%s: thema %q staat niet in \"themas\" in meta.toml; geldig zijn %s", what, theme, quoteList(c.Meta.Themes))
+	}
+}
+
+func (l *loader) checkURL(f string, line int, raw string) {
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme != "https" || u.Host == "" || strings.ContainsAny(raw, " \t\n") {
+		l.add(f, line, "url %q is ongeldig; alleen volledige https-adressen zijn toegestaan (https://...)", raw)
+	}
+}
+
+func quoteList(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = fmt.Sprintf("%q", x)
+	}
+	return strings.Join(q, ", ")
+}
+
+// Env returns a zero-valued expression environment for c: every question id
+// with the type its answers have. Conditions are type-checked against it.
+func Env(c *Content) map[string]any {
+	env := make(map[string]any, len(c.Questions))
+	for _, q := range c.Questions {
+		if q.Kind == Many {
+			env[q.ID] = []string{}
+		} else {
+			env[q.ID] = ""
+		}
+	}
+	return env
+}
+
+// compile parses and type-checks one condition. Unknown question ids and
+// option values that a question does not have are load errors, because a
+// typo there would silently make a rule never (or always) apply.
+func (l *loader) compile(c *Content, f string, line int, src string) Cond {
+	cond := Cond{Source: strings.TrimSpace(src)}
+	if cond.Source == "" {
+		return cond
+	}
+	tree, err := parser.Parse(cond.Source)
+	if err != nil {
+		l.add(f, line, "voorwaarde %q is geen geldige expressie: %s", cond.Source, firstLine(err.Error()))
+		return Cond{Source: cond.Source}
+	}
+	bad := false
+	v := &condVisitor{c: c, seen: map[string]bool{}}
+	ast.Walk(&tree.Node, v)
+	for _, p := range v.problems {
+		l.add(f, line, "voorwaarde %q: %s", cond.Source, p)
+		bad = true
+	}
+	if bad {
+		return Cond{Source: cond.Source}
+	}
+	prog, err := expr.Compile(cond.Source, expr.Env(Env(c)), expr.AsBool())
+	if err != nil {
+		l.add(f, line, "voorwaarde %q klopt niet: %s (een vraag met één keuze is tekst, een vraag met meer keuzes is een lijst; de uitkomst moet waar of onwaar zijn)", cond.Source, firstLine(err.Error()))
+		return Cond{Source: cond.Source}
+	}
+	cond.Program = prog
+	cond.Vars = v.vars
+	return cond
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+type condVisitor struct {
+	c        *Content
+	vars     []string
+	seen     map[string]bool
+	problems []string
+}
+
+func (v *condVisitor) Visit(node *ast.Node) {
+	switch n := (*node).(type) {
+	case *ast.IdentifierNode:
+		if v.c.byID[n.Value] == nil {
+			v.problems = append(v.problems, fmt.Sprintf("onbekende vraag-id %q; bekende ids: %s", n.Value, strings.Join(sortedIDs(v.c), ", ")))
+			return
+		}
+		if !v.seen[n.Value] {
+			v.seen[n.Value] = true
+			v.vars = append(v.vars, n.Value)
+		}
+	case *ast.BinaryNode:
+		switch n.Operator {
+		case "==", "!=":
+			v.checkValue(n.Left, n.Right)
+			v.checkValue(n.Right, n.Left)
+		case "in", "not in":
+			// "x" in meer_vraag, or een_vraag in ["x", "y"]
+			v.checkValue(n.Right, n.Left)
+			if arr, ok := n.Right.(*ast.ArrayNode); ok {
+				for _, el := range arr.Nodes {
+					v.checkValue(n.Left, el)
+				}
+			}
+		}
+	}
+}
+
+// checkValue reports a string literal compared with a question that has no
+// such option.
+func (v *condVisitor) checkValue(ident, lit ast.Node) {
+	id, ok := ident.(*ast.IdentifierNode)
+	if !ok {
+		return
+	}
+	s, ok := lit.(*ast.StringNode)
+	if !ok {
+		return
+	}
+	q := v.c.byID[id.Value]
+	if q == nil || q.Option(s.Value) != nil {
+		return
+	}
+	v.problems = append(v.problems, fmt.Sprintf("vraag %q heeft geen optie %q; geldig zijn %s", q.ID, s.Value, quoteList(q.Values())))
+}
+
+func sortedIDs(c *Content) []string {
+	ids := questionIDs(c)
+	sort.Strings(ids)
+	return ids
+}

@@ -1,0 +1,207 @@
+package decision
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/afstandswijzer/afstandswijzer/content"
+)
+
+// FileVersion is the only answers-file version this program reads.
+const FileVersion = 1
+
+// AnswerError is a problem with one answer, in Dutch, naming the valid
+// values so the reader can fix the file.
+type AnswerError struct {
+	File  string
+	Line  int
+	ID    string
+	Msg   string
+	Valid []string
+}
+
+func (e *AnswerError) Error() string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString(e.File)
+		if e.Line > 0 {
+			fmt.Fprintf(&b, ", regel %d", e.Line)
+		}
+		b.WriteString(": ")
+	}
+	if e.ID != "" {
+		fmt.Fprintf(&b, "vraag %q: ", e.ID)
+	}
+	b.WriteString(e.Msg)
+	if len(e.Valid) > 0 {
+		b.WriteString("; geldig zijn: ")
+		q := make([]string, len(e.Valid))
+		for i, v := range e.Valid {
+			q[i] = fmt.Sprintf("%q", v)
+		}
+		b.WriteString(strings.Join(q, ", "))
+	}
+	return b.String()
+}
+
+// AnswerErrors collects every problem in an answers file.
+type AnswerErrors []*AnswerError
+
+func (es AnswerErrors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+type answersFile struct {
+	Version int            `toml:"versie"`
+	Answers map[string]any `toml:"antwoorden"`
+}
+
+// ParseOptions tunes ParseAnswers.
+type ParseOptions struct {
+	// KeepHidden accepts answers to questions that do not apply given the
+	// other answers. A saved session needs this (going back and changing an
+	// answer keeps later answers); an answers file given to `samenvatting`
+	// does not, because such an answer would be silently ignored.
+	KeepHidden bool
+}
+
+// ParseAnswers reads an answers file (TOML: versie = 1 and a table
+// [antwoorden] of question id → value). name is used in messages only.
+func (e *Engine) ParseAnswers(name string, data []byte, opt ParseOptions) (Answers, error) {
+	src := string(data)
+	var f answersFile
+	md, err := toml.Decode(src, &f)
+	if err != nil {
+		line := 0
+		var pe toml.ParseError
+		msg := err.Error()
+		if errors.As(err, &pe) {
+			line, msg = pe.Position.Line, pe.Message
+		} else if strings.Contains(msg, "incompatible types") {
+			msg = "verkeerd type: [antwoorden] moet een tabel zijn met per vraag tekst of een lijst"
+		}
+		return nil, AnswerErrors{{File: name, Line: line, Msg: "geen geldige TOML: " + msg}}
+	}
+	var errs AnswerErrors
+	for _, k := range md.Undecoded() {
+		if len(k) > 0 && k[0] == "antwoorden" {
+			continue
+		}
+		errs = append(errs, &AnswerError{File: name, Line: content.KeyLine(src, k[len(k)-1]),
+			Msg: fmt.Sprintf("onbekende sleutel %q; een antwoordenbestand heeft alleen \"versie\" en de tabel [antwoorden]", k.String())})
+	}
+	if !md.IsDefined("versie") {
+		errs = append(errs, &AnswerError{File: name, Line: 1, Msg: "\"versie\" ontbreekt; zet bovenaan: versie = 1"})
+	} else if f.Version != FileVersion {
+		errs = append(errs, &AnswerError{File: name, Line: content.KeyLine(src, "versie"), Msg: fmt.Sprintf("versie %d wordt niet ondersteund; dit programma leest versie = %d", f.Version, FileVersion)})
+	}
+	if !md.IsDefined("antwoorden") {
+		errs = append(errs, &AnswerError{File: name, Msg: "de tabel [antwoorden] ontbreekt"})
+	}
+	a := Answers{}
+	ids := make([]string, 0, len(f.Answers))
+	for id := range f.Answers {
+		ids = append(ids, id)
+	}
+	// Report in file order, not map order, so messages are stable.
+	slices.SortFunc(ids, func(x, y string) int { return content.KeyLine(src, x) - content.KeyLine(src, y) })
+	for _, id := range ids {
+		line := content.KeyLine(src, id)
+		q := e.C.Question(id)
+		if q == nil {
+			errs = append(errs, &AnswerError{File: name, Line: line, Msg: fmt.Sprintf("onbekende vraag %q", id), Valid: questionIDs(e.C)})
+			continue
+		}
+		var vals []string
+		switch v := f.Answers[id].(type) {
+		case string:
+			vals = []string{v}
+		case []any:
+			vals = []string{}
+			for _, x := range v {
+				s, ok := x.(string)
+				if !ok {
+					errs = append(errs, &AnswerError{File: name, Line: line, ID: id, Msg: "een lijst mag alleen tekst tussen aanhalingstekens bevatten", Valid: q.Values()})
+					vals = nil
+					break
+				}
+				vals = append(vals, s)
+			}
+			if vals == nil {
+				continue
+			}
+		default:
+			errs = append(errs, &AnswerError{File: name, Line: line, ID: id, Msg: "het antwoord moet tekst tussen aanhalingstekens zijn (of een lijst bij meer keuzes)", Valid: q.Values()})
+			continue
+		}
+		if q.Kind == content.One {
+			if _, isList := f.Answers[id].([]any); isList {
+				errs = append(errs, &AnswerError{File: name, Line: line, ID: id, Msg: "bij deze vraag kies je één antwoord; schrijf het zonder [ ]", Valid: q.Values()})
+				continue
+			}
+		} else if _, isList := f.Answers[id].([]any); !isList {
+			errs = append(errs, &AnswerError{File: name, Line: line, ID: id, Msg: "bij deze vraag kun je meer antwoorden kiezen; schrijf ze als lijst, bijvoorbeeld [\"" + q.Options[0].Value + "\"]", Valid: q.Values()})
+			continue
+		}
+		if err := checkValues(q, vals); err != nil {
+			ae := err.(*AnswerError)
+			ae.File, ae.Line = name, line
+			errs = append(errs, ae)
+			continue
+		}
+		a[id] = vals
+	}
+	if len(errs) == 0 && !opt.KeepHidden {
+		for _, q := range e.Dropped(a) {
+			errs = append(errs, &AnswerError{File: name, Line: content.KeyLine(src, q.ID), ID: q.ID,
+				Msg: "deze vraag geldt niet bij je andere antwoorden (" + strings.TrimSpace(q.WhenSrc) + "); haal dit antwoord weg of pas de andere antwoorden aan"})
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return a, nil
+}
+
+func questionIDs(c *content.Content) []string {
+	ids := make([]string, len(c.Questions))
+	for i, q := range c.Questions {
+		ids[i] = q.ID
+	}
+	return ids
+}
+
+// FormatAnswers writes answers as an answers file, in question order, each
+// with the question as a comment so the file explains itself.
+func (e *Engine) FormatAnswers(a Answers) []byte {
+	var b strings.Builder
+	b.WriteString("# Antwoorden voor afstandswijzer. Maak er een samenvatting van met:\n")
+	b.WriteString("#   afstandswijzer samenvatting --antwoorden DIT-BESTAND\n")
+	fmt.Fprintf(&b, "versie = %d\n\n[antwoorden]\n", FileVersion)
+	for _, q := range e.C.Questions {
+		vals, ok := a[q.ID]
+		if !ok {
+			continue
+		}
+		fmt.Fprintf(&b, "# %s\n", oneLine(q.Text))
+		if q.Kind == content.Many {
+			quoted := make([]string, len(vals))
+			for i, v := range vals {
+				quoted[i] = fmt.Sprintf("%q", v)
+			}
+			fmt.Fprintf(&b, "%s = [%s]\n", q.ID, strings.Join(quoted, ", "))
+		} else if len(vals) > 0 {
+			fmt.Fprintf(&b, "%s = %q\n", q.ID, vals[0])
+		}
+	}
+	return []byte(b.String())
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,309 @@
+package decision
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/afstandswijzer/afstandswijzer/content"
+)
+
+// Section titles of the Markdown summary. The TUI jumps between "## "
+// headings, so each section is exactly one of these.
+const (
+	SecSituation = "Jouw situatie"
+	SecBOT       = "Begeleide onderwijstijd"
+	SecWho       = "Wie beslist wat"
+	SecRules     = "Regels die gelden"
+	SecBefore    = "Regel dit vooraf"
+	SecSources   = "Hulp en bronnen"
+	SecExamples  = "Voorbeelden uit de praktijk"
+	SecAfter     = "Achteraf: kwaliteitszorg en toezicht"
+)
+
+// Markdown renders the summary as one Markdown document.
+func (s *Summary) Markdown() string {
+	var b strings.Builder
+	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	w("# Afstandsonderwijs in je les: samenvatting\n\n")
+	if !s.Complete {
+		w("*Let op: nog niet alle vragen zijn beantwoord. Deze samenvatting is voorlopig.*\n\n")
+	}
+
+	w("## %s\n\n", SecSituation)
+	if len(s.Answers) == 0 {
+		w("Je hebt nog geen vragen beantwoord.\n\n")
+	} else {
+		w("| Vraag | Jouw antwoord |\n|---|---|\n")
+		for _, a := range s.Answers {
+			w("| %s | %s |\n", cell(a.Question.Short), cell(a.Text()))
+		}
+		w("\n")
+	}
+	if len(s.Dropped) > 0 {
+		w("Deze antwoorden tellen niet mee, omdat de vraag bij je andere antwoorden niet geldt: %s.\n\n", shortList(s.Dropped))
+	}
+
+	w("## %s\n\n", SecBOT)
+	w("**%s.** %s\n\n", s.Verdict.Label(), s.Verdict.Reason)
+	w("Afstandsonderwijs telt alleen als begeleide onderwijstijd als er interactie is met de student, als de docent op dat moment kan bijsturen, en als er directe, actieve begeleiding is.\n\n")
+
+	w("## %s\n\n", SecWho)
+	w("| Wie | Wat beslist of doet deze partij |\n|---|---|\n")
+	for _, p := range s.Parties {
+		w("| %s | %s |\n", cell(p.Party.Name), cell(strings.Join(p.Tasks, " ")))
+	}
+	w("\n")
+
+	w("## %s\n\n", SecRules)
+	for _, part := range []string{"Algemeen", "Vooraf"} {
+		rules := s.rulesIn(part)
+		if len(rules) == 0 {
+			continue
+		}
+		w("### %s\n\n", part)
+		for _, r := range rules {
+			writeRule(&b, r)
+		}
+	}
+
+	w("## %s\n\n", SecBefore)
+	if len(s.Before) == 0 {
+		w("Er is vooraf niets extra te regelen.\n\n")
+	}
+	for _, a := range s.Before {
+		w("- [ ] %s\n", oneLine(a.Text))
+	}
+	if len(s.Before) > 0 {
+		w("\n")
+	}
+
+	w("## %s\n\n", SecSources)
+	for _, theme := range s.Meta.Themes {
+		var in []*content.Resource
+		for _, r := range s.Sources {
+			if r.Theme == theme {
+				in = append(in, r)
+			}
+		}
+		if len(in) == 0 {
+			continue
+		}
+		w("### %s\n\n", theme)
+		for _, r := range in {
+			w("- **%s** (%s)  \n  %s\n", oneLine(r.Title), oneLine(r.Organisation), r.URL)
+			if strings.TrimSpace(r.LookFor) != "" {
+				w("  \n  *Zoek daar naar:* %s\n", oneLine(r.LookFor))
+			}
+		}
+		w("\n")
+	}
+
+	if len(s.Examples) > 0 {
+		w("## %s\n\n", SecExamples)
+		w("Ervaringen uit het voortgezet onderwijs (onderzoek van de Inspectie van het Onderwijs, november 2020 tot maart 2021). Ter inspiratie: het mbo kan er ook iets mee.\n\n")
+		for _, x := range s.Examples {
+			w("- %s *(%s)*\n", oneLine(x.Text), x.Theme)
+		}
+		w("\n")
+	}
+
+	w("## %s\n\n", SecAfter)
+	for _, r := range s.rulesIn("Achteraf") {
+		writeRule(&b, r)
+	}
+	if len(s.After) > 0 {
+		w("Na de les:\n\n")
+		for _, a := range s.After {
+			w("- [ ] %s\n", oneLine(a.Text))
+		}
+		w("\n")
+	}
+
+	w("---\n\n")
+	w("*%s*  \n", oneLine(s.Meta.Disclaimer))
+	w("*Bron: %s (%s, %s). Inhoudsversie %s.*\n", s.Meta.Title, s.Meta.Publisher, s.Meta.Date, s.Meta.Version)
+	return b.String()
+}
+
+func (s *Summary) rulesIn(part string) []AppliedRule {
+	var out []AppliedRule
+	for _, r := range s.Rules {
+		if r.Rule.Part == part {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func writeRule(b *strings.Builder, r AppliedRule) {
+	fmt.Fprintf(b, "#### %s\n\n", oneLine(r.Rule.Title))
+	fmt.Fprintf(b, "%s\n\n", strings.TrimSpace(r.Rule.Text))
+	fmt.Fprintf(b, "*Waarom:* %s.\n\n", r.WhyText())
+	fmt.Fprintf(b, "> %s  \n> — Handreiking, deel %s\n\n", oneLine(r.Rule.Quote), r.Rule.Part)
+	if bg := strings.TrimSpace(r.Rule.Background); bg != "" {
+		fmt.Fprintf(b, "*Achtergrond:* %s\n\n", oneLine(strings.TrimPrefix(bg, "Achtergrond:")))
+	}
+}
+
+// cell makes text safe inside a Markdown table cell.
+func cell(s string) string {
+	return strings.ReplaceAll(oneLine(s), "|", "\\|")
+}
+
+// JSON shapes: Dutch keys, stable for scripts.
+type jsonSummary struct {
+	Version  string            `json:"inhoudsversie"`
+	Complete bool              `json:"compleet"`
+	Answers  map[string]any    `json:"antwoorden"`
+	Dropped  []string          `json:"vervallen"`
+	BOT      jsonVerdict       `json:"bot"`
+	Rules    []jsonRule        `json:"regels"`
+	Parties  []jsonParty       `json:"partijen"`
+	Actions  []jsonAction      `json:"acties"`
+	Sources  []jsonResource    `json:"bronnen"`
+	Examples []jsonExample     `json:"voorbeelden"`
+	Source   map[string]string `json:"handreiking"`
+}
+
+type jsonVerdict struct {
+	Counts  *bool    `json:"telt"`
+	Reason  string   `json:"reden"`
+	No      []string `json:"niet_voldaan"`
+	Unknown []string `json:"onduidelijk"`
+}
+
+type jsonRule struct {
+	ID     string   `json:"id"`
+	Title  string   `json:"titel"`
+	Text   string   `json:"tekst"`
+	Source jsonSrc  `json:"bron"`
+	Why    []string `json:"waarom"`
+}
+
+type jsonSrc struct {
+	Part  string `json:"deel"`
+	Quote string `json:"citaat"`
+}
+
+type jsonParty struct {
+	ID    string   `json:"id"`
+	Name  string   `json:"naam"`
+	Tasks []string `json:"taken"`
+}
+
+type jsonAction struct {
+	Text  string `json:"tekst"`
+	Phase string `json:"fase"`
+	From  string `json:"herkomst"`
+}
+
+type jsonResource struct {
+	ID           string `json:"id"`
+	Title        string `json:"titel"`
+	URL          string `json:"url"`
+	Organisation string `json:"organisatie"`
+	Theme        string `json:"thema"`
+	LookFor      string `json:"zoek,omitempty"`
+}
+
+type jsonExample struct {
+	ID    string `json:"id"`
+	Text  string `json:"tekst"`
+	Theme string `json:"thema"`
+}
+
+// JSON renders the summary for scripts.
+func (s *Summary) JSON() ([]byte, error) {
+	j := jsonSummary{
+		Version:  s.Meta.Version,
+		Complete: s.Complete,
+		Answers:  map[string]any{},
+		Dropped:  []string{},
+		BOT:      jsonVerdict{Counts: s.Verdict.Counts, Reason: s.Verdict.Reason, No: ids(s.Verdict.No), Unknown: ids(s.Verdict.Unknown)},
+		Rules:    []jsonRule{},
+		Parties:  []jsonParty{},
+		Actions:  []jsonAction{},
+		Sources:  []jsonResource{},
+		Examples: []jsonExample{},
+		Source:   map[string]string{"titel": s.Meta.Title, "uitgever": s.Meta.Publisher, "datum": s.Meta.Date, "url": s.Meta.URL},
+	}
+	for _, a := range s.Answers {
+		if a.Question.Kind == content.Many {
+			j.Answers[a.Question.ID] = append([]string{}, a.Values...)
+		} else if len(a.Values) > 0 {
+			j.Answers[a.Question.ID] = a.Values[0]
+		}
+	}
+	j.Dropped = append(j.Dropped, ids(s.Dropped)...)
+	for _, r := range s.Rules {
+		why := r.Why
+		if len(why) == 0 {
+			why = []string{"geldt altijd"}
+		}
+		j.Rules = append(j.Rules, jsonRule{ID: r.Rule.ID, Title: r.Rule.Title, Text: strings.TrimSpace(r.Rule.Text),
+			Source: jsonSrc{Part: r.Rule.Part, Quote: oneLine(r.Rule.Quote)}, Why: why})
+	}
+	for _, p := range s.Parties {
+		j.Parties = append(j.Parties, jsonParty{ID: p.Party.ID, Name: p.Party.Name, Tasks: p.Tasks})
+	}
+	for _, a := range append(append([]ActionItem{}, s.Before...), s.After...) {
+		j.Actions = append(j.Actions, jsonAction{Text: oneLine(a.Text), Phase: a.Phase, From: a.From})
+	}
+	for _, r := range s.Sources {
+		j.Sources = append(j.Sources, jsonResource{ID: r.ID, Title: r.Title, URL: r.URL, Organisation: r.Organisation, Theme: r.Theme, LookFor: oneLine(r.LookFor)})
+	}
+	for _, x := range s.Examples {
+		j.Examples = append(j.Examples, jsonExample{ID: x.ID, Text: oneLine(x.Text), Theme: x.Theme})
+	}
+	out, err := json.MarshalIndent(j, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(out, '\n'), nil
+}
+
+func ids(qs []*content.Question) []string {
+	out := []string{}
+	for _, q := range qs {
+		out = append(out, q.ID)
+	}
+	return out
+}
+
+// SourcesMarkdown lists every resource of the content, by theme.
+func SourcesMarkdown(c *content.Content) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Bronnen over afstandsonderwijs\n\n")
+	fmt.Fprintf(&b, "Alle bronnen uit de %s (%s, %s), per thema.\n\n", c.Meta.Title, c.Meta.Publisher, c.Meta.Date)
+	for _, theme := range c.Meta.Themes {
+		var in []*content.Resource
+		for _, r := range c.Resources {
+			if r.Theme == theme {
+				in = append(in, r)
+			}
+		}
+		if len(in) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "## %s\n\n", theme)
+		for _, r := range in {
+			fmt.Fprintf(&b, "- **%s** (%s)  \n  %s\n", oneLine(r.Title), oneLine(r.Organisation), r.URL)
+			if strings.TrimSpace(r.LookFor) != "" {
+				fmt.Fprintf(&b, "  \n  *Zoek daar naar:* %s\n", oneLine(r.LookFor))
+			}
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// SourcesJSON lists every resource of the content for scripts.
+func SourcesJSON(c *content.Content) ([]byte, error) {
+	out := []jsonResource{}
+	for _, r := range c.Resources {
+		out = append(out, jsonResource{ID: r.ID, Title: r.Title, URL: r.URL, Organisation: r.Organisation, Theme: r.Theme, LookFor: oneLine(r.LookFor)})
+	}
+	data, err := json.MarshalIndent(out, "", "  ")
+	return append(data, '\n'), err
+}
