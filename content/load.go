@@ -114,7 +114,7 @@ func (l *loader) decode(file string, v any) bool {
 	l.src[file] = src
 	md, err := toml.Decode(src, v)
 	if err != nil {
-		l.add(file, errLine(err), "geen geldige TOML: %s", tomlMessage(err))
+		l.add(file, TypeErrorLine(src, err), "geen geldige TOML: %s", tomlMessage(err))
 		return false
 	}
 	for _, k := range md.Undecoded() {
@@ -139,6 +139,39 @@ func errLine(err error) int {
 }
 
 var lineInMsg = regexp.MustCompile(`line (\d+)`)
+
+var lastKey = regexp.MustCompile(`last key "([^"]+)"`)
+
+// TypeErrorLine locates a TOML error. For a value of the wrong type the
+// library names the last table's key position, which in an array of tables
+// is the wrong item; so find the first assignment to that key whose value
+// has the wrong shape.
+func TypeErrorLine(src string, err error) int {
+	msg := err.Error()
+	m := lastKey.FindStringSubmatch(msg)
+	if m == nil || !strings.Contains(msg, "incompatible types") {
+		return errLine(err)
+	}
+	parts := strings.Split(m[1], ".")
+	key := regexp.QuoteMeta(parts[len(parts)-1])
+	var re *regexp.Regexp
+	switch {
+	case strings.Contains(msg, "destination has type slice"):
+		re = regexp.MustCompile(`^\s*` + key + `\s*=\s*[^\s\[]`)
+	case strings.Contains(msg, "destination has type string"):
+		re = regexp.MustCompile(`^\s*` + key + `\s*=\s*[^\s"']`)
+	case strings.Contains(msg, "destination has type int"):
+		re = regexp.MustCompile(`^\s*` + key + `\s*=\s*[^\s0-9+-]`)
+	default:
+		return errLine(err)
+	}
+	for i, line := range strings.Split(src, "\n") {
+		if re.MatchString(line) {
+			return i + 1
+		}
+	}
+	return errLine(err)
+}
 
 func tomlMessage(err error) string {
 	var pe toml.ParseError
@@ -200,6 +233,27 @@ func stripComment(line string) string {
 		return line[:i]
 	}
 	return line
+}
+
+// field finds the line of key inside the table that starts at line from:
+// fields come before any sub-table, so the search stops at the next header.
+// It falls back to the table's own line.
+func (l *loader) field(file string, from int, key string) int {
+	if from <= 0 {
+		return from
+	}
+	lines := strings.Split(l.src[file], "\n")
+	re := regexp.MustCompile(`^\s*` + regexp.QuoteMeta(key) + `\s*=`)
+	for i := from; i < len(lines); i++ {
+		t := strings.TrimSpace(lines[i])
+		if strings.HasPrefix(t, "[") {
+			break
+		}
+		if re.MatchString(lines[i]) {
+			return i + 1
+		}
+	}
+	return from
 }
 
 func at(lines []int, i int) int {
@@ -318,9 +372,9 @@ func (l *loader) checkQuestions(c *Content) {
 			what = fmt.Sprintf("vraag %q", q.ID)
 		}
 		if !identRe.MatchString(q.ID) {
-			l.add(f, q.Line, "%s: id %q is ongeldig; gebruik kleine letters, cijfers en _ en begin met een letter (bijvoorbeeld \"vorm\" of \"bot_sturen\")", what, q.ID)
+			l.add(f, l.field(f, q.Line, "id"), "%s: id %q is ongeldig; gebruik kleine letters, cijfers en _ en begin met een letter (bijvoorbeeld \"vorm\" of \"bot_sturen\")", what, q.ID)
 		} else if c.byID[q.ID] != nil {
-			l.add(f, q.Line, "vraag-id %q komt twee keer voor (ook op regel %d); elke id moet uniek zijn", q.ID, c.byID[q.ID].Line)
+			l.add(f, l.field(f, q.Line, "id"), "vraag-id %q komt twee keer voor (ook op regel %d); elke id moet uniek zijn", q.ID, c.byID[q.ID].Line)
 		} else {
 			c.byID[q.ID] = q
 		}
@@ -328,7 +382,7 @@ func (l *loader) checkQuestions(c *Content) {
 		l.required(f, q.Line, what, "kort", q.Short)
 		l.required(f, q.Line, what, "uitleg", q.Help)
 		if q.Kind != One && q.Kind != Many {
-			l.add(f, q.Line, "%s: soort %q is ongeldig; geldig zijn \"een\" (één keuze) en \"meer\" (meerdere keuzes)", what, q.Kind)
+			l.add(f, l.field(f, q.Line, "soort"), "%s: soort %q is ongeldig; geldig zijn \"een\" (één keuze) en \"meer\" (meerdere keuzes)", what, q.Kind)
 		}
 		if len(q.Options) < 2 {
 			l.add(f, q.Line, "%s heeft %d opties; een vraag heeft er minstens twee ([[vraag.optie]])", what, len(q.Options))
@@ -353,10 +407,10 @@ func (l *loader) checkQuestions(c *Content) {
 		for _, p := range c.Questions[:i] {
 			earlier[p.ID] = true
 		}
-		q.When = l.compile(c, f, q.Line, q.WhenSrc)
+		q.When = l.compile(c, f, l.field(f, q.Line, "when"), q.WhenSrc)
 		for _, v := range q.When.Vars {
 			if !earlier[v] && c.byID[v] != nil {
-				l.add(f, q.Line, "vraag %q hangt af van %q, maar die vraag komt later of is dezelfde; een voorwaarde mag alleen eerdere vragen gebruiken", q.ID, v)
+				l.add(f, l.field(f, q.Line, "when"), "vraag %q hangt af van %q, maar die vraag komt later of is dezelfde; een voorwaarde mag alleen eerdere vragen gebruiken", q.ID, v)
 			}
 		}
 	}
@@ -373,14 +427,14 @@ func (l *loader) checkRules(c *Content) {
 		l.required(f, r.Line, what, "tekst", r.Text)
 		l.required(f, r.Line, what, "citaat", r.Quote)
 		if !slices.Contains(Parts, r.Part) {
-			l.add(f, r.Line, "%s: deel %q is ongeldig; geldig zijn %s", what, r.Part, quoteList(Parts))
+			l.add(f, l.field(f, r.Line, "deel"), "%s: deel %q is ongeldig; geldig zijn %s", what, r.Part, quoteList(Parts))
 		}
 		for _, a := range r.Actions {
 			if strings.TrimSpace(a) == "" {
 				l.add(f, r.Line, "%s: \"acties\" bevat een lege tekst", what)
 			}
 		}
-		r.When = l.compile(c, f, r.Line, r.WhenSrc)
+		r.When = l.compile(c, f, l.field(f, r.Line, "when"), r.WhenSrc)
 	}
 }
 
@@ -401,7 +455,7 @@ func (l *loader) checkParties(c *Content) {
 			task.Line = at(taskLines, t)
 			t++
 			l.required(f, task.Line, what+", taak", "tekst", task.Text)
-			task.When = l.compile(c, f, task.Line, task.WhenSrc)
+			task.When = l.compile(c, f, l.field(f, task.Line, "when"), task.WhenSrc)
 		}
 	}
 }
@@ -415,9 +469,9 @@ func (l *loader) checkActions(c *Content) {
 		what := l.itemID(f, a.Line, "actie", i, a.ID, seen)
 		l.required(f, a.Line, what, "tekst", a.Text)
 		if a.Phase != Before && a.Phase != After {
-			l.add(f, a.Line, "%s: fase %q is ongeldig; geldig zijn \"vooraf\" en \"achteraf\"", what, a.Phase)
+			l.add(f, l.field(f, a.Line, "fase"), "%s: fase %q is ongeldig; geldig zijn \"vooraf\" en \"achteraf\"", what, a.Phase)
 		}
-		a.When = l.compile(c, f, a.Line, a.WhenSrc)
+		a.When = l.compile(c, f, l.field(f, a.Line, "when"), a.WhenSrc)
 	}
 }
 
@@ -433,16 +487,16 @@ func (l *loader) checkResources(c *Content) {
 		if strings.TrimSpace(r.URL) == "" {
 			l.add(f, r.Line, "%s mist \"url\" (verplicht)", what)
 		} else {
-			l.checkURL(f, r.Line, r.URL)
+			l.checkURL(f, l.field(f, r.Line, "url"), r.URL)
 		}
-		l.checkTheme(c, f, r.Line, what, r.Theme)
+		l.checkTheme(c, f, l.field(f, r.Line, "thema"), what, r.Theme)
 		if !slices.Contains(Certainties, r.Certainty) {
-			l.add(f, r.Line, "%s: zekerheid %q is ongeldig; geldig zijn %s", what, r.Certainty, quoteList(Certainties))
+			l.add(f, l.field(f, r.Line, "zekerheid"), "%s: zekerheid %q is ongeldig; geldig zijn %s", what, r.Certainty, quoteList(Certainties))
 		}
 		if r.Certainty == "ouder" && strings.TrimSpace(r.LookFor) == "" {
 			l.add(f, r.Line, "%s verwijst naar een hogere pagina (zekerheid \"ouder\") en mist \"zoek\": wat de lezer daar moet zoeken", what)
 		}
-		r.When = l.compile(c, f, r.Line, r.WhenSrc)
+		r.When = l.compile(c, f, l.field(f, r.Line, "when"), r.WhenSrc)
 	}
 }
 
@@ -454,8 +508,8 @@ func (l *loader) checkExamples(c *Content) {
 		e.File, e.Line = f, at(lines, i)
 		what := l.itemID(f, e.Line, "voorbeeld", i, e.ID, seen)
 		l.required(f, e.Line, what, "tekst", e.Text)
-		l.checkTheme(c, f, e.Line, what, e.Theme)
-		e.When = l.compile(c, f, e.Line, e.WhenSrc)
+		l.checkTheme(c, f, l.field(f, e.Line, "thema"), what, e.Theme)
+		e.When = l.compile(c, f, l.field(f, e.Line, "when"), e.WhenSrc)
 	}
 }
 
@@ -472,7 +526,7 @@ func (l *loader) itemID(f string, line int, kind string, i int, id string, seen 
 		l.add(f, line, "%s: id is ongeldig; gebruik kleine letters, cijfers, - en _", what)
 	}
 	if prev, dup := seen[id]; dup {
-		l.add(f, line, "%s-id %q komt twee keer voor (ook op regel %d); elke id moet uniek zijn", kind, id, prev)
+		l.add(f, l.field(f, line, "id"), "%s-id %q komt twee keer voor (ook op regel %d); elke id moet uniek zijn", kind, id, l.field(f, prev, "id"))
 	}
 	seen[id] = line
 	return what
@@ -610,4 +664,15 @@ func sortedIDs(c *Content) []string {
 	ids := questionIDs(c)
 	sort.Strings(ids)
 	return ids
+}
+
+// Compile compiles one condition against loaded content, with the same
+// checks as the loader: for tools and tests that build conditions.
+func Compile(c *Content, src string) (Cond, error) {
+	l := &loader{src: map[string]string{}}
+	cond := l.compile(c, "", 0, src)
+	if len(l.problems) > 0 {
+		return cond, l.problems
+	}
+	return cond, nil
 }

@@ -85,7 +85,8 @@ func (e *Engine) ParseAnswers(name string, data []byte, opt ParseOptions) (Answe
 		if errors.As(err, &pe) {
 			line, msg = pe.Position.Line, pe.Message
 		} else if strings.Contains(msg, "incompatible types") {
-			msg = "verkeerd type: [antwoorden] moet een tabel zijn met per vraag tekst of een lijst"
+			line = content.TypeErrorLine(src, err)
+			msg = "verkeerd type: \"versie\" is een getal (versie = 1) en [antwoorden] een tabel met per vraag tekst of een lijst"
 		}
 		return nil, AnswerErrors{{File: name, Line: line, Msg: "geen geldige TOML: " + msg}}
 	}
@@ -104,6 +105,8 @@ func (e *Engine) ParseAnswers(name string, data []byte, opt ParseOptions) (Answe
 	}
 	if !md.IsDefined("antwoorden") {
 		errs = append(errs, &AnswerError{File: name, Msg: "de tabel [antwoorden] ontbreekt"})
+	} else if md.Type("antwoorden") != "Hash" {
+		errs = append(errs, &AnswerError{File: name, Line: content.KeyLine(src, "antwoorden"), Msg: "verkeerd type: antwoorden moet een tabel zijn: zet [antwoorden] op een eigen regel en daaronder per vraag een antwoord"})
 	}
 	a := Answers{}
 	ids := make([]string, 0, len(f.Answers))

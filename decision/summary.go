@@ -122,7 +122,7 @@ func (e *Engine) Verdict(a Answers) Verdict {
 		f := false
 		v.Counts = &f
 		var b strings.Builder
-		b.WriteString("Dit telt niet mee als begeleide onderwijstijd. Dat kan alleen als aan alle drie de voorwaarden is voldaan. Niet voldaan: ")
+		b.WriteString("Het telt alleen mee als aan alle drie de voorwaarden is voldaan. Niet voldaan: ")
 		b.WriteString(shortList(v.No))
 		b.WriteString(".")
 		for _, q := range v.No {
@@ -131,12 +131,12 @@ func (e *Engine) Verdict(a Answers) Verdict {
 		}
 		v.Reason = b.String()
 	case len(v.Unknown) > 0:
-		v.Reason = "Dit is nog niet te zeggen. Het telt alleen mee als aan alle drie de voorwaarden is voldaan. Nog niet duidelijk: " +
+		v.Reason = "Het telt alleen mee als aan alle drie de voorwaarden is voldaan. Nog niet duidelijk: " +
 			shortList(v.Unknown) + ". Ga na of je lesontwerp dat wel biedt, en vraag het je teamleider of opleidingsmanager als je twijfelt."
 	default:
 		t := true
 		v.Counts = &t
-		v.Reason = "Dit telt mee als begeleide onderwijstijd: er is interactie met de student, je kunt op dat moment bijsturen, en er is directe, actieve begeleiding."
+		v.Reason = "Aan alle drie de voorwaarden is voldaan: er is interactie met de student, je kunt op dat moment bijsturen, en er is directe, actieve begeleiding."
 	}
 	return v
 }
@@ -144,7 +144,12 @@ func (e *Engine) Verdict(a Answers) Verdict {
 func shortList(qs []*content.Question) string {
 	names := make([]string, len(qs))
 	for i, q := range qs {
-		names[i] = strings.ToLower(q.Short)
+		// "BOT: bijsturen" reads as "bijsturen" inside a sentence.
+		name := q.Short
+		if j := strings.LastIndex(name, ": "); j >= 0 {
+			name = name[j+2:]
+		}
+		names[i] = strings.ToLower(name)
 	}
 	return strings.Join(names, ", ")
 }

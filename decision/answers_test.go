@@ -1,0 +1,83 @@
+package decision
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestAnswersRoundTrip(t *testing.T) {
+	e := engine(t)
+	a := with(base(), "activiteiten", "uitleg,toetsen")
+	data := e.FormatAnswers(a)
+	got, err := e.ParseAnswers("a.toml", data, ParseOptions{})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	if len(got) != len(a) {
+		t.Fatalf("got %d answers, want %d", len(got), len(a))
+	}
+	for k, v := range a {
+		if strings.Join(got[k], ",") != strings.Join(v, ",") {
+			t.Errorf("%s: got %v want %v", k, got[k], v)
+		}
+	}
+	// An empty multiple choice survives too.
+	a["activiteiten"] = []string{}
+	got, err = e.ParseAnswers("a.toml", e.FormatAnswers(a), ParseOptions{})
+	if err != nil || !got.Has("activiteiten") || len(got["activiteiten"]) != 0 {
+		t.Fatalf("empty list: %v %v", got, err)
+	}
+}
+
+func TestBadAnswersFiles(t *testing.T) {
+	e := engine(t)
+	cases := []struct {
+		name, src string
+		line      int
+		want      []string
+	}{
+		{"unknown question", "versie = 1\n[antwoorden]\nrol = \"docent\"\nkleur = \"rood\"\n", 4, []string{`onbekende vraag "kleur"`, `"urennorm"`}},
+		{"value not an option", "versie = 1\n[antwoorden]\nvorm = \"hybrid\"\n", 3, []string{`vraag "vorm"`, `"hybrid" is geen antwoord`, `"hybride"`, `"examen"`}},
+		{"list for one choice", "versie = 1\n[antwoorden]\n\nvorm = [\"hybride\"]\n", 4, []string{"één antwoord", "zonder [ ]"}},
+		{"text for several", "versie = 1\n[antwoorden]\nactiviteiten = \"uitleg\"\n", 3, []string{"als lijst", `["uitleg"]`}},
+		{"number as answer", "versie = 1\n[antwoorden]\nvorm = 3\n", 3, []string{"tekst tussen aanhalingstekens"}},
+		{"hidden question answered", "versie = 1\n[antwoorden]\nbeleidskaders = \"nee\"\nkaders_passen = \"past\"\n", 4, []string{`vraag "kaders_passen"`, "geldt niet"}},
+		{"missing version", "[antwoorden]\nrol = \"docent\"\n", 1, []string{`"versie" ontbreekt`}},
+		{"wrong version", "versie = 2\n[antwoorden]\n", 1, []string{"versie 2 wordt niet ondersteund"}},
+		{"syntax error", "versie = 1\n[antwoorden]\nrol = \"docent\n", 3, []string{"geen geldige TOML"}},
+		{"unknown top-level key", "versie = 1\nnaam = \"x\"\n[antwoorden]\n", 2, []string{`onbekende sleutel "naam"`}},
+		{"duplicate value", "versie = 1\n[antwoorden]\nactiviteiten = [\"uitleg\", \"uitleg\"]\n", 3, []string{"twee keer"}},
+		{"answers not a table", "versie = 1\nantwoorden = 3\n", 0, []string{"verkeerd type"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := e.ParseAnswers("mijn.toml", []byte(tc.src), ParseOptions{})
+			var errs AnswerErrors
+			if !errors.As(err, &errs) || len(errs) == 0 {
+				t.Fatalf("want AnswerErrors, got %v", err)
+			}
+			msg := err.Error()
+			if !strings.HasPrefix(msg, "mijn.toml") {
+				t.Errorf("message does not name the file: %s", msg)
+			}
+			if tc.line > 0 && errs[0].Line != tc.line {
+				t.Errorf("line %d, want %d: %s", errs[0].Line, tc.line, msg)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(msg, w) {
+					t.Errorf("message lacks %q:\n%s", w, msg)
+				}
+			}
+		})
+	}
+}
+
+func TestKeepHiddenForSessions(t *testing.T) {
+	e := engine(t)
+	src := "versie = 1\n[antwoorden]\nbeleidskaders = \"nee\"\nkaders_passen = \"past\"\n"
+	a, err := e.ParseAnswers("sessie.toml", []byte(src), ParseOptions{KeepHidden: true})
+	if err != nil || !a.Has("kaders_passen") {
+		t.Fatalf("session with a hidden answer: %v %v", a, err)
+	}
+}

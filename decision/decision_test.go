@@ -1,0 +1,525 @@
+package decision
+
+import (
+	"encoding/json"
+	"flag"
+	"math/big"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/afstandswijzer/afstandswijzer/content"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func engine(t testing.TB) *Engine {
+	t.Helper()
+	c, err := content.Load(content.Default())
+	if err != nil {
+		t.Fatalf("content: %v", err)
+	}
+	return New(c)
+}
+
+// base is a complete, ordinary path: a teacher with a live online lesson
+// inside the frameworks, everything arranged.
+func base() Answers {
+	return Answers{
+		"rol":             {"docent"},
+		"beleidskaders":   {"ja"},
+		"kaders_passen":   {"past"},
+		"vorm":            {"synchroon"},
+		"activiteiten":    {"uitleg", "samenwerken"},
+		"bot_interactie":  {"ja"},
+		"bot_sturen":      {"ja"},
+		"bot_begeleiding": {"ja"},
+		"urennorm":        {"nee"},
+		"voorzieningen":   {"nee"},
+		"input_studenten": {"ja"},
+		"samenhang":       {"ja"},
+		"ondersteuning":   {"nee"},
+		"nieuwe_tools":    {"nee"},
+		"ervaring":        {"veel"},
+		"evaluatie":       {"studenten"},
+	}
+}
+
+func with(a Answers, kv ...string) Answers {
+	b := a.Clone()
+	for i := 0; i+1 < len(kv); i += 2 {
+		if kv[i+1] == "-" {
+			delete(b, kv[i])
+			continue
+		}
+		b[kv[i]] = strings.Split(kv[i+1], ",")
+	}
+	return b
+}
+
+var alwaysRules = []string{"bevoegd-gezag-kwaliteit", "raden-gesprek", "raden-standpunt", "beleidskaders",
+	"programma-evenwichtig", "bot-voorwaarden", "kwaliteitszorg", "inspectie-toezicht", "inspectie-risicomonitoring"}
+
+// expectedRules is the rule contract of the issue, written independently
+// of the content's conditions so a wrong `when` in regels.toml is caught.
+func expectedRules(a Answers) []string {
+	one := func(id string) string {
+		if v := a[id]; len(v) == 1 {
+			return v[0]
+		}
+		return ""
+	}
+	in := func(v string, set ...string) bool { return slices.Contains(set, v) }
+	want := slices.Clone(alwaysRules)
+	kaders := one("beleidskaders")
+	passen := ""
+	if kaders == "ja" {
+		passen = one("kaders_passen")
+	}
+	if in(kaders, "nee", "weet_niet") || in(passen, "verandert", "weet_niet") {
+		want = append(want, "or-instemming")
+	}
+	if passen == "past" {
+		want = append(want, "team-kiest-methode")
+	}
+	if in(one("urennorm"), "ja", "weet_niet") {
+		want = append(want, "studentenraad-instemming-urennorm")
+	}
+	if in(one("urennorm"), "nee", "weet_niet") {
+		want = append(want, "studenten-geen-instemming")
+	}
+	if in(one("voorzieningen"), "ja", "weet_niet") {
+		want = append(want, "studentenraad-advies-voorzieningen")
+	}
+	if one("input_studenten") == "nee" || in(one("samenhang"), "nee", "deels") {
+		want = append(want, "studenten-betrekken-samenhang")
+	}
+	slices.Sort(want)
+	return want
+}
+
+// expectedVerdict is the BOT contract: counts only when all three are
+// "ja", not when any is "nee", unknown otherwise.
+func expectedVerdict(a Answers) *bool {
+	no, all := false, true
+	for _, id := range []string{"bot_interactie", "bot_sturen", "bot_begeleiding"} {
+		v := a[id]
+		if len(v) == 1 && v[0] == "nee" {
+			no = true
+		}
+		if len(v) != 1 || v[0] != "ja" {
+			all = false
+		}
+	}
+	switch {
+	case no:
+		f := false
+		return &f
+	case all:
+		t := true
+		return &t
+	}
+	return nil
+}
+
+func sortedRuleIDs(s *Summary) []string {
+	ids := s.RuleIDs()
+	slices.Sort(ids)
+	return ids
+}
+
+func sameVerdict(a, b *bool) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return *a == *b
+}
+
+// Scenarios from the handreiking, each as a teacher would describe it.
+func TestScenarios(t *testing.T) {
+	e := engine(t)
+	yes, no := true, false
+	cases := []struct {
+		name       string
+		answers    Answers
+		has, lacks []string
+		verdict    *bool
+	}{
+		{"asynchronous module without interaction does not count as BOT",
+			with(base(), "vorm", "asynchroon", "activiteiten", "zelfstandig", "bot_interactie", "nee", "bot_sturen", "nee", "bot_begeleiding", "nee"),
+			nil, nil, &no},
+		{"live online lesson with interaction, steering and guidance counts",
+			base(), []string{"team-kiest-methode"}, []string{"or-instemming"}, &yes},
+		{"one condition missing is enough to not count",
+			with(base(), "bot_sturen", "nee"), nil, nil, &no},
+		{"a condition still open means: not yet known",
+			with(base(), "bot_begeleiding", "weet_niet"), nil, nil, nil},
+		{"deviating from the urennorm needs the studentenraad's consent",
+			with(base(), "urennorm", "ja"), []string{"studentenraad-instemming-urennorm"}, []string{"studenten-geen-instemming"}, &yes},
+		{"keeping to the urennorm: students have no consent right",
+			base(), []string{"studenten-geen-instemming"}, []string{"studentenraad-instemming-urennorm"}, &yes},
+		{"urennorm unknown explains both",
+			with(base(), "urennorm", "weet_niet"), []string{"studenten-geen-instemming", "studentenraad-instemming-urennorm"}, nil, &yes},
+		{"no frameworks yet: the OR has a consent right",
+			with(base(), "beleidskaders", "nee", "kaders_passen", "-"), []string{"or-instemming"}, []string{"team-kiest-methode"}, &yes},
+		{"changing the didactic model: the OR has a consent right",
+			with(base(), "kaders_passen", "verandert"), []string{"or-instemming"}, []string{"team-kiest-methode"}, &yes},
+		{"inside the frameworks the team chooses",
+			base(), []string{"team-kiest-methode"}, []string{"or-instemming"}, &yes},
+		{"students need facilities: the studentenraad advises",
+			with(base(), "voorzieningen", "ja"), []string{"studentenraad-advies-voorzieningen"}, nil, &yes},
+		{"no student input asked: involve students",
+			with(base(), "input_studenten", "nee"), []string{"studenten-betrekken-samenhang"}, nil, &yes},
+		{"lesson not aligned with other lessons",
+			with(base(), "samenhang", "deels"), []string{"studenten-betrekken-samenhang"}, nil, &yes},
+		{"input asked and aligned: no extra rule",
+			base(), nil, []string{"studenten-betrekken-samenhang", "studentenraad-advies-voorzieningen"}, &yes},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if !e.Complete(tc.answers) {
+				t.Fatalf("scenario is incomplete: next question %q", e.Next(tc.answers).ID)
+			}
+			s := e.Summarize(tc.answers)
+			got := s.RuleIDs()
+			for _, id := range append(slices.Clone(alwaysRules), tc.has...) {
+				if !slices.Contains(got, id) {
+					t.Errorf("rule %q missing; got %v", id, got)
+				}
+			}
+			for _, id := range tc.lacks {
+				if slices.Contains(got, id) {
+					t.Errorf("rule %q applies but should not", id)
+				}
+			}
+			if !sameVerdict(s.Verdict.Counts, tc.verdict) {
+				t.Errorf("verdict %s, want %v", s.Verdict.Label(), tc.verdict)
+			}
+			if strings.TrimSpace(s.Verdict.Reason) == "" {
+				t.Error("verdict has no reason")
+			}
+		})
+	}
+}
+
+func TestVerdictNamesWhatIsMissingAndHowToFix(t *testing.T) {
+	e := engine(t)
+	s := e.Summarize(with(base(), "bot_interactie", "nee"))
+	q := e.C.Question("bot_interactie")
+	if len(s.Verdict.No) != 1 || s.Verdict.No[0] != q {
+		t.Fatalf("No = %v, want [bot_interactie]", s.Verdict.No)
+	}
+	if !strings.Contains(s.Verdict.Reason, shortList([]*content.Question{q})) || !strings.Contains(s.Verdict.Reason, strings.TrimSpace(q.IfNo)) {
+		t.Errorf("reason does not name the condition and what would make it count:\n%s", s.Verdict.Reason)
+	}
+}
+
+// Every combination of the three BOT answers.
+func TestVerdictAllCombinations(t *testing.T) {
+	e := engine(t)
+	vals := []string{"ja", "nee", "weet_niet"}
+	n := 0
+	for _, x := range vals {
+		for _, y := range vals {
+			for _, z := range vals {
+				a := with(base(), "bot_interactie", x, "bot_sturen", y, "bot_begeleiding", z)
+				got := e.Verdict(a).Counts
+				if want := expectedVerdict(a); !sameVerdict(got, want) {
+					t.Errorf("%s/%s/%s: got %v, want %v", x, y, z, got, want)
+				}
+				n++
+			}
+		}
+	}
+	if n != 27 {
+		t.Fatalf("walked %d combinations", n)
+	}
+}
+
+// assignments lists every combination of answers to the given questions.
+func assignments(e *Engine, ids ...string) []Answers {
+	out := []Answers{{}}
+	for _, id := range ids {
+		var next []Answers
+		for _, a := range out {
+			for _, vals := range choices(e.C.Question(id)) {
+				b := a.Clone()
+				b[id] = vals
+				next = append(next, b)
+			}
+		}
+		out = next
+	}
+	return out
+}
+
+// For each conditional rule, every combination of the answers its contract
+// reads, on top of a complete path.
+func TestRuleContractExhaustive(t *testing.T) {
+	e := engine(t)
+	groups := [][]string{
+		{"beleidskaders", "kaders_passen"},
+		{"urennorm"},
+		{"voorzieningen"},
+		{"input_studenten", "samenhang"},
+		{"urennorm", "voorzieningen", "input_studenten", "samenhang", "beleidskaders", "kaders_passen"},
+	}
+	for _, g := range groups {
+		for _, over := range assignments(e, g...) {
+			a := base()
+			for k, v := range over {
+				a[k] = v
+			}
+			eff := e.Effective(a)
+			got := sortedRuleIDs(e.Summarize(a))
+			if want := expectedRules(eff); !slices.Equal(got, want) {
+				t.Fatalf("answers %v:\n got %v\nwant %v", over, got, want)
+			}
+		}
+	}
+}
+
+// Random complete paths, drawn with a fixed seed: every invariant of a
+// summary holds, whatever the other answers are.
+func TestRandomCompletePaths(t *testing.T) {
+	e := engine(t)
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 3000; i++ {
+		a := Answers{}
+		for q := e.Next(a); q != nil; q = e.Next(a) {
+			opts := choices(q)
+			a[q.ID] = opts[r.IntN(len(opts))]
+		}
+		s := e.Summarize(a)
+		if !s.Complete || len(s.Dropped) != 0 {
+			t.Fatalf("path %v: complete=%v dropped=%v", a, s.Complete, s.Dropped)
+		}
+		if got, want := sortedRuleIDs(s), expectedRules(a); !slices.Equal(got, want) {
+			t.Fatalf("path %v:\n got %v\nwant %v", a, got, want)
+		}
+		if !sameVerdict(s.Verdict.Counts, expectedVerdict(a)) {
+			t.Fatalf("path %v: verdict %s", a, s.Verdict.Label())
+		}
+		md := s.Markdown()
+		for _, sec := range []string{SecSituation, SecBOT, SecWho, SecRules, SecBefore, SecSources, SecAfter} {
+			if !strings.Contains(md, "## "+sec+"\n") {
+				t.Fatalf("path %v: section %q missing", a, sec)
+			}
+		}
+		if strings.Contains(md, "Let op: nog niet alle vragen") {
+			t.Fatalf("complete path marked as provisional")
+		}
+		if i%100 == 0 {
+			if _, err := s.JSON(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// The walk covers every path of the interview: its count must equal the
+// number of complete answer combinations computed independently here.
+func TestCheckWalksEveryPath(t *testing.T) {
+	e := engine(t)
+	rep := e.Check()
+	if len(rep.Problems) > 0 {
+		t.Fatalf("default content has problems:\n%v", rep.Problems)
+	}
+	// kaders_passen is asked only after beleidskaders "ja": 1 + 1 + 3 ways.
+	want := big.NewInt(int64(1 + 1 + len(e.C.Question("kaders_passen").Options)))
+	for _, q := range e.C.Questions {
+		if q.ID == "beleidskaders" || q.ID == "kaders_passen" {
+			continue
+		}
+		want.Mul(want, big.NewInt(int64(len(choices(q)))))
+	}
+	if rep.Paths.Cmp(want) != 0 {
+		t.Fatalf("walk counted %s paths, want %s", rep.Paths, want)
+	}
+	if rep.States == 0 || rep.States > 1000 {
+		t.Fatalf("walk visited %d states; expected a small state space", rep.States)
+	}
+}
+
+func TestCheckFindsUnreachableItems(t *testing.T) {
+	e := engine(t)
+	c := *e.C
+	// A rule that needs two different forms at once can never apply.
+	broken := *c.Rules[0]
+	prog := mustCompile(t, e.C, `vorm == "hybride" && vorm == "examen"`)
+	broken.When = prog
+	broken.ID = "onmogelijk"
+	c.Rules = append(slices.Clone(c.Rules), &broken)
+	rep := New(&c).Check()
+	found := false
+	for _, p := range rep.Problems {
+		if strings.Contains(p.Msg, `regel "onmogelijk" wordt nooit bereikt`) {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("unreachable rule not reported: %v", rep.Problems)
+	}
+}
+
+func TestReachableSeesVisibility(t *testing.T) {
+	e := engine(t)
+	// kaders_passen is only asked when there are frameworks.
+	if r, _ := e.Reachable(mustCompile(t, e.C, `beleidskaders == "nee" && kaders_passen == "past"`)); r {
+		t.Fatal("a hidden question's answer must not make a condition reachable")
+	}
+	if r, _ := e.Reachable(mustCompile(t, e.C, `beleidskaders == "ja" && kaders_passen == "past"`)); !r {
+		t.Fatal("reachable condition reported unreachable")
+	}
+}
+
+func mustCompile(t *testing.T, c *content.Content, src string) content.Cond {
+	t.Helper()
+	cond, err := content.Compile(c, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cond
+}
+
+func TestNavigation(t *testing.T) {
+	e := engine(t)
+	a := Answers{}
+	var order []string
+	for q := e.Next(a); q != nil; q = e.Next(a) {
+		order = append(order, q.ID)
+		vals := choices(q)[0]
+		if q.ID == "beleidskaders" {
+			vals = []string{"ja"}
+		}
+		var err error
+		if a, err = e.Set(a, q.ID, vals...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if order[0] != "rol" || !slices.Contains(order, "kaders_passen") {
+		t.Fatalf("order %v", order)
+	}
+	if i, n := e.Position(a, "vorm"); i != slices.Index(order, "vorm")+1 || n != len(order) {
+		t.Fatalf("position of vorm: %d of %d, order %v", i, n, order)
+	}
+	// Back only moves the cursor.
+	if p := e.Previous(a, "vorm"); p == nil || p.ID != "kaders_passen" {
+		t.Fatalf("previous of vorm = %v", p)
+	}
+	if e.Previous(a, "rol") != nil {
+		t.Fatal("nothing comes before the first question")
+	}
+	// Changing beleidskaders hides kaders_passen; its answer is kept but
+	// no longer counts, and the path gets shorter.
+	b, _ := e.Set(a, "beleidskaders", "nee")
+	if !b.Has("kaders_passen") {
+		t.Fatal("changing an answer deleted a later answer")
+	}
+	if d := e.Dropped(b); len(d) != 1 || d[0].ID != "kaders_passen" {
+		t.Fatalf("dropped = %v", d)
+	}
+	if e.Effective(b).Has("kaders_passen") {
+		t.Fatal("hidden answer still counts")
+	}
+	if _, n := e.Position(b, "vorm"); n != len(order)-1 {
+		t.Fatalf("path length %d after hiding a question, want %d", n, len(order)-1)
+	}
+	// Switching back restores it without asking again.
+	c, _ := e.Set(b, "beleidskaders", "ja")
+	if !e.Complete(c) || len(e.Dropped(c)) != 0 {
+		t.Fatal("restored answer not used")
+	}
+	if _, err := e.Set(a, "vorm", "anders"); err == nil {
+		t.Fatal("invalid option accepted")
+	}
+	if _, err := e.Set(a, "vorm", "hybride", "examen"); err == nil {
+		t.Fatal("two answers to a one-choice question accepted")
+	}
+	if _, err := e.Set(a, "activiteiten"); err != nil {
+		t.Fatalf("an empty multiple choice is a valid answer: %v", err)
+	}
+}
+
+func TestPartialSummaryIsProvisional(t *testing.T) {
+	e := engine(t)
+	s := e.Summarize(Answers{"rol": {"docent"}})
+	if s.Complete || s.Verdict.Counts != nil {
+		t.Fatalf("partial: complete=%v verdict=%v", s.Complete, s.Verdict.Label())
+	}
+	if !strings.Contains(s.Markdown(), "voorlopig") {
+		t.Fatal("partial summary does not say it is provisional")
+	}
+}
+
+func TestJSONShape(t *testing.T) {
+	e := engine(t)
+	data, err := e.Summarize(with(base(), "bot_sturen", "nee")).JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var j map[string]any
+	if err := json.Unmarshal(data, &j); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"antwoorden", "bot", "regels", "acties", "bronnen", "voorbeelden"} {
+		if _, ok := j[k]; !ok {
+			t.Errorf("key %q missing", k)
+		}
+	}
+	bot := j["bot"].(map[string]any)
+	if bot["telt"] != false || bot["reden"] == "" {
+		t.Errorf("bot = %v", bot)
+	}
+	rule := j["regels"].([]any)[0].(map[string]any)
+	for _, k := range []string{"id", "titel", "tekst", "bron", "waarom"} {
+		if _, ok := rule[k]; !ok {
+			t.Errorf("rule key %q missing", k)
+		}
+	}
+	src := j["bronnen"].([]any)[0].(map[string]any)
+	for _, k := range []string{"id", "titel", "url", "organisatie", "thema"} {
+		if _, ok := src[k]; !ok {
+			t.Errorf("resource key %q missing", k)
+		}
+	}
+	if j["antwoorden"].(map[string]any)["activiteiten"] == nil {
+		t.Error("multiple choice answer missing")
+	}
+	// Unknown verdict is null, not false.
+	data, _ = e.Summarize(with(base(), "bot_sturen", "weet_niet")).JSON()
+	if !strings.Contains(string(data), `"telt": null`) {
+		t.Error("unknown verdict is not null")
+	}
+}
+
+func TestMarkdownGolden(t *testing.T) {
+	e := engine(t)
+	cases := map[string]Answers{
+		"live-online":         base(),
+		"asynchroon-geen-bot": with(base(), "vorm", "asynchroon", "activiteiten", "zelfstandig", "bot_interactie", "nee", "bot_sturen", "nee", "bot_begeleiding", "nee", "ervaring", "weinig"),
+		"examen-onzeker":      with(base(), "rol", "teamleider", "beleidskaders", "weet_niet", "kaders_passen", "-", "vorm", "examen", "activiteiten", "toetsen", "bot_sturen", "weet_niet", "urennorm", "weet_niet", "voorzieningen", "ja", "input_studenten", "nee", "samenhang", "deels", "ondersteuning", "ja", "nieuwe_tools", "ja", "evaluatie", "nog_niet"),
+	}
+	for name, a := range cases {
+		t.Run(name, func(t *testing.T) {
+			got := e.Summarize(a).Markdown()
+			path := filepath.Join("testdata", name+".md.golden")
+			if *update {
+				os.MkdirAll("testdata", 0o755)
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./decision -update)", err)
+			}
+			if got != string(want) {
+				t.Errorf("summary differs from %s (run go test ./decision -update and review the diff)", path)
+			}
+		})
+	}
+}
