@@ -289,6 +289,7 @@ func (l *loader) load() *Content {
 	}
 	c.Meta, c.Questions, c.Rules, c.Parties = mf.Meta, qf.Questions, rf.Rules, pf.Parties
 	c.Actions, c.Resources, c.Examples = af.Actions, bf.Resources, ef.Examples
+	cleanAll(c)
 
 	l.checkMeta(&c.Meta)
 	l.checkQuestions(c)
@@ -540,7 +541,7 @@ func (l *loader) checkTheme(c *Content, f string, line int, what, theme string) 
 
 func (l *loader) checkURL(f string, line int, raw string) {
 	u, err := url.Parse(raw)
-	if err != nil || u.Scheme != "https" || u.Host == "" || strings.ContainsAny(raw, " \t\n") {
+	if err != nil || u.Scheme != "https" || u.Host == "" || strings.ContainsAny(raw, " \t\n") || needsClean(raw) {
 		l.add(f, line, "url %q is ongeldig; alleen volledige https-adressen zijn toegestaan (https://...)", raw)
 	}
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // defaultFS copies the embedded content into a writable MapFS.
-func defaultFS(t *testing.T) fstest.MapFS {
+func defaultFS(t testing.TB) fstest.MapFS {
 	t.Helper()
 	m := fstest.MapFS{}
 	for _, name := range Files {

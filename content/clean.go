@@ -1,0 +1,88 @@
+package content
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Clean removes terminal control sequences and other control characters
+// from text that came from a file, keeping newlines and tabs. Content and
+// answer files are edited by people and shared between institutions: an
+// escape sequence in them must never move the cursor, change the window
+// title or hide text when it is displayed.
+func Clean(s string) string {
+	if !needsClean(s) {
+		return s
+	}
+	s = ansi.Strip(s)
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' {
+			return r
+		}
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return -1
+		}
+		// Bidirectional overrides can make text read differently on screen
+		// than in the file (the "Trojan Source" trick).
+		if (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func needsClean(s string) bool {
+	for _, r := range s {
+		if (r < 0x20 && r != '\n' && r != '\t') || (r >= 0x7f && r <= 0x9f) ||
+			r == '\u2028' || r == '\u2029' || (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanAll cleans every displayed text field of the loaded content.
+func cleanAll(c *Content) {
+	m := &c.Meta
+	for _, p := range []*string{&m.Version, &m.Title, &m.Publisher, &m.Date, &m.Disclaimer} {
+		*p = Clean(*p)
+	}
+	for i := range m.Themes {
+		m.Themes[i] = Clean(m.Themes[i])
+	}
+	for _, q := range c.Questions {
+		for _, p := range []*string{&q.Short, &q.Text, &q.Help, &q.Quote, &q.Background, &q.IfNo} {
+			*p = Clean(*p)
+		}
+		for _, o := range q.Options {
+			o.Label, o.Help = Clean(o.Label), Clean(o.Help)
+		}
+	}
+	for _, r := range c.Rules {
+		for _, p := range []*string{&r.Title, &r.Text, &r.Quote, &r.Background} {
+			*p = Clean(*p)
+		}
+		for i := range r.Actions {
+			r.Actions[i] = Clean(r.Actions[i])
+		}
+	}
+	for _, p := range c.Parties {
+		p.Name = Clean(p.Name)
+		for _, t := range p.Tasks {
+			t.Text = Clean(t.Text)
+		}
+	}
+	for _, a := range c.Actions {
+		a.Text = Clean(a.Text)
+	}
+	for _, r := range c.Resources {
+		for _, p := range []*string{&r.Title, &r.Organisation, &r.Theme, &r.LookFor} {
+			*p = Clean(*p)
+		}
+	}
+	for _, x := range c.Examples {
+		x.Text, x.Theme = Clean(x.Text), Clean(x.Theme)
+	}
+}
