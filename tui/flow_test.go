@@ -1,0 +1,347 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/afstandswijzer/afstandswijzer/decision"
+)
+
+func TestBackKeepsAnswersAndPreselects(t *testing.T) {
+	opt, _ := testOptions(t)
+	m := newSized(opt, 80, 24)
+	press(m, "enter")      // start
+	press(m, "2", "enter") // rol: onderwijsteam
+	press(m, "1", "enter") // beleidskaders: ja
+	mustContain(t, m, "Past je plan binnen die beleidskaders?", "vraag 3 van ongeveer")
+	press(m, "3", "enter") // kaders_passen: weet_niet
+	press(m, "esc", "esc") // back to beleidskaders
+	mustContain(t, m, "> 1. Ja")
+	press(m, "backspace") // back to rol
+	mustContain(t, m, "> 2. Onderwijsteam", "vraag 1 van ongeveer")
+	if len(m.answers) != 3 {
+		t.Fatalf("teruggaan wiste antwoorden: %v", m.answers)
+	}
+	// Forward again: the later answer is still preselected.
+	press(m, "enter", "enter")
+	mustContain(t, m, "> 3. Weet ik niet")
+	// Back from the first question leads to the welcome screen, which now
+	// offers to continue.
+	press(m, "esc", "esc", "esc")
+	mustContain(t, m, "Ga verder waar je was")
+}
+
+func TestMultipleChoiceToggling(t *testing.T) {
+	opt, _ := testOptions(t)
+	m := newSized(opt, 80, 24)
+	a := decision.Answers{"rol": {"docent"}, "beleidskaders": {"nee"}, "vorm": {"synchroon"}}
+	m.setAnswers(a)
+	m.enterQuestion(opt.Engine.C.Question("activiteiten"))
+	mustContain(t, m, "[ ] 1. Uitleg krijgen")
+	press(m, "1", "3")        // number keys toggle
+	press(m, "down", "space") // cursor moved to 3 by the number; down is 4
+	press(m, "3")             // and off again
+	mustContain(t, m, "[x] 1. Uitleg krijgen", "[ ] 3. Zelfstandig werken", "[x] 4. Toetsen")
+	press(m, "enter")
+	if got := m.answers["activiteiten"]; !slices.Equal(got, []string{"uitleg", "toetsen"}) {
+		t.Fatalf("activiteiten = %v", got)
+	}
+	// Back: the set is preselected; clearing it gives an empty answer.
+	press(m, "esc")
+	mustContain(t, m, "[x] 1. Uitleg krijgen", "[x] 4. Toetsen")
+	press(m, "1", "4", "enter")
+	if got, ok := m.answers["activiteiten"]; !ok || len(got) != 0 {
+		t.Fatalf("leeg antwoord niet bewaard: %v %v", got, ok)
+	}
+	mustContain(t, m, "interactie")
+}
+
+func TestReviewChangeNamesDroppedAnswers(t *testing.T) {
+	opt, _ := testOptions(t)
+	e := opt.Engine
+	writeSession(t, opt, fullPath(e, decision.Answers{"beleidskaders": {"ja"}, "kaders_passen": {"verandert"}}))
+	m := newSized(opt, 80, 24)
+	press(m, "enter") // ga verder: complete, so the review opens
+	mustContain(t, m, "Kloppen je antwoorden?", "Past in kaders")
+	press(m, "down", "enter") // beleidskaders
+	mustContain(t, m, "Heeft je instelling beleidskaders")
+	press(m, "2", "enter") // nee: kaders_passen no longer applies
+	mustContain(t, m, "Kloppen je antwoorden?", "Niet meer van toepassing: Past in kaders")
+	press(m, "G")
+	mustContain(t, m,
+		"Deze antwoorden tellen niet mee",
+		"Past in kaders: Het verandert het didactisch model")
+	if !m.answers.Has("kaders_passen") {
+		t.Fatal("het vervallen antwoord is gewist; het hoort bewaard te blijven")
+	}
+	// Change it back: the old answer counts again, no question is asked.
+	press(m, "g", "down", "enter", "1", "enter")
+	mustContain(t, m, "Daardoor gelden nu ook: Past in kaders")
+	mustNotContain(t, m, "Deze antwoorden tellen niet mee")
+}
+
+func TestReviewAsksNewlyVisibleQuestions(t *testing.T) {
+	opt, _ := testOptions(t)
+	e := opt.Engine
+	writeSession(t, opt, fullPath(e, decision.Answers{"beleidskaders": {"nee"}}))
+	m := newSized(opt, 80, 24)
+	press(m, "enter", "down", "enter", "1", "enter") // beleidskaders: ja
+	mustContain(t, m, "Past je plan binnen die beleidskaders?")
+	press(m, "2", "enter")
+	mustContain(t, m, "Kloppen je antwoorden?", "Daardoor gelden nu ook: Past in kaders")
+	if got := m.answers["kaders_passen"]; !slices.Equal(got, []string{"verandert"}) {
+		t.Fatalf("kaders_passen = %v", got)
+	}
+}
+
+func TestResumeFromSavedSession(t *testing.T) {
+	opt, _ := testOptions(t)
+	writeSession(t, opt, decision.Answers{"rol": {"trainer"}, "beleidskaders": {"nee"}})
+	m := newSized(opt, 80, 24)
+	mustContain(t, m, "1. Ga verder waar je was", "Je hebt al 2 vragen beantwoord.", "2. Begin opnieuw")
+	press(m, "enter")
+	mustContain(t, m, "Welke vorm van afstandsonderwijs", "vraag 3 van ongeveer")
+	press(m, "esc", "esc")
+	mustContain(t, m, "> 5. Trainer of opleider")
+}
+
+func TestStartOverKeepsSessionUntilFirstAnswer(t *testing.T) {
+	opt, _ := testOptions(t)
+	writeSession(t, opt, decision.Answers{"rol": {"trainer"}})
+	m := newSized(opt, 80, 24)
+	press(m, "2") // begin opnieuw
+	mustContain(t, m, "> 1. Docent")
+	data, _ := os.ReadFile(opt.SessionPath)
+	if !strings.Contains(string(data), "trainer") {
+		t.Fatal("de oude sessie is al vervangen voordat er een antwoord is")
+	}
+	press(m, "enter")
+	data, _ = os.ReadFile(opt.SessionPath)
+	if strings.Contains(string(data), "trainer") || !strings.Contains(string(data), `rol = "docent"`) {
+		t.Fatalf("sessie niet bijgewerkt:\n%s", data)
+	}
+}
+
+func TestAutosaveAfterEveryAnswer(t *testing.T) {
+	opt, _ := testOptions(t)
+	m := newSized(opt, 80, 24)
+	press(m, "enter", "3", "enter")
+	a, err := opt.Engine.ParseAnswers("sessie", mustRead(t, opt.SessionPath), decision.ParseOptions{KeepHidden: true})
+	if err != nil || !slices.Equal(a["rol"], []string{"teamleider"}) {
+		t.Fatalf("sessie = %v, %v", a, err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(opt.SessionPath))
+	if len(entries) != 1 {
+		t.Fatalf("tijdelijke bestanden blijven achter: %v", entries)
+	}
+}
+
+func TestAutosaveFailureIsToldOnce(t *testing.T) {
+	opt, _ := testOptions(t)
+	blocker := filepath.Join(t.TempDir(), "bestand")
+	os.WriteFile(blocker, nil, 0o644)
+	opt.SessionPath = filepath.Join(blocker, "sessie.toml") // a file as folder
+	m := newSized(opt, 80, 24)
+	press(m, "enter", "enter")
+	mustContain(t, m, "kunnen niet tussendoor worden bewaard", "Je kunt gewoon verder.")
+	press(m, "enter")
+	mustNotContain(t, m, "kunnen niet tussendoor worden bewaard")
+	mustContain(t, m, "Past je plan") // the program goes on
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// toSummary resumes a complete session and opens the summary.
+func toSummary(t *testing.T, opt Options, w, h int) *model {
+	t.Helper()
+	writeSession(t, opt, fullPath(opt.Engine, nil))
+	m := newSized(opt, w, h)
+	press(m, "enter", "v")
+	mustContain(t, m, "samenvatting")
+	return m
+}
+
+func TestSummarySavesWithoutOverwriting(t *testing.T) {
+	opt, _ := testOptions(t)
+	m := toSummary(t, opt, 80, 24)
+	press(m, "s")
+	first := filepath.Join(opt.Dir, "afstandswijzer-samenvatting-2026-11-22.md")
+	mustContain(t, m, "De samenvatting staat in")
+	if got := string(mustRead(t, first)); got != m.md {
+		t.Fatal("het bestand is niet de Markdown-samenvatting")
+	}
+	press(m, "s")
+	second := filepath.Join(opt.Dir, "afstandswijzer-samenvatting-2026-11-22-2.md")
+	mustRead(t, second)
+	if !strings.Contains(strings.ReplaceAll(screenText(m), "\n", ""), "-2.md") {
+		t.Fatalf("volledig pad niet getoond:\n%s", screenText(m))
+	}
+	press(m, "a")
+	ans := mustRead(t, filepath.Join(opt.Dir, "afstandswijzer-antwoorden-2026-11-22.toml"))
+	// The saved answers are accepted by `samenvatting --antwoorden`.
+	if _, err := opt.Engine.ParseAnswers("antwoorden", ans, decision.ParseOptions{}); err != nil {
+		t.Fatalf("antwoordenbestand klopt niet: %v", err)
+	}
+}
+
+func TestSummaryAnswersFileLeavesOutDropped(t *testing.T) {
+	opt, _ := testOptions(t)
+	a := fullPath(opt.Engine, decision.Answers{"beleidskaders": {"nee"}})
+	a["kaders_passen"] = []string{"past"} // dropped, kept in the session
+	writeSession(t, opt, a)
+	m := newSized(opt, 80, 24)
+	press(m, "enter", "v", "a")
+	ans := mustRead(t, filepath.Join(opt.Dir, "afstandswijzer-antwoorden-2026-11-22.toml"))
+	if _, err := opt.Engine.ParseAnswers("antwoorden", ans, decision.ParseOptions{}); err != nil {
+		t.Fatalf("antwoordenbestand klopt niet: %v", err)
+	}
+}
+
+func TestSummarySectionsAndReview(t *testing.T) {
+	opt, _ := testOptions(t)
+	m := toSummary(t, opt, 80, 24)
+	if len(m.sections) < 6 {
+		t.Fatalf("secties niet gevonden: %v", m.sections)
+	}
+	press(m, "n", "n")
+	if m.vp.YOffset() != m.sections[1] {
+		t.Fatalf("n springt naar %d, verwacht %d", m.vp.YOffset(), m.sections[1])
+	}
+	mustContain(t, m, decision.SecBOT)
+	press(m, "p")
+	if m.vp.YOffset() != m.sections[0] {
+		t.Fatalf("p springt naar %d", m.vp.YOffset())
+	}
+	press(m, "r")
+	mustContain(t, m, "Kloppen je antwoorden?")
+}
+
+func TestSummaryLinks(t *testing.T) {
+	opt, op := testOptions(t)
+	m := toSummary(t, opt, 80, 24)
+	press(m, "l")
+	mustContain(t, m, "links in je samenvatting", "https://zoek.officielebekendmakingen.nl/kst-35925-VIII-189.html")
+	press(m, "down", "enter")
+	if len(op.urls) != 1 || op.urls[0] != m.sum.Sources[1].URL {
+		t.Fatalf("geopend: %v", op.urls)
+	}
+	mustContain(t, m, "Geopend in je browser")
+	op.err = os.ErrNotExist
+	press(m, "enter")
+	mustContain(t, m, "Je browser ging niet open. Kopieer dit adres:", m.sum.Sources[1].URL)
+	press(m, "esc")
+	mustContain(t, m, "samenvatting")
+}
+
+func TestOnlyContentHTTPSURLsOpen(t *testing.T) {
+	allowed := map[string]bool{"https://example.nl/": true, "http://example.nl/": true}
+	for u, want := range map[string]bool{
+		"https://example.nl/":  true,
+		"http://example.nl/":   false,
+		"https://elders.nl/":   false,
+		"file:///etc/passwd":   false,
+		"https://example.nl/x": false,
+	} {
+		if got := safeURL(u, allowed); got != want {
+			t.Errorf("safeURL(%q) = %v", u, got)
+		}
+	}
+}
+
+func TestResourcesFilterAndOpen(t *testing.T) {
+	opt, op := testOptions(t)
+	m := newSized(opt, 80, 24)
+	press(m, "down", "enter")
+	mustContain(t, m, "alle bronnen", "Regels en kwaliteit", "https://zoek.officielebekendmakingen.nl")
+	press(m, "/", "e", "x", "a", "m", "e", "n", "enter")
+	mustContain(t, m, "Examens op afstand", "Toetsen en examens")
+	mustNotContain(t, m, "Lesgeven op afstand")
+	press(m, "enter")
+	if len(op.urls) != 1 || op.urls[0] != "https://www.examenkamer.nl/" {
+		t.Fatalf("geopend: %v", op.urls)
+	}
+	press(m, "esc") // clears the filter
+	mustContain(t, m, "Lesgeven op afstand")
+	press(m, "/", "z", "z", "z")
+	mustContain(t, m, "Niets gevonden")
+	press(m, "esc", "esc")
+	mustContain(t, m, "Begin met de vragen")
+}
+
+func TestTooSmallWindow(t *testing.T) {
+	opt, _ := testOptions(t)
+	m := newSized(opt, 59, 30)
+	mustContain(t, m, "Maak het venster groter (minstens 60 bij 15).")
+	m.Update(keyMsgSize(80, 14))
+	mustContain(t, m, "Maak het venster groter")
+	m.Update(keyMsgSize(60, 15))
+	mustContain(t, m, "Begin met de vragen")
+}
+
+func TestEveryScreenFitsTheWindow(t *testing.T) {
+	for _, size := range [][2]int{{60, 15}, {80, 24}, {100, 30}, {120, 40}} {
+		opt, _ := testOptions(t)
+		writeSession(t, opt, fullPath(opt.Engine, nil))
+		m := newSized(opt, size[0], size[1])
+		check := func(where string) {
+			lines := strings.Split(screenText(m), "\n")
+			if len(lines) > size[1] {
+				t.Fatalf("%dx%d %s: %d regels", size[0], size[1], where, len(lines))
+			}
+			for _, l := range lines {
+				if w := len([]rune(l)); w > size[0] {
+					t.Fatalf("%dx%d %s: regel te breed (%d): %q", size[0], size[1], where, w, l)
+				}
+			}
+		}
+		check("welkom")
+		press(m, "2")
+		check("vraag")
+		press(m, "?")
+		check("waarom")
+		press(m, "h")
+		check("toetsen")
+		press(m, "h", "?", "esc", "1")
+		check("review")
+		press(m, "v")
+		check("samenvatting")
+		press(m, "l")
+		check("links")
+		press(m, "esc", "h")
+		check("samenvatting toetsen")
+	}
+}
+
+func TestNoColor(t *testing.T) {
+	opt, _ := testOptions(t)
+	opt.NoColor = true
+	m := toSummary(t, opt, 100, 30)
+	if s := m.View().Content; strings.Contains(s, "\x1b[38") || strings.Contains(s, "\x1b[48") {
+		t.Fatalf("kleur in NO_COLOR-scherm: %q", s[:200])
+	}
+	press(m, "r")
+	if s := m.View().Content; strings.Contains(s, "\x1b[38") {
+		t.Fatal("kleur in NO_COLOR-scherm")
+	}
+}
+
+func TestCtrlCQuits(t *testing.T) {
+	opt, _ := testOptions(t)
+	m := newSized(opt, 80, 24)
+	for _, k := range []string{"ctrl+c", "q"} {
+		_, cmd := m.Update(keyMsg(k))
+		if cmd == nil {
+			t.Fatalf("%s stopt niet", k)
+		}
+	}
+}

@@ -1,0 +1,159 @@
+package tui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/afstandswijzer/afstandswijzer/decision"
+)
+
+// TestGolden drives the real program loop with teatest for every screen at
+// 80x24 and 120x40 and compares the final screen text with
+// testdata/TestGolden/*.golden. `go test ./tui/ -update` rewrites them.
+func TestGolden(t *testing.T) {
+	e := testEngine(t)
+	partial := decision.Answers{"rol": {"docent"}, "beleidskaders": {"nee"}, "vorm": {"synchroon"}}
+	full := fullPath(e, decision.Answers{"beleidskaders": {"ja"}, "kaders_passen": {"verandert"}})
+	cases := []struct {
+		name    string
+		session decision.Answers
+		keys    []string
+	}{
+		{"welkom", nil, nil},
+		{"welkom-verder", partial, nil},
+		{"vraag", nil, []string{"enter", "down"}},
+		{"vraag-waarom", nil, []string{"enter", "?"}},
+		{"vraag-toetsen", nil, []string{"enter", "h"}},
+		{"meerkeuze", partial, []string{"enter", "1", "down", "down", "space"}},
+		{"controle", full, []string{"enter"}},
+		{"controle-gewijzigd", full, []string{"enter", "down", "enter", "2", "enter", "G"}},
+		{"samenvatting", full, []string{"enter", "v"}},
+		{"samenvatting-deel", full, []string{"enter", "v", "n", "n"}},
+		{"samenvatting-toetsen", full, []string{"enter", "v", "h"}},
+		{"links", full, []string{"enter", "v", "l", "down"}},
+		{"bronnen", nil, []string{"down", "enter"}},
+		{"bronnen-zoeken", nil, []string{"down", "enter", "/", "p", "r", "i"}},
+	}
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for _, c := range cases {
+			t.Run(fmt.Sprintf("%s-%dx%d", c.name, size[0], size[1]), func(t *testing.T) {
+				opt, _ := testOptions(t)
+				if c.session != nil {
+					writeSession(t, opt, c.session)
+				}
+				golden.RequireEqual(t, runKeys(t, opt, size[0], size[1], c.keys))
+			})
+		}
+	}
+	t.Run("te-klein-59x14", func(t *testing.T) {
+		opt, _ := testOptions(t)
+		golden.RequireEqual(t, runKeys(t, opt, 59, 14, nil))
+	})
+}
+
+// runKeys runs the program with teatest, sends keys, quits and returns the
+// final screen as plain text (colours are fixed to Ascii and stripped; the
+// clock never reaches the screen).
+func runKeys(t *testing.T, opt Options, w, h int, keys []string) string {
+	t.Helper()
+	m := newModel(opt)
+	po := append(programOptions(opt), tea.WithColorProfile(colorprofile.Ascii))
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h), teatest.WithProgramOptions(po...))
+	for _, k := range keys {
+		tm.Send(keyMsg(k))
+	}
+	// Messages are handled in order, so every key is done before Quit.
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*model)
+	out := ansi.Strip(final.View().Content)
+	lines := strings.Split(out, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n") + "\n"
+}
+
+// panicky wraps the real model and panics on "!", to check that the
+// program's setup leaves the terminal usable after a crash.
+type panicky struct{ *model }
+
+func (p panicky) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "!" {
+		panic("test")
+	}
+	_, cmd := p.model.Update(msg)
+	return p, cmd
+}
+
+type syncBuf struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuf) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuf) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func TestPanicRestoresTerminal(t *testing.T) {
+	// Bubble Tea prints the panic to stderr; keep the test output clean.
+	devnull, _ := os.Open(os.DevNull)
+	oldErr := os.Stderr
+	os.Stderr = devnull
+	defer func() { os.Stderr = oldErr; devnull.Close() }()
+
+	opt, _ := testOptions(t)
+	in, inW := io.Pipe()
+	out := &syncBuf{}
+	opt.Input, opt.Output = in, out
+	p := tea.NewProgram(panicky{newModel(opt)}, append(programOptions(opt), tea.WithWindowSize(80, 24))...)
+	done := make(chan error, 1)
+	go func() { _, err := p.Run(); done <- err }()
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(out.String(), "Begin met de vragen") {
+		if time.Now().After(deadline) {
+			t.Fatal("geen eerste scherm")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	inW.Write([]byte("!"))
+	select {
+	case err := <-done:
+		if !errors.Is(err, tea.ErrProgramPanic) {
+			t.Fatalf("Run gaf %v, verwacht ErrProgramPanic", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("programma stopt niet na een panic")
+	}
+	s := out.String()
+	enter := strings.LastIndex(s, "\x1b[?1049h")
+	leave := strings.LastIndex(s, "\x1b[?1049l")
+	if enter < 0 || leave < enter {
+		t.Fatalf("alternatief scherm niet verlaten (in %d, uit %d)", enter, leave)
+	}
+	if !strings.Contains(s[leave:], "\x1b[?25h") && !strings.Contains(s[enter:], "\x1b[?25h") {
+		t.Fatal("cursor niet teruggezet")
+	}
+}
