@@ -12,10 +12,15 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"time"
 
+	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/styles"
+	"charm.land/lipgloss/v2"
 	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
 	"github.com/afstandswijzer/afstandswijzer/tui"
+	"github.com/charmbracelet/x/term"
 )
 
 // Set by the release build through -ldflags "-X main.version=...".
@@ -24,6 +29,9 @@ var (
 	commit  = ""
 	date    = ""
 )
+
+// now is the clock for dates in handouts; tests replace it.
+var now = time.Now
 
 // Exit codes.
 const (
@@ -40,8 +48,12 @@ const usage = `afstandswijzer: bepaal stap voor stap hoe je afstandsonderwijs ma
 
 Gebruik:
   afstandswijzer                       start de vragenlijst (in het terminalvenster)
-  afstandswijzer samenvatting --antwoorden BESTAND [--format markdown|json] [--uit BESTAND]
+  afstandswijzer --eenvoudig           de vragenlijst als gewone regels (voor schermlezers en scripts)
+  afstandswijzer samenvatting --antwoorden BESTAND [--format markdown|html|json] [--uit BESTAND]
                                        maak een samenvatting van een antwoordenbestand
+  afstandswijzer casus [NAAM]          toon de voorbeeldcasussen, of de samenvatting van één casus
+  afstandswijzer vergelijk BESTAND BESTAND ... [--format markdown|html|json]
+                                       zet 2 tot 20 antwoordenbestanden naast elkaar
   afstandswijzer controleer            controleer de inhoud (vragen, regels, bronnen)
   afstandswijzer inhoud --naar MAP     schrijf de ingebouwde inhoud naar MAP om zelf aan te passen
   afstandswijzer bronnen [--format markdown|json]
@@ -53,13 +65,15 @@ Opties voor elke opdracht:
   --version      toon de versie
 
 Alles blijft op je eigen computer: het programma stuurt niets naar internet.
+Zonder terminal (bijvoorbeeld met invoer uit een bestand) stelt het programma
+de vragen vanzelf als gewone regels.
 Afsluitcodes: 0 gelukt, 1 mislukt, 2 verkeerd gebruik of ongeldige invoer.
 `
 
 // run is main without os.Exit, so tests can call it.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		return runTUI(args, stdout, stderr)
+		return runTUI(args, stdin, stdout, stderr)
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
@@ -71,6 +85,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return cmdExport(rest, stdout, stderr)
 	case "bronnen":
 		return cmdSources(rest, stdout, stderr)
+	case "casus":
+		return cmdCase(rest, stdout, stderr)
+	case "vergelijk":
+		return cmdCompare(rest, stdout, stderr)
 	case "help", "hulp":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -78,9 +96,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, versionString())
 		return exitOK
 	default:
-		fmt.Fprintf(stderr, "afstandswijzer: onbekende opdracht %q; geldig zijn: samenvatting, controleer, inhoud, bronnen (zie afstandswijzer --help)\n", cmd)
+		fmt.Fprintf(stderr, "afstandswijzer: onbekende opdracht %q; geldig zijn: samenvatting, casus, vergelijk, controleer, inhoud, bronnen (zie afstandswijzer --help)\n", cmd)
 		return exitUsage
 	}
+}
+
+// isTerminal reports whether r or w is a terminal (and not a pipe, a file
+// or a test buffer).
+func isTerminal(f any) bool {
+	file, ok := f.(*os.File)
+	return ok && term.IsTerminal(file.Fd())
 }
 
 // versionString reports the stamped version, or what the Go toolchain
@@ -184,8 +209,10 @@ func dutchFlagError(err error) string {
 }
 
 var helpTexts = map[string]string{
-	"afstandswijzer": "Gebruik: afstandswijzer [--inhoud MAP]\n\nStart de vragenlijst. Je beantwoordt een paar vragen over je les en krijgt een samenvatting: welke regels gelden, wie wat beslist, of het telt als begeleide onderwijstijd, en waar je hulp vindt.",
-	"samenvatting":   "Gebruik: afstandswijzer samenvatting --antwoorden BESTAND [--format markdown|json] [--uit BESTAND]\n\nMaakt een samenvatting van een antwoordenbestand (TOML). Zonder --uit komt de samenvatting op het scherm.",
+	"afstandswijzer": "Gebruik: afstandswijzer [--eenvoudig] [--inhoud MAP]\n\nStart de vragenlijst. Je beantwoordt een paar vragen over je les en krijgt een samenvatting: welke regels gelden, wie wat beslist, of het telt als begeleide onderwijstijd, en waar je hulp vindt.\n\nMet --eenvoudig (en vanzelf als er geen terminal is) komen de vragen als gewone regels, zonder volledig scherm: geschikt voor een schermlezer en voor scripts. Typ het nummer van je antwoord, ? voor uitleg, terug of stop. Je antwoorden worden tussendoor bewaard; start opnieuw met --eenvoudig om verder te gaan.",
+	"samenvatting":   "Gebruik: afstandswijzer samenvatting --antwoorden BESTAND [--format markdown|html|json] [--uit BESTAND]\n\nMaakt een samenvatting van een antwoordenbestand (TOML). Zonder --uit komt de samenvatting op het scherm. Met --format html krijg je één HTML-bestand om uit te delen of af te drukken.",
+	"casus":          "Gebruik: afstandswijzer casus [NAAM] [--format markdown|html] [--uit BESTAND] [--antwoorden-naar BESTAND]\n\nZonder NAAM: toont de voorbeeldcasussen voor een studiemiddag, met naam, titel en verhaal. Met NAAM: toont het verhaal en de samenvatting van die casus. Met --antwoorden-naar schrijf je de antwoorden van de casus naar een bestand, om aan te passen.",
+	"vergelijk":      "Gebruik: afstandswijzer vergelijk BESTAND BESTAND ... [--format markdown|html|json] [--uit BESTAND]\n\nZet 2 tot 20 antwoordenbestanden naast elkaar, bijvoorbeeld één per team: alle antwoorden, of het telt als begeleide onderwijstijd, en welke regels gelden. Rijen waarin de bestanden verschillen, hebben een ≠. Een bestand dat niet klopt, wordt genoemd met de reden; de andere worden wel vergeleken.",
 	"controleer":     "Gebruik: afstandswijzer controleer [--inhoud MAP]\n\nControleert de inhoud: of de bestanden kloppen, of alle vragen, regels, bronnen en voorbeelden bereikbaar zijn, en of elk pad door de vragen eindigt in een samenvatting. Afsluitcode 0 als alles klopt, 1 met een lijst van problemen.",
 	"inhoud":         "Gebruik: afstandswijzer inhoud --naar MAP\n\nSchrijft de ingebouwde inhoud (TOML-bestanden) naar MAP. Pas die bestanden aan en gebruik ze met --inhoud MAP.",
 	"bronnen":        "Gebruik: afstandswijzer bronnen [--format markdown|json]\n\nToont alle bronnen met hun adres, per thema.",
@@ -232,8 +259,9 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-func runTUI(args []string, stdout, stderr io.Writer) int {
-	c := newFlags("afstandswijzer", "afstandswijzer [--inhoud MAP]", stderr)
+func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	c := newFlags("afstandswijzer", "afstandswijzer [--eenvoudig] [--inhoud MAP]", stderr)
+	plain := c.fs.Bool("eenvoudig", false, "stel de vragen als gewone regels, zonder volledig scherm (voor schermlezers en scripts)")
 	if code, done := c.parse(args, stdout, stderr); done {
 		return code
 	}
@@ -241,6 +269,20 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		reportContentError(stderr, err)
 		return exitUsage
+	}
+	inTerm, outTerm := isTerminal(stdin), isTerminal(stdout)
+	if *plain || !inTerm || !outTerm {
+		// A full-screen program cannot work without a terminal on both
+		// sides; the line mode can, so pipes and scripts get it.
+		err := tui.RunPlain(tui.PlainOptions{Engine: decision.New(ct), In: stdin, Out: stdout, Err: stderr, Echo: !inTerm})
+		switch {
+		case errors.Is(err, tui.ErrPlainInputEnded):
+			return exitUsage
+		case err != nil:
+			fmt.Fprintf(stderr, "afstandswijzer: %v\n", err)
+			return exitFail
+		}
+		return exitOK
 	}
 	if err := tui.Run(tui.Options{Engine: decision.New(ct)}); err != nil {
 		fmt.Fprintf(stderr, "afstandswijzer: %v\n", err)
@@ -252,7 +294,7 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 func cmdSummary(args []string, stdout, stderr io.Writer) int {
 	c := newFlags("samenvatting", "afstandswijzer samenvatting --antwoorden BESTAND [--format markdown|json] [--uit BESTAND]", stderr)
 	answersPath := c.fs.String("antwoorden", "", "het antwoordenbestand (`BESTAND`, TOML)")
-	format := c.fs.String("format", "markdown", "uitvoer: `markdown` of json")
+	format := c.fs.String("format", "markdown", "uitvoer: `markdown`, html of json")
 	out := c.fs.String("uit", "", "schrijf de samenvatting naar dit `BESTAND` in plaats van naar het scherm")
 	if code, done := c.parse(args, stdout, stderr); done {
 		return code
@@ -261,8 +303,8 @@ func cmdSummary(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "afstandswijzer samenvatting: geef een antwoordenbestand op met --antwoorden BESTAND")
 		return exitUsage
 	}
-	if *format != "markdown" && *format != "json" {
-		fmt.Fprintf(stderr, "afstandswijzer samenvatting: onbekend formaat %q; geldig zijn: markdown, json\n", *format)
+	if *format != "markdown" && *format != "json" && *format != "html" {
+		fmt.Fprintf(stderr, "afstandswijzer samenvatting: onbekend formaat %q; geldig zijn: markdown, html, json\n", *format)
 		return exitUsage
 	}
 	ct, err := loadContent(c.inhoud)
@@ -271,17 +313,9 @@ func cmdSummary(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	e := decision.New(ct)
-	data, err := os.ReadFile(*answersPath)
+	answers, _, err := readAnswers(e, *answersPath)
 	if err != nil {
-		fmt.Fprintf(stderr, "afstandswijzer samenvatting: kan %s niet lezen: %s\n", *answersPath, describeFileError(err))
-		return exitUsage
-	}
-	answers, err := e.ParseAnswers(*answersPath, data, decision.ParseOptions{})
-	if err != nil {
-		fmt.Fprintf(stderr, "afstandswijzer samenvatting: het antwoordenbestand klopt niet:\n")
-		for _, line := range strings.Split(err.Error(), "\n") {
-			fmt.Fprintf(stderr, "  %s\n", line)
-		}
+		fmt.Fprintf(stderr, "afstandswijzer samenvatting: %s\n", indentLines(err.Error()))
 		return exitUsage
 	}
 	s := e.Summarize(answers)
@@ -295,14 +329,17 @@ func cmdSummary(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Let op: nog niet beantwoord: %s. De samenvatting is voorlopig.\n", strings.Join(open, ", "))
 	}
 	var text []byte
-	if *format == "json" {
+	switch *format {
+	case "json":
 		text, err = s.JSON()
-		if err != nil {
-			fmt.Fprintf(stderr, "afstandswijzer samenvatting: %v\n", err)
-			return exitFail
-		}
-	} else {
+	case "html":
+		text, err = decision.HTML(s, now())
+	default:
 		text = []byte(s.Markdown())
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "afstandswijzer samenvatting: %v\n", err)
+		return exitFail
 	}
 	if *out == "" {
 		_, err = stdout.Write(text)
@@ -467,4 +504,286 @@ func cmdSources(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprint(stdout, decision.SourcesMarkdown(ct))
 	return exitOK
+}
+
+// answersFileError is why an answers file could not be used, in Dutch.
+type answersFileError struct {
+	path string
+	read error // set when the file could not be read
+	bad  error // set when its content is wrong
+}
+
+func (e *answersFileError) Error() string {
+	if e.read != nil {
+		return fmt.Sprintf("kan %s niet lezen: %s", e.path, describeFileError(e.read))
+	}
+	return "het antwoordenbestand klopt niet:\n" + e.bad.Error()
+}
+
+// readAnswers reads an answers file strictly. A [casus] table (title and
+// story of an example case) is allowed and returned separately, so a
+// trainer can use the case files with every command.
+func readAnswers(e *decision.Engine, path string) (decision.Answers, content.CaseInfo, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, content.CaseInfo{}, &answersFileError{path: path, read: err}
+	}
+	info, rest, _, err := content.SplitCase(path, data)
+	if err != nil {
+		return nil, info, &answersFileError{path: path, bad: err}
+	}
+	a, err := e.ParseAnswers(path, rest, decision.ParseOptions{})
+	if err != nil {
+		return nil, info, &answersFileError{path: path, bad: err}
+	}
+	return a, info, nil
+}
+
+// indentLines indents every line after the first, for multi-line messages.
+func indentLines(s string) string { return strings.ReplaceAll(s, "\n", "\n  ") }
+
+// parsePositional is parse for commands that take arguments: flags may
+// come before, between or after them (vergelijk a.toml b.toml --format html).
+func (c *common) parsePositional(args []string, stdout, stderr io.Writer) (pos []string, code int, done bool) {
+	rest := args
+	for {
+		if err := c.fs.Parse(rest); err != nil {
+			// Let parse report it: it knows help and the Dutch messages.
+			code, done := c.parse(rest, stdout, stderr)
+			return nil, code, done
+		}
+		left := c.fs.Args()
+		if consumed := len(rest) - len(left); consumed > 0 && rest[consumed-1] == "--" {
+			pos = append(pos, left...)
+			break
+		}
+		if len(left) == 0 {
+			break
+		}
+		pos, rest = append(pos, left[0]), left[1:]
+	}
+	code, done = c.parse(nil, stdout, stderr)
+	return pos, code, done
+}
+
+func cmdCase(args []string, stdout, stderr io.Writer) int {
+	synopsis := "afstandswijzer casus [NAAM] [--format markdown|html] [--uit BESTAND] [--antwoorden-naar BESTAND]"
+	c := newFlags("casus", synopsis, stderr)
+	format := c.fs.String("format", "markdown", "uitvoer: `markdown` of html")
+	out := c.fs.String("uit", "", "schrijf de samenvatting naar dit `BESTAND` in plaats van naar het scherm")
+	answersTo := c.fs.String("antwoorden-naar", "", "schrijf de antwoorden van de casus naar dit `BESTAND`, om aan te passen")
+	names, code, done := c.parsePositional(args, stdout, stderr)
+	if done {
+		return code
+	}
+	cases, err := content.Cases()
+	if err != nil {
+		// The cases are embedded and tested: this is a build bug.
+		fmt.Fprintf(stderr, "afstandswijzer casus: de ingebouwde casussen kloppen niet:\n  %s\n", indentLines(err.Error()))
+		return exitFail
+	}
+	if len(names) == 0 {
+		if *out != "" || *answersTo != "" {
+			fmt.Fprintln(stderr, "afstandswijzer casus: geef de naam van een casus op, bijvoorbeeld: afstandswijzer casus "+cases[0].Name)
+			return exitUsage
+		}
+		fmt.Fprintf(stdout, "Voorbeeldcasussen voor een studiemiddag (%d):\n", len(cases))
+		for _, cs := range cases {
+			fmt.Fprintf(stdout, "\n%s\n  %s\n%s\n", cs.Name, cs.Title, wrapIndent(cs.Story, "  ", 78))
+		}
+		fmt.Fprintf(stdout, "\nBekijk een casus met: afstandswijzer casus NAAM\n")
+		return exitOK
+	}
+	if len(names) > 1 {
+		fmt.Fprintf(stderr, "afstandswijzer casus: geef één casus op, niet %d\n", len(names))
+		return exitUsage
+	}
+	var cs *content.Case
+	for _, x := range cases {
+		if x.Name == names[0] {
+			cs = x
+		}
+	}
+	if cs == nil {
+		fmt.Fprintf(stderr, "afstandswijzer casus: onbekende casus %q; geldig zijn: %s\n", names[0], strings.Join(content.CaseNames(cases), ", "))
+		return exitUsage
+	}
+	if *format != "markdown" && *format != "html" {
+		fmt.Fprintf(stderr, "afstandswijzer casus: onbekend formaat %q; geldig zijn: markdown, html\n", *format)
+		return exitUsage
+	}
+	ct, err := loadContent(c.inhoud)
+	if err != nil {
+		reportContentError(stderr, err)
+		return exitUsage
+	}
+	e := decision.New(ct)
+	a, err := e.ParseAnswers(cs.File, cs.Answers, decision.ParseOptions{})
+	if err != nil {
+		// Only possible with --inhoud: the cases follow the built-in questions.
+		fmt.Fprintf(stderr, "afstandswijzer casus: de casus past niet bij deze inhoud:\n  %s\n", indentLines(err.Error()))
+		return exitUsage
+	}
+	if *answersTo != "" {
+		if _, err := os.Stat(*answersTo); err == nil {
+			fmt.Fprintf(stderr, "afstandswijzer casus: %s bestaat al; kies een nieuwe naam, dan overschrijf ik niets\n", *answersTo)
+			return exitUsage
+		}
+		head := "# Casus: " + cs.Title + "\n" + wrapIndent(cs.Story, "# ", 78) + "\n#\n"
+		if err := writeFileAtomic(*answersTo, append([]byte(head), e.FormatAnswers(a)...)); err != nil {
+			fmt.Fprintf(stderr, "afstandswijzer casus: kan %s niet schrijven: %s\n", *answersTo, describeFileError(err))
+			return exitFail
+		}
+		abs, _ := filepath.Abs(*answersTo)
+		fmt.Fprintf(stdout, "De antwoorden van de casus %q staan in %s.\nPas ze aan en bekijk de samenvatting met:\n  afstandswijzer samenvatting --antwoorden %s\n", cs.Name, abs, *answersTo)
+		return exitOK
+	}
+	md := fmt.Sprintf("> **Casus: %s**\n>\n> %s\n\n", cs.Title, cs.Story) + e.Summarize(a).Markdown()
+	text := []byte(md)
+	if *format == "html" {
+		text, err = decision.HTMLPage(decision.Page{Title: "Casus: " + cs.Title, Markdown: md, Version: ct.Meta.Version, Date: now()})
+		if err != nil {
+			fmt.Fprintf(stderr, "afstandswijzer casus: %v\n", err)
+			return exitFail
+		}
+	}
+	return writeOutput("casus", *out, text, stdout, stderr)
+}
+
+// writeOutput writes a result to stdout, or to path and says where.
+func writeOutput(cmd, path string, text []byte, stdout, stderr io.Writer) int {
+	var err error
+	if path == "" {
+		_, err = stdout.Write(text)
+	} else if err = writeFileAtomic(path, text); err == nil {
+		abs, _ := filepath.Abs(path)
+		fmt.Fprintf(stderr, "Opgeslagen in %s\n", abs)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "afstandswijzer %s: kan niet schrijven: %s\n", cmd, describeFileError(err))
+		return exitFail
+	}
+	return exitOK
+}
+
+// wrapIndent wraps running text at width, each line starting with prefix.
+func wrapIndent(s, prefix string, width int) string {
+	var lines []string
+	line := prefix
+	for _, w := range strings.Fields(s) {
+		if line != prefix && len(line)+1+len(w) > width {
+			lines = append(lines, line)
+			line = prefix
+		}
+		if line != prefix {
+			line += " "
+		}
+		line += w
+	}
+	return strings.Join(append(lines, line), "\n")
+}
+
+const (
+	compareMin = 2
+	compareMax = 20
+)
+
+func cmdCompare(args []string, stdout, stderr io.Writer) int {
+	c := newFlags("vergelijk", "afstandswijzer vergelijk BESTAND BESTAND ... [--format markdown|html|json] [--uit BESTAND]", stderr)
+	format := c.fs.String("format", "", "uitvoer: `markdown`, html of json (zonder --format: opgemaakt in de terminal, anders markdown)")
+	out := c.fs.String("uit", "", "schrijf de vergelijking naar dit `BESTAND` in plaats van naar het scherm")
+	paths, code, done := c.parsePositional(args, stdout, stderr)
+	if done {
+		return code
+	}
+	if len(paths) < compareMin || len(paths) > compareMax {
+		fmt.Fprintf(stderr, "afstandswijzer vergelijk: geef %d tot %d antwoordenbestanden op (nu %d), bijvoorbeeld: afstandswijzer vergelijk team-a.toml team-b.toml\n", compareMin, compareMax, len(paths))
+		return exitUsage
+	}
+	switch *format {
+	case "", "markdown", "html", "json":
+	default:
+		fmt.Fprintf(stderr, "afstandswijzer vergelijk: onbekend formaat %q; geldig zijn: markdown, html, json\n", *format)
+		return exitUsage
+	}
+	ct, err := loadContent(c.inhoud)
+	if err != nil {
+		reportContentError(stderr, err)
+		return exitUsage
+	}
+	e := decision.New(ct)
+	names := columnNames(paths)
+	files := make([]decision.CompareFile, len(paths))
+	for i, p := range paths {
+		files[i].Name = names[i]
+		a, _, err := readAnswers(e, p)
+		if err != nil {
+			files[i].Err = err.Error()
+			fmt.Fprintf(stderr, "afstandswijzer vergelijk: %s telt niet mee: %s\n", p, indentLines(err.Error()))
+			continue
+		}
+		files[i].Answers = a
+	}
+	cmp := e.Compare(files)
+	if len(cmp.Columns) < compareMin {
+		fmt.Fprintf(stderr, "afstandswijzer vergelijk: maar %d van de %d bestanden kon ik lezen; dat is te weinig om te vergelijken\n", len(cmp.Columns), len(paths))
+		return exitUsage
+	}
+	var text []byte
+	switch {
+	case *format == "json":
+		text, err = cmp.JSON()
+	case *format == "html":
+		text, err = cmp.HTML(now())
+	case *format == "" && *out == "" && isTerminal(stdout):
+		var s string
+		s, err = renderTerminal(cmp.Markdown(), stdout.(*os.File))
+		text = []byte(s)
+	default:
+		text = []byte(cmp.Markdown())
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "afstandswijzer vergelijk: %v\n", err)
+		return exitFail
+	}
+	return writeOutput("vergelijk", *out, text, stdout, stderr)
+}
+
+// columnNames uses each file's base name, or the path as given when two
+// files share a base name (team-a/antwoorden.toml, team-b/antwoorden.toml).
+func columnNames(paths []string) []string {
+	count := map[string]int{}
+	for _, p := range paths {
+		count[filepath.Base(p)]++
+	}
+	names := make([]string, len(paths))
+	for i, p := range paths {
+		names[i] = filepath.Base(p)
+		if count[names[i]] > 1 {
+			names[i] = p
+		}
+	}
+	return names
+}
+
+// renderTerminal formats Markdown for the terminal with Glamour. The style
+// is chosen once and passed explicitly (Glamour v2 has no automatic style);
+// NO_COLOR with any non-empty value gives plain text.
+func renderTerminal(md string, out *os.File) (string, error) {
+	style := styles.DarkStyle
+	if v, ok := os.LookupEnv("NO_COLOR"); ok && v != "" {
+		style = styles.NoTTYStyle
+	} else if isTerminal(os.Stdin) && !lipgloss.HasDarkBackground(os.Stdin, out) {
+		// The query needs a terminal on both sides; otherwise keep dark.
+		style = styles.LightStyle
+	}
+	width := 100
+	if w, _, err := term.GetSize(out.Fd()); err == nil && w > 20 {
+		width = w
+	}
+	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
+	if err != nil {
+		return "", err
+	}
+	return r.Render(md)
 }

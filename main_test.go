@@ -3,10 +3,18 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/afstandswijzer/afstandswijzer/content"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -163,4 +171,299 @@ func TestSourcesAndHelp(t *testing.T) {
 			t.Errorf("%v: exit %d %q", args, code, out)
 		}
 	}
+}
+
+// isolateConfig points os.UserConfigDir at a temp folder, so no test
+// touches the real session file.
+func isolateConfig(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	t.Setenv("HOME", dir)
+	t.Setenv("XDG_CONFIG_HOME", dir)
+	t.Setenv("AppData", dir)
+	return filepath.Join(dir, "afstandswijzer", "sessie.toml")
+}
+
+func runWithInput(t *testing.T, input string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(args, strings.NewReader(input), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func voorbeeldSummary(t *testing.T) string {
+	t.Helper()
+	code, out, errOut := runCmd(t, "samenvatting", "--antwoorden", "testdata/voorbeeld.toml")
+	if code != 0 {
+		t.Fatalf("samenvatting: %s", errOut)
+	}
+	return out
+}
+
+func TestPlainModeWithoutTerminal(t *testing.T) {
+	session := isolateConfig(t)
+	input, err := os.ReadFile("testdata/voorbeeld-invoer.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// No arguments and no terminal: the line mode, not the full screen.
+	code, out, errOut := runWithInput(t, string(input))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, voorbeeldSummary(t)) {
+		t.Fatalf("line mode does not end with the summary of voorbeeld.toml:\n%s", out)
+	}
+	if !strings.Contains(out, "Je antwoorden zijn bewaard in "+session) {
+		t.Errorf("does not say where the answers are")
+	}
+	code, out, _ = runCmd(t, "samenvatting", "--antwoorden", session)
+	if code != 0 || out != voorbeeldSummary(t) {
+		t.Errorf("saved session gives another summary (exit %d)", code)
+	}
+
+	// End of input halfway: exit 2, session saved, how to continue on stderr.
+	isolateConfig(t)
+	code, _, errOut = runWithInput(t, "1\n1\n", "--eenvoudig")
+	if code != 2 || !strings.Contains(errOut, "afstandswijzer --eenvoudig") {
+		t.Errorf("early end: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestSummaryHTML(t *testing.T) {
+	old := now
+	now = func() time.Time { return time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC) }
+	defer func() { now = old }()
+	path := filepath.Join(t.TempDir(), "hand-out.html")
+	code, _, errOut := runCmd(t, "samenvatting", "--antwoorden", "testdata/voorbeeld.toml", "--format", "html", "--uit", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	data, _ := os.ReadFile(path)
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var h1, footer string
+	var scripts int
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.H1:
+				h1 = n.FirstChild.Data
+			case atom.Footer:
+				var b strings.Builder
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					if c.FirstChild != nil {
+						b.WriteString(c.FirstChild.Data)
+					}
+				}
+				footer = b.String()
+			case atom.Script:
+				scripts++
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	if h1 != "Afstandsonderwijs in je les: samenvatting" || !strings.Contains(footer, "9 maart 2026") || scripts != 0 {
+		t.Errorf("h1 %q, footer %q, %d scripts", h1, footer, scripts)
+	}
+}
+
+func TestCaseCommand(t *testing.T) {
+	code, out, _ := runCmd(t, "casus")
+	if code != 0 {
+		t.Fatalf("casus: exit %d", code)
+	}
+	cases, err := content.Cases()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		if !strings.Contains(out, "\n"+c.Name+"\n  "+c.Title+"\n") {
+			t.Errorf("list lacks %s with its title", c.Name)
+		}
+	}
+	if !strings.Contains(out, "Noor zit in het tweede jaar") {
+		t.Errorf("list lacks the stories")
+	}
+
+	code, out, _ = runCmd(t, "casus", "asynchrone-module")
+	if code != 0 || !strings.HasPrefix(out, "> **Casus: Zelfstudiemodule rekenen") ||
+		!strings.Contains(out, "**Telt niet mee als begeleide onderwijstijd.**") {
+		t.Fatalf("casus NAAM: exit %d\n%s", code, out)
+	}
+
+	// The answers of a case can be written out and used again.
+	path := filepath.Join(t.TempDir(), "casus.toml")
+	code, out, errOut := runCmd(t, "casus", "minder-contacturen", "--antwoorden-naar", path)
+	if code != 0 || !strings.Contains(out, path) {
+		t.Fatalf("--antwoorden-naar: exit %d %s %s", code, out, errOut)
+	}
+	data, _ := os.ReadFile(path)
+	if !strings.HasPrefix(string(data), "# Casus: Een opleiding met minder contacturen\n") {
+		t.Errorf("answers file does not name the case:\n%s", data)
+	}
+	code, out, errOut = runCmd(t, "samenvatting", "--antwoorden", path)
+	if code != 0 || !strings.Contains(out, "Minder uren: de studentenraad moet instemmen") {
+		t.Errorf("written case answers: exit %d %s", code, errOut)
+	}
+	if code, _, errOut := runCmd(t, "casus", "minder-contacturen", "--antwoorden-naar", path); code != 2 || !strings.Contains(errOut, "bestaat al") {
+		t.Errorf("overwrite: exit %d %s", code, errOut)
+	}
+
+	// A case file itself, [casus] table included, is a valid answers file.
+	if code, _, errOut := runCmd(t, "samenvatting", "--antwoorden", "content/casussen/gastles-bedrijf.toml"); code != 0 {
+		t.Errorf("case file as answers file: exit %d %s", code, errOut)
+	}
+
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"casus", "bestaat-niet"}, "geldig zijn: asynchrone-module, "},
+		{[]string{"casus", "a", "b"}, "geef één casus op"},
+		{[]string{"casus", "--uit", "x.md"}, "geef de naam van een casus op"},
+		{[]string{"casus", "gastles-bedrijf", "--format", "pdf"}, "geldig zijn: markdown, html"},
+	} {
+		code, _, errOut := runCmd(t, tc.args...)
+		if code != 2 || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q", tc.args, code, errOut)
+		}
+	}
+}
+
+func TestCompareCommand(t *testing.T) {
+	dir := t.TempDir()
+	broken := filepath.Join(dir, "team-kapot.toml")
+	os.WriteFile(broken, []byte("versie = 1\n[antwoorden]\nrol = \"docent\"\nvrom = \"hybride\"\n"), 0o644)
+	a := "testdata/voorbeeld.toml"
+	b := "content/casussen/asynchrone-module.toml"
+
+	// Flags after the files work too.
+	code, out, errOut := runCmd(t, "vergelijk", a, broken, b, "--format", "markdown")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut, broken+" telt niet mee") || !strings.Contains(errOut, "regel 4") || !strings.Contains(errOut, `onbekende vraag "vrom"`) {
+		t.Errorf("broken file not named with reason on stderr: %q", errOut)
+	}
+	for _, want := range []string{
+		"| ≠ | Vraag of uitkomst | voorbeeld.toml | asynchrone-module.toml |",
+		"| ≠ | Vorm | Hybride les | Zelfstudie op afstand |",
+		"| ≠ | Rol | Docent | Onderwijsteam |",
+		"|   | Urennorm | Nee, het houdt zich aan de urennorm | Nee, het houdt zich aan de urennorm |",
+		"| ≠ | Begeleide onderwijstijd | telt mee | telt niet mee |",
+		"- team-kapot.toml: ",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("comparison lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "\x1b[") {
+		t.Errorf("not a terminal, yet ANSI codes in the output")
+	}
+
+	code, out, _ = runCmd(t, "vergelijk", "--format", "json", a, b)
+	var j struct {
+		Files []string `json:"bestanden"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &j) != nil || len(j.Files) != 2 {
+		t.Errorf("json: exit %d\n%s", code, out)
+	}
+	code, out, _ = runCmd(t, "vergelijk", a, b, "--format", "html")
+	if code != 0 || !strings.HasPrefix(out, "<!DOCTYPE html>") || !strings.Contains(out, "<td>≠</td>") {
+		t.Errorf("html: exit %d", code)
+	}
+
+	many := make([]string, 21)
+	for i := range many {
+		many[i] = a
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"vergelijk", a}, "geef 2 tot 20 antwoordenbestanden op (nu 1)"},
+		{append([]string{"vergelijk"}, many...), "(nu 21)"},
+		{[]string{"vergelijk", a, broken}, "maar 1 van de 2 bestanden"},
+		{[]string{"vergelijk", a, filepath.Join(dir, "weg.toml")}, "het bestand of de map bestaat niet"},
+		{[]string{"vergelijk", a, b, "--format", "pdf"}, "geldig zijn: markdown, html, json"},
+		{[]string{"vergelijk", a, b, "--onzin"}, "onbekende optie"},
+	} {
+		code, _, errOut := runCmd(t, tc.args...)
+		if code != 2 || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q", tc.args[1:min(3, len(tc.args))], code, errOut)
+		}
+	}
+	// Two files with the same base name get their paths as headers.
+	if got := columnNames([]string{"a/x.toml", "b/x.toml", "y.toml"}); !slices.Equal(got, []string{"a/x.toml", "b/x.toml", "y.toml"}) {
+		t.Errorf("columnNames = %v", got)
+	}
+}
+
+// TestEndToEnd builds the program and pipes answers into it, as a script
+// or a screen-reader user would.
+func TestEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := filepath.Join(t.TempDir(), "afstandswijzer")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	home := t.TempDir()
+	session := filepath.Join(home, "afstandswijzer", "sessie.toml")
+	env := append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+home, "NO_COLOR=1")
+	lines := strings.Split(strings.TrimSpace(mustRead(t, "testdata/voorbeeld-invoer.txt")), "\n")
+	start := func(input string, args ...string) (int, string, string) {
+		cmd := exec.Command(bin, args...)
+		cmd.Env = env
+		cmd.Stdin = strings.NewReader(input)
+		var out, errOut bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errOut
+		err := cmd.Run()
+		code := 0
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			code = ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return code, out.String(), errOut.String()
+	}
+
+	// The first half, then the input ends: exit 2 and a saved session.
+	code, _, errOut := start(strings.Join(lines[:5], "\n")+"\n", "--eenvoudig")
+	if code != 2 || !strings.Contains(errOut, "bewaard in "+session) || !strings.Contains(errOut, "afstandswijzer --eenvoudig") {
+		t.Fatalf("first half: exit %d, stderr %q", code, errOut)
+	}
+	// Resume (1 = ja) with the rest, without --eenvoudig: a pipe is no terminal.
+	code, out, errOut := start("1\n" + strings.Join(lines[5:], "\n") + "\n")
+	if code != 0 {
+		t.Fatalf("second half: exit %d, %s", code, errOut)
+	}
+	if !strings.Contains(out, "Vraag 6 van ongeveer 16:") || strings.Contains(out, "Vraag 5 van") {
+		t.Errorf("did not resume at question 6:\n%s", out)
+	}
+	if !strings.Contains(out, voorbeeldSummary(t)) {
+		t.Errorf("summary differs from samenvatting --antwoorden testdata/voorbeeld.toml:\n%s", out)
+	}
+	if strings.ContainsAny(out, "\x1b│─┌") {
+		t.Errorf("output has escape codes or box drawing")
+	}
+}
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }

@@ -1,0 +1,178 @@
+package decision
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/afstandswijzer/afstandswijzer/content"
+	"golang.org/x/net/html/atom"
+)
+
+func caseAnswers(t *testing.T, e *Engine, name string) Answers {
+	t.Helper()
+	cs, err := content.Cases()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		if c.Name == name {
+			a, err := e.ParseAnswers(c.File, c.Answers, ParseOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return a
+		}
+	}
+	t.Fatalf("no case %s", name)
+	return nil
+}
+
+func row(t *testing.T, c *Comparison, id string) CompareRow {
+	t.Helper()
+	for _, r := range c.Rows {
+		if r.ID == id {
+			return r
+		}
+	}
+	t.Fatalf("no row %s", id)
+	return CompareRow{}
+}
+
+func TestCompare(t *testing.T) {
+	e := engine(t)
+	hybride := caseAnswers(t, e, "hybride-nederlands")
+	gastles := caseAnswers(t, e, "gastles-bedrijf")
+	// The same answers as hybride, with the multiple choice in another
+	// order: that is not a difference.
+	same := with(hybride, "activiteiten", "samenwerken,uitleg")
+	half := Answers{"rol": {"docent"}}
+	c := e.Compare([]CompareFile{
+		{Name: "team-a.toml", Answers: hybride},
+		{Name: "kapot.toml", Err: "kapot.toml, regel 3: onbekende vraag \"vrom\"\nkapot.toml, regel 4: nog iets"},
+		{Name: "team-b.toml", Answers: gastles},
+		{Name: "team-c.toml", Answers: same},
+		{Name: "team-d.toml", Answers: half},
+	})
+	if !slices.Equal(c.Columns, []string{"team-a.toml", "team-b.toml", "team-c.toml", "team-d.toml"}) {
+		t.Fatalf("columns = %v", c.Columns)
+	}
+	if len(c.Failed) != 1 || c.Failed[0].Name != "kapot.toml" {
+		t.Errorf("failed = %v", c.Failed)
+	}
+	if !slices.Equal(c.Incomplete, []string{"team-d.toml"}) {
+		t.Errorf("incomplete = %v", c.Incomplete)
+	}
+	if r := row(t, c, "rol"); r.Differs || r.Cells[0] != "Docent" {
+		t.Errorf("rol: %+v", r)
+	}
+	if r := row(t, c, "activiteiten"); !slices.Equal(r.Cells, []string{"Uitleg krijgen, Samenwerken", "Uitleg krijgen, Vooraf oriënteren", "Uitleg krijgen, Samenwerken", notAnswered}) || !r.Differs {
+		t.Errorf("activiteiten: %+v", r.Cells)
+	}
+	if r := row(t, c, "kaders_passen"); r.Cells[1] != notAsked || r.Cells[0] != "Het past binnen de kaders" {
+		t.Errorf("kaders_passen: %v", r.Cells)
+	}
+	bot := row(t, c, "bot")
+	if !slices.Equal(bot.Cells, []string{"telt mee", "nog niet te zeggen", "telt mee", "nog niet te zeggen"}) || !bot.Differs {
+		t.Errorf("bot: %v", bot.Cells)
+	}
+	// A rule that applies everywhere is listed and not marked; one that
+	// applies in no file is not listed.
+	if r := row(t, c, "kwaliteitszorg"); r.Differs || !slices.Equal(r.Cells, []string{"ja", "ja", "ja", "ja"}) {
+		t.Errorf("kwaliteitszorg: %+v", r)
+	}
+	if r := row(t, c, "team-kiest-methode"); !r.Differs || !slices.Equal(r.Cells, []string{"ja", "nee", "ja", "nee"}) {
+		t.Errorf("team-kiest-methode: %+v", r)
+	}
+	for _, r := range c.Rows {
+		if r.ID == "studentenraad-instemming-urennorm" {
+			t.Errorf("rule that applies in no file is listed")
+		}
+	}
+
+	md := c.Markdown()
+	for _, want := range []string{
+		"| ≠ | Vraag of uitkomst | team-a.toml | team-b.toml | team-c.toml | team-d.toml |",
+		"| ≠ | Vorm | Hybride les | Live online les | Hybride les | (niet beantwoord) |",
+		"|   | Rol | Docent | Docent | Docent | Docent |",
+		"| ≠ | Begeleide onderwijstijd |",
+		"- kapot.toml: kapot.toml, regel 3: onbekende vraag \"vrom\"; kapot.toml, regel 4: nog iets",
+		"nog niet alle vragen zijn beantwoord in team-d.toml",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, md)
+		}
+	}
+
+	data, err := c.JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var j struct {
+		Files []string `json:"bestanden"`
+		Rows  []struct {
+			ID      string `json:"id"`
+			Values  []any  `json:"waarden"`
+			Differs bool   `json:"verschilt"`
+		} `json:"rijen"`
+		Failed []struct{ Bestand, Reden string } `json:"niet_geladen"`
+	}
+	if err := json.Unmarshal(data, &j); err != nil {
+		t.Fatal(err)
+	}
+	if len(j.Files) != 4 || len(j.Failed) != 1 || !strings.Contains(j.Failed[0].Reden, "regel 3") {
+		t.Errorf("JSON: %s", data)
+	}
+	for _, r := range j.Rows {
+		if r.ID == "bot" && (r.Values[0] != true || r.Values[1] != nil) {
+			t.Errorf("JSON bot values = %v", r.Values)
+		}
+	}
+
+	page, err := c.HTML(handoutDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := assertHandout(t, page, e.C.Meta.Version)
+	tables := findAll(doc, atom.Table)
+	if len(tables) != 1 {
+		t.Fatalf("%d tables, want 1", len(tables))
+	}
+	rows := findAll(tables[0], atom.Tr)
+	if len(rows) != len(c.Rows)+1 {
+		t.Errorf("%d table rows, want %d", len(rows), len(c.Rows)+1)
+	}
+	if th := findAll(rows[0], atom.Th); len(th) != 6 || textOf(th[2]) != "team-a.toml" {
+		t.Errorf("header has %d cells", len(th))
+	}
+	marked := 0
+	for _, r := range rows[1:] {
+		if textOf(findAll(r, atom.Td)[0]) == "≠" {
+			marked++
+		}
+	}
+	if marked != c.Differences() || marked == 0 {
+		t.Errorf("%d rows marked ≠, want %d", marked, c.Differences())
+	}
+}
+
+func TestCompareAllCasesGolden(t *testing.T) {
+	e := engine(t)
+	cs, err := content.Cases()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []CompareFile
+	for _, c := range cs {
+		files = append(files, CompareFile{Name: c.Name, Answers: caseAnswers(t, e, c.Name)})
+	}
+	golden(t, "vergelijk-casussen.md.golden", []byte(e.Compare(files).Markdown()))
+}
+
+func TestCompareNothingLoaded(t *testing.T) {
+	c := engine(t).Compare([]CompareFile{{Name: "a.toml", Err: "bestaat niet"}})
+	if len(c.Columns) != 0 || len(c.Rows) != 0 || !strings.Contains(c.Markdown(), "- a.toml: bestaat niet") {
+		t.Errorf("%+v\n%s", c, c.Markdown())
+	}
+}

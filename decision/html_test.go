@@ -1,0 +1,332 @@
+package decision
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/afstandswijzer/afstandswijzer/content"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// handoutDate is fixed so golden files do not change from day to day.
+var handoutDate = time.Date(2026, time.May, 2, 12, 0, 0, 0, time.UTC)
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./decision -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (run go test ./decision -update and review the diff)", path)
+	}
+}
+
+// htmlDoc parses a handout and fails on anything the HTML5 parser had to
+// repair that matters here: it must have exactly one html, head and body.
+func htmlDoc(t *testing.T, data []byte) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(data, []byte("<!DOCTYPE html>\n")) {
+		t.Error("no HTML5 doctype")
+	}
+	return doc
+}
+
+func findAll(n *html.Node, a atom.Atom) []*html.Node {
+	var out []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == a {
+			out = append(out, n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
+
+func attr(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// assertHandout checks what every handout needs: language, charset, title,
+// inline CSS with a print stylesheet, a footer with date and version, and
+// nothing that loads from elsewhere or runs.
+func assertHandout(t *testing.T, data []byte, version string) *html.Node {
+	t.Helper()
+	doc := htmlDoc(t, data)
+	htmls := findAll(doc, atom.Html)
+	if len(htmls) != 1 {
+		t.Fatalf("%d html elements", len(htmls))
+	}
+	if lang, _ := attr(htmls[0], "lang"); lang != "nl" {
+		t.Errorf("lang = %q, want nl", lang)
+	}
+	charset := false
+	for _, m := range findAll(doc, atom.Meta) {
+		if v, ok := attr(m, "charset"); ok && strings.EqualFold(v, "utf-8") {
+			charset = true
+		}
+	}
+	if !charset {
+		t.Error("no <meta charset=utf-8>")
+	}
+	if ts := findAll(doc, atom.Title); len(ts) != 1 || strings.TrimSpace(textOf(ts[0])) == "" {
+		t.Error("no title")
+	}
+	styles := findAll(doc, atom.Style)
+	if len(styles) != 1 {
+		t.Fatalf("%d style elements, want 1", len(styles))
+	}
+	css := textOf(styles[0])
+	for _, want := range []string{"@media print", "@page", "size: A4", `a[href]::after { content: " (" attr(href) ")"`} {
+		if !strings.Contains(css, want) {
+			t.Errorf("CSS lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"@import", "url(", "@font-face"} {
+		if strings.Contains(css, bad) {
+			t.Errorf("CSS loads something: %q", bad)
+		}
+	}
+	for _, a := range []atom.Atom{atom.Script, atom.Link, atom.Img, atom.Iframe, atom.Object, atom.Embed} {
+		if n := findAll(doc, a); len(n) > 0 {
+			t.Errorf("handout has <%s>", a)
+		}
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			if _, ok := attr(n, "src"); ok {
+				t.Errorf("<%s> has a src attribute", n.Data)
+			}
+			for _, a := range n.Attr {
+				if strings.HasPrefix(a.Key, "on") {
+					t.Errorf("<%s> has event handler %s", n.Data, a.Key)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	footers := findAll(doc, atom.Footer)
+	if len(footers) != 1 {
+		t.Fatalf("%d footers", len(footers))
+	}
+	ft := textOf(footers[0])
+	if !strings.Contains(ft, "2 mei 2026") || !strings.Contains(ft, "Inhoudsversie "+version) {
+		t.Errorf("footer = %q, want date and content version %s", ft, version)
+	}
+	return doc
+}
+
+func TestSummaryHTML(t *testing.T) {
+	e := engine(t)
+	s := e.Summarize(with(base(), "vorm", "hybride", "voorzieningen", "ja"))
+	data, err := HTML(s, handoutDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := assertHandout(t, data, e.C.Meta.Version)
+	h1 := findAll(doc, atom.H1)
+	if len(h1) != 1 || textOf(h1[0]) != "Afstandsonderwijs in je les: samenvatting" {
+		t.Fatalf("h1 = %v", h1)
+	}
+	var h2 []string
+	for _, h := range findAll(doc, atom.H2) {
+		h2 = append(h2, textOf(h))
+	}
+	for _, sec := range []string{SecSituation, SecBOT, SecWho, SecRules, SecBefore, SecSources, SecAfter} {
+		if !slices.Contains(h2, sec) {
+			t.Errorf("no <h2>%s</h2>; have %v", sec, h2)
+		}
+	}
+	// The answers table and the who-decides table, with header cells.
+	tables := findAll(doc, atom.Table)
+	if len(tables) != 2 {
+		t.Fatalf("%d tables, want 2", len(tables))
+	}
+	if th := findAll(tables[0], atom.Th); len(th) != 2 || textOf(th[0]) != "Vraag" {
+		t.Errorf("answers table header: %d cells", len(th))
+	}
+	if rows := findAll(tables[0], atom.Tr); len(rows) != len(s.Answers)+1 {
+		t.Errorf("answers table has %d rows, want %d", len(rows), len(s.Answers)+1)
+	}
+	// The checklists are task lists: one disabled checkbox per action.
+	boxes := 0
+	for _, in := range findAll(doc, atom.Input) {
+		if typ, _ := attr(in, "type"); typ == "checkbox" {
+			if _, ok := attr(in, "disabled"); !ok {
+				t.Error("checkbox is not disabled")
+			}
+			boxes++
+		}
+	}
+	if boxes != len(s.Before)+len(s.After) {
+		t.Errorf("%d checkboxes, want %d actions", boxes, len(s.Before)+len(s.After))
+	}
+	if lis := findAll(doc, atom.Li); len(lis) < boxes+len(s.Sources) {
+		t.Errorf("%d list items, want at least %d", len(lis), boxes+len(s.Sources))
+	}
+	// Every resource URL is a link; bare URLs are marked so print does not
+	// repeat them.
+	links := map[string]bool{}
+	for _, a := range findAll(doc, atom.A) {
+		href, _ := attr(a, "href")
+		if !strings.HasPrefix(href, "https://") {
+			t.Errorf("link %q is not https", href)
+		}
+		if class, _ := attr(a, "class"); class != "url" && textOf(a) == href {
+			t.Errorf("bare URL %s not marked class=url", href)
+		}
+		links[href] = true
+	}
+	for _, r := range s.Sources {
+		if !links[r.URL] {
+			t.Errorf("resource %s (%s) is not a link", r.ID, r.URL)
+		}
+	}
+	if n := len(findAll(doc, atom.Blockquote)); n != len(s.Rules) {
+		t.Errorf("%d quotes, want one per rule (%d)", n, len(s.Rules))
+	}
+}
+
+func TestHTMLPageEscapes(t *testing.T) {
+	data, err := HTMLPage(Page{Title: "<script>x</script>", Markdown: "# Kop\n\n<script>alert(1)</script>\n\n[klik](javascript:alert(1))\n", Version: "1 & 2", Date: handoutDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := htmlDoc(t, data)
+	if n := findAll(doc, atom.Script); len(n) > 0 {
+		t.Fatalf("raw HTML got through: %s", data)
+	}
+	for _, a := range findAll(doc, atom.A) {
+		if href, _ := attr(a, "href"); strings.HasPrefix(href, "javascript:") {
+			t.Errorf("javascript: link got through")
+		}
+	}
+	if ft := textOf(findAll(doc, atom.Footer)[0]); !strings.Contains(ft, "Inhoudsversie 1 & 2") {
+		t.Errorf("footer = %q", ft)
+	}
+}
+
+func TestDutchDate(t *testing.T) {
+	for _, c := range []struct {
+		t    time.Time
+		want string
+	}{
+		{time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), "1 januari 2026"},
+		{time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC), "31 december 2025"},
+	} {
+		if got := DutchDate(c.t); got != c.want {
+			t.Errorf("%v: %q, want %q", c.t, got, c.want)
+		}
+	}
+}
+
+// caseVerdicts is what each embedded case is meant to show a group; a case
+// edited so it no longer shows that fails here, not only in a golden diff.
+var caseVerdicts = map[string]struct {
+	counts *bool
+	rules  []string // rules that must apply
+	not    []string // rules that must not apply
+}{
+	"hybride-nederlands":      {ptr(true), []string{"team-kiest-methode", "studentenraad-advies-voorzieningen", "studenten-betrekken-samenhang"}, []string{"or-instemming"}},
+	"online-mondeling":        {ptr(false), []string{"or-instemming", "studentenraad-advies-voorzieningen"}, []string{"team-kiest-methode"}},
+	"asynchrone-module":       {ptr(false), []string{"team-kiest-methode", "studentenraad-advies-voorzieningen"}, []string{"or-instemming"}},
+	"functiebeperking-online": {ptr(true), []string{"team-kiest-methode", "studentenraad-advies-voorzieningen"}, []string{"studenten-betrekken-samenhang"}},
+	"gastles-bedrijf":         {nil, []string{"or-instemming", "studenten-betrekken-samenhang"}, []string{"studentenraad-advies-voorzieningen", "team-kiest-methode"}},
+	"minder-contacturen":      {ptr(false), []string{"or-instemming", "studentenraad-instemming-urennorm"}, []string{"studenten-geen-instemming"}},
+}
+
+func ptr(b bool) *bool { return &b }
+
+func TestEmbeddedCases(t *testing.T) {
+	e := engine(t)
+	cases, err := content.Cases()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			a, err := e.ParseAnswers(c.File, c.Answers, ParseOptions{})
+			if err != nil {
+				t.Fatalf("case does not pass strict parsing:\n%v", err)
+			}
+			if !e.Complete(a) {
+				t.Fatalf("case is not complete; next question: %s", e.Next(a).ID)
+			}
+			s := e.Summarize(a)
+			want, ok := caseVerdicts[c.Name]
+			if !ok {
+				t.Fatalf("no expectation for case %s in caseVerdicts", c.Name)
+			}
+			if (want.counts == nil) != (s.Verdict.Counts == nil) || (want.counts != nil && *want.counts != *s.Verdict.Counts) {
+				t.Errorf("verdict = %s", s.Verdict.Label())
+			}
+			ids := s.RuleIDs()
+			for _, id := range want.rules {
+				if !slices.Contains(ids, id) {
+					t.Errorf("rule %s does not apply; rules: %v", id, ids)
+				}
+			}
+			for _, id := range want.not {
+				if slices.Contains(ids, id) {
+					t.Errorf("rule %s applies but should not", id)
+				}
+			}
+			golden(t, "casus-"+c.Name+".md.golden", []byte(s.Markdown()))
+			data, err := HTML(s, handoutDate)
+			if err != nil {
+				t.Fatal(err)
+			}
+			assertHandout(t, data, e.C.Meta.Version)
+			golden(t, "casus-"+c.Name+".html.golden", data)
+		})
+	}
+	if len(cases) != len(caseVerdicts) {
+		t.Errorf("%d cases, %d expectations", len(cases), len(caseVerdicts))
+	}
+}
