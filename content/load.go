@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/expr-lang/expr"
@@ -59,6 +60,8 @@ func Load(fsys fs.FS) (*Content, error) {
 type loader struct {
 	fsys     fs.FS
 	src      map[string]string
+	lines    map[string][]string // src split in lines, on first use
+	env      map[string]any      // the expression environment, built once
 	problems Problems
 }
 
@@ -242,8 +245,15 @@ func (l *loader) field(file string, from int, key string) int {
 	if from <= 0 {
 		return from
 	}
-	lines := strings.Split(l.src[file], "\n")
-	re := regexp.MustCompile(`^\s*` + regexp.QuoteMeta(key) + `\s*=`)
+	if l.lines == nil {
+		l.lines = map[string][]string{}
+	}
+	lines, ok := l.lines[file]
+	if !ok {
+		lines = strings.Split(l.src[file], "\n")
+		l.lines[file] = lines
+	}
+	re := fieldRe(key)
 	for i := from; i < len(lines); i++ {
 		t := strings.TrimSpace(lines[i])
 		if strings.HasPrefix(t, "[") {
@@ -254,6 +264,18 @@ func (l *loader) field(file string, from int, key string) int {
 		}
 	}
 	return from
+}
+
+var fieldRes sync.Map
+
+// fieldRe caches the pattern for "key =" per key.
+func fieldRe(key string) *regexp.Regexp {
+	if re, ok := fieldRes.Load(key); ok {
+		return re.(*regexp.Regexp)
+	}
+	re := regexp.MustCompile(`^\s*` + regexp.QuoteMeta(key) + `\s*=`)
+	fieldRes.Store(key, re)
+	return re
 }
 
 func at(lines []int, i int) int {
@@ -591,7 +613,10 @@ func (l *loader) compile(c *Content, f string, line int, src string) Cond {
 	if bad {
 		return Cond{Source: cond.Source}
 	}
-	prog, err := expr.Compile(cond.Source, expr.Env(Env(c)), expr.AsBool())
+	if l.env == nil {
+		l.env = Env(c)
+	}
+	prog, err := expr.Compile(cond.Source, expr.Env(l.env), expr.AsBool())
 	if err != nil {
 		l.add(f, line, "voorwaarde %q klopt niet: %s (een vraag met één keuze is tekst, een vraag met meer keuzes is een lijst; de uitkomst moet waar of onwaar zijn)", cond.Source, firstLine(err.Error()))
 		return Cond{Source: cond.Source}

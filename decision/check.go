@@ -198,12 +198,16 @@ func (e *Engine) Reachable(cond content.Cond) (reachable, ok bool) {
 		}
 	}
 	idx := make([]int, len(qs))
+	env := e.env(nil)
 	for {
 		a := Answers{}
 		for i, q := range qs {
 			a[q.ID] = all[i][idx[i]]
 		}
-		if holds(cond, e.env(e.Effective(a))) {
+		// Only the closure decides visibility here, so resolving it alone
+		// is exact and keeps large content cheap to check.
+		e.resolveIn(a, qs, env)
+		if holds(cond, env) {
 			return true, true
 		}
 		// Advance the odometer.

@@ -49,19 +49,23 @@ func New(c *content.Content) *Engine { return &Engine{C: c} }
 func (e *Engine) env(a Answers) map[string]any {
 	env := make(map[string]any, len(e.C.Questions))
 	for _, q := range e.C.Questions {
-		vals, ok := a[q.ID]
-		switch {
-		case q.Kind == content.Many && ok:
-			env[q.ID] = vals
-		case q.Kind == content.Many:
-			env[q.ID] = []string{}
-		case ok && len(vals) > 0:
-			env[q.ID] = vals[0]
-		default:
-			env[q.ID] = ""
-		}
+		env[q.ID] = envValue(q, a)
 	}
 	return env
+}
+
+func envValue(q *content.Question, a Answers) any {
+	vals, ok := a[q.ID]
+	switch {
+	case q.Kind == content.Many && ok:
+		return vals
+	case q.Kind == content.Many:
+		return []string{}
+	case ok && len(vals) > 0:
+		return vals[0]
+	default:
+		return ""
+	}
 }
 
 // holds evaluates a condition. A condition that fails at run time (it was
@@ -83,35 +87,41 @@ func holds(c content.Cond, env map[string]any) bool {
 // asked given the other answers. Answers to hidden questions are kept in
 // the caller's map (going back never deletes) but left out here.
 func (e *Engine) Effective(a Answers) Answers {
-	eff := Answers{}
-	for _, q := range e.C.Questions {
-		// Questions only depend on earlier ones (checked at load), so one
-		// pass in order decides visibility with the effective answers so far.
-		if !holds(q.When, e.env(eff)) {
-			continue
-		}
-		if v, ok := a[q.ID]; ok {
-			eff[q.ID] = slices.Clone(v)
-		}
-	}
+	eff, _ := e.resolve(a, e.C.Questions)
 	return eff
 }
 
 // Visible returns the questions that are asked given the answers, in order.
 // The list follows the current path, so its length is the progress estimate.
 func (e *Engine) Visible(a Answers) []*content.Question {
-	var vis []*content.Question
+	_, vis := e.resolve(a, e.C.Questions)
+	return vis
+}
+
+// resolve walks qs in order and decides which are asked. Questions only
+// depend on earlier ones (checked at load), so one pass with one growing
+// environment is exact and linear in the number of questions.
+func (e *Engine) resolve(a Answers, qs []*content.Question) (Answers, []*content.Question) {
+	return e.resolveIn(a, qs, e.env(nil))
+}
+
+// resolveIn is resolve with a caller's environment, which it updates for
+// the questions in qs; other entries are left as they are.
+func (e *Engine) resolveIn(a Answers, qs []*content.Question, env map[string]any) (Answers, []*content.Question) {
 	eff := Answers{}
-	for _, q := range e.C.Questions {
-		if !holds(q.When, e.env(eff)) {
+	var vis []*content.Question
+	for _, q := range qs {
+		env[q.ID] = envValue(q, nil)
+		if !holds(q.When, env) {
 			continue
 		}
 		vis = append(vis, q)
 		if v, ok := a[q.ID]; ok {
-			eff[q.ID] = v
+			eff[q.ID] = slices.Clone(v)
+			env[q.ID] = envValue(q, eff)
 		}
 	}
-	return vis
+	return eff, vis
 }
 
 // Next returns the first visible question without an answer, or nil when
