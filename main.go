@@ -638,6 +638,15 @@ func cmdCase(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "De antwoorden van de casus %q staan in %s.\nPas ze aan en bekijk de samenvatting met:\n  afstandswijzer samenvatting --antwoorden %s\n", cs.Name, abs, *answersTo)
 		return exitOK
 	}
+	// In a terminal, a trainer gets the case on the review screen to
+	// discuss every answer and change one to show what changes.
+	if !flagSet(c.fs, "format") && *out == "" && isTerminal(os.Stdin) && isTerminal(stdout) {
+		if err := tui.Run(tui.Options{Engine: e, Answers: a, Title: cs.Title, SessionPath: "-"}); err != nil {
+			fmt.Fprintf(stderr, "afstandswijzer casus: %v\n", err)
+			return exitFail
+		}
+		return exitOK
+	}
 	md := fmt.Sprintf("> **Casus: %s**\n>\n> %s\n\n", cs.Title, cs.Story) + e.Summarize(a).Markdown()
 	text := []byte(md)
 	if *format == "html" {
@@ -786,4 +795,15 @@ func renderTerminal(md string, out *os.File) (string, error) {
 		return "", err
 	}
 	return r.Render(md)
+}
+
+// flagSet reports whether the user gave flag name on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == name {
+			set = true
+		}
+	})
+	return set
 }

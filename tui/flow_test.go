@@ -345,3 +345,34 @@ func TestCtrlCQuits(t *testing.T) {
 		}
 	}
 }
+
+// A trainer opens an example case: the review screen shows the case and its
+// answers, a change re-derives the path, and nothing is autosaved over the
+// teacher's own session.
+func TestCaseOpensOnReview(t *testing.T) {
+	opt, _ := testOptions(t)
+	e := opt.Engine
+	opt.Answers = fullPath(e, decision.Answers{"vorm": {"hybride"}, "beleidskaders": {"ja"}, "kaders_passen": {"past"}})
+	opt.Title = "Hybride les Nederlands"
+	session := opt.SessionPath
+	opt.SessionPath = "-"
+	m := newSized(opt, 80, 24)
+	mustContain(t, m, "Casus: Hybride les Nederlands", "Kloppen je antwoorden?", "Past in kaders")
+	press(m, "down", "enter", "2", "enter") // beleidskaders: nee
+	mustContain(t, m, "Niet meer van toepassing: Past in kaders")
+	if _, err := os.Stat(session); err == nil {
+		t.Fatal("a case overwrote the saved session")
+	}
+}
+
+func TestSummarySavesHandout(t *testing.T) {
+	opt, _ := testOptions(t)
+	m := toSummary(t, opt, 80, 24)
+	press(m, "h")
+	page := string(mustRead(t, filepath.Join(opt.Dir, "afstandswijzer-handout-2026-11-22.html")))
+	if !strings.HasPrefix(page, "<!DOCTYPE html>") || !strings.Contains(page, "Begeleide onderwijstijd") {
+		t.Fatalf("handout is not the HTML summary:\n%.300s", page)
+	}
+	mustContain(t, m, "De handout (om te printen) staat in")
+	mustNotContain(t, m, "pgdn/spatie") // h saves here; it does not open the key list
+}

@@ -42,7 +42,7 @@ func TestGolden(t *testing.T) {
 		{"controle-gewijzigd", full, []string{"enter", "down", "enter", "2", "enter", "G"}},
 		{"samenvatting", full, []string{"enter", "v"}},
 		{"samenvatting-deel", full, []string{"enter", "v", "n", "n"}},
-		{"samenvatting-toetsen", full, []string{"enter", "v", "h"}},
+		{"samenvatting-toetsen", full, []string{"enter", "v", "?"}},
 		{"links", full, []string{"enter", "v", "l", "down"}},
 		{"bronnen", nil, []string{"down", "enter"}},
 		{"bronnen-zoeken", nil, []string{"down", "enter", "/", "p", "r", "i"}},

@@ -7,7 +7,8 @@ import "charm.land/bubbles/v2/key"
 type keys struct {
 	Up, Down, Pick, Toggle, Confirm, Back, Why, Keys, Help, Quit key.Binding
 	PageUp, PageDown, Top, Bottom, NextSec, PrevSec              key.Binding
-	SaveSummary, SaveAnswers, Links, Review, Resources, Filter   key.Binding
+	SaveSummary, SaveAnswers, SaveHTML, Links, Review, Resources key.Binding
+	Filter                                                       key.Binding
 	Open, Close, Summary                                         key.Binding
 	// Shorter entries for the one-line help, so it fits 80 columns.
 	Move, Sections, HelpShort key.Binding
@@ -36,6 +37,7 @@ func newKeys() keys {
 		PrevSec:     b("p", "vorig deel", "p"),
 		SaveSummary: b("s", "opslaan", "s"),
 		SaveAnswers: b("a", "antwoorden opslaan", "a"),
+		SaveHTML:    b("h", "handout (html) opslaan", "h"),
 		Links:       b("l", "links", "l"),
 		Review:      b("r", "antwoorden wijzigen", "r"),
 		Resources:   b("b", "bronnen", "b"),

@@ -43,6 +43,8 @@ const (
 )
 
 type model struct {
+	caseTitle string // set when opened on an example case
+
 	eng         *decision.Engine
 	now         func() time.Time
 	open        func(string) error
@@ -146,6 +148,11 @@ func newModel(opt Options) *model {
 	m.vp.KeyMap.Right.SetEnabled(false)
 	m.res = newResList(ct)
 	m.loadSession()
+	if opt.Answers != nil {
+		m.answers = opt.Answers.Clone()
+		m.caseTitle = opt.Title
+		m.enterReview()
+	}
 	m.live = m.eng.Summarize(m.answers)
 	return m
 }
@@ -417,11 +424,11 @@ func (m *model) helpKeys() helpKeys {
 			}
 		}
 		return helpKeys{
-			short: []key.Binding{k.Sections, k.SaveSummary, withDesc(k.SaveAnswers, "a", "antwoorden"), k.Links, withDesc(k.Review, "r", "wijzigen"), k.HelpShort, k.Quit},
+			short: []key.Binding{k.Sections, k.SaveSummary, withDesc(k.SaveHTML, "h", "handout"), k.Links, withDesc(k.Review, "r", "wijzigen"), withDesc(k.Why, "?", "toetsen"), k.Quit},
 			full: [][]key.Binding{
 				{k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom},
 				{k.NextSec, k.PrevSec, k.Links, k.Review},
-				{withDesc(k.SaveSummary, "s", "samenvatting opslaan"), k.SaveAnswers, withDesc(k.Help, "?/h", "toetsen"), k.Quit},
+				{withDesc(k.SaveSummary, "s", "samenvatting opslaan"), k.SaveAnswers, k.SaveHTML, withDesc(k.Why, "?", "toetsen"), k.Quit},
 			},
 		}
 	case scrResources:

@@ -113,6 +113,9 @@ func (m *model) toSummary() {
 func (m *model) viewReview(w, h int) string {
 	var lines []string
 	add := func(s string) { lines = append(lines, strings.Split(s, "\n")...) }
+	if m.caseTitle != "" {
+		add(m.st.accent.Render(wrap("Casus: "+m.caseTitle, w)))
+	}
 	add(m.st.heading.Render("Kloppen je antwoorden?"))
 	add(m.st.faint.Render(wrap("Kies een antwoord en druk op enter om het te wijzigen. Of ga naar de samenvatting.", w)))
 	if m.rNote != "" {

@@ -8,6 +8,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/afstandswijzer/afstandswijzer/decision"
 )
 
 // rendererKey identifies a Glamour renderer: one per width and style,
@@ -163,6 +165,14 @@ func (m *model) updateSummary(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
+	case key.Matches(msg, k.SaveHTML):
+		// Checked before Help: on this screen h is the handout, ? the keys.
+		page, err := decision.HTML(m.sum, m.now())
+		path := ""
+		if err == nil {
+			path, err = saveNew(m.dir, "afstandswijzer-handout", ".html", m.now(), page)
+		}
+		m.reportSave("De handout (om te printen)", path, err)
 	case key.Matches(msg, k.Help):
 		m.showKeys = !m.showKeys
 	case key.Matches(msg, k.Review), key.Matches(msg, k.Back):

@@ -40,6 +40,13 @@ type Options struct {
 	// answered the background query (tests use it for fixed output).
 	Light bool
 
+	// Answers, when set, opens the program on the review screen with these
+	// answers (a trainer's example case); Title names the case there. The
+	// caller should turn autosave off, so a case never replaces someone's
+	// own saved session.
+	Answers decision.Answers
+	Title   string
+
 	// Input and Output replace stdin and stdout (tests).
 	Input  io.Reader
 	Output io.Writer
