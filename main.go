@@ -3,11 +3,13 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -397,7 +399,8 @@ func writeFileAtomic(path string, data []byte) error {
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
-	c := newFlags("controleer", "afstandswijzer controleer [--inhoud MAP]", stderr)
+	c := newFlags("controleer", "afstandswijzer controleer [--inhoud MAP] [--links]", stderr)
+	links := c.fs.Bool("links", false, "controleer ook of alle links nog werken (gebruikt internet)")
 	if code, done := c.parse(args, stdout, stderr); done {
 		return code
 	}
@@ -424,6 +427,40 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "  %d vragen, %d regels, %d partijen, %d acties, %d bronnen, %d voorbeelden: alles is bereikbaar.\n",
 		len(ct.Questions), len(ct.Rules), len(ct.Parties), len(ct.Actions), len(ct.Resources), len(ct.Examples))
 	fmt.Fprintf(stdout, "  Alle %s mogelijke antwoordpaden eindigen in een samenvatting (%d toestanden doorlopen).\n", rep.Paths.String(), rep.States)
+	if *links {
+		return checkLinks(ct, stdout)
+	}
+	return exitOK
+}
+
+// linkClient is replaced in tests by a client for a local test server.
+var linkClient *http.Client
+
+// checkLinks is the only place the program goes on the internet, and only
+// with --links: it reports every link as fine, redirected or broken.
+func checkLinks(ct *content.Content, stdout io.Writer) int {
+	urls := content.UniqueURLs(ct)
+	fmt.Fprintf(stdout, "\nLinks controleren (%d adressen, dit kan even duren)...\n", len(urls))
+	results := content.CheckLinks(context.Background(), urls, content.LinkOptions{Client: linkClient})
+	var ok, moved, broken int
+	for _, r := range results {
+		switch r.Status {
+		case content.LinkOK:
+			ok++
+			fmt.Fprintf(stdout, "  werkt        %s\n", r.URL)
+		case content.LinkRedirected:
+			moved++
+			fmt.Fprintf(stdout, "  doorgestuurd %s\n               nieuw adres: %s\n", r.URL, r.NewURL)
+		default:
+			broken++
+			fmt.Fprintf(stdout, "  KAPOT        %s\n               %s\n", r.URL, r.Err)
+		}
+	}
+	fmt.Fprintf(stdout, "%d werken, %d doorgestuurd, %d kapot.\n", ok, moved, broken)
+	if broken > 0 {
+		fmt.Fprintln(stdout, "Pas de kapotte links aan in bronnen.toml (of meta.toml) en controleer opnieuw.")
+		return exitFail
+	}
 	return exitOK
 }
 

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -466,4 +469,46 @@ func mustRead(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(data)
+}
+
+// controleer --links against a local server: one link works, one moved,
+// one is gone. Never the internet.
+func TestCheckLinksCommand(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/oud":
+			http.Redirect(w, r, "/nieuw", http.StatusFound)
+		case "/weg":
+			http.NotFound(w, r)
+		default:
+			w.WriteHeader(200)
+		}
+	}))
+	defer srv.Close()
+	linkClient = srv.Client()
+	defer func() { linkClient = nil }()
+
+	dir := filepath.Join(t.TempDir(), "inhoud")
+	if code, _, errOut := runCmd(t, "inhoud", "--naar", dir); code != 0 {
+		t.Fatal(errOut)
+	}
+	// Point every resource at the local server, then break two of them.
+	data, _ := os.ReadFile(filepath.Join(dir, "bronnen.toml"))
+	src := regexp.MustCompile(`url = "https://[^"]*"`).ReplaceAllString(string(data), `url = "`+srv.URL+`/goed"`)
+	src = strings.Replace(src, srv.URL+"/goed", srv.URL+"/oud", 1)
+	src = strings.Replace(src, srv.URL+"/goed\"", srv.URL+"/weg\"", 1)
+	os.WriteFile(filepath.Join(dir, "bronnen.toml"), []byte(src), 0o644)
+	meta, _ := os.ReadFile(filepath.Join(dir, "meta.toml"))
+	meta = regexp.MustCompile(`url = "https://[^"]*"`).ReplaceAll(meta, []byte(`url = "`+srv.URL+`/goed"`))
+	os.WriteFile(filepath.Join(dir, "meta.toml"), meta, 0o644)
+
+	code, out, _ := runCmd(t, "controleer", "--inhoud", dir, "--links")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1 (a broken link)\n%s", code, out)
+	}
+	for _, want := range []string{"werkt        " + srv.URL + "/goed", "doorgestuurd " + srv.URL + "/oud", "nieuw adres: " + srv.URL + "/nieuw", "KAPOT        " + srv.URL + "/weg", "404", "1 werken, 1 doorgestuurd, 1 kapot."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
 }

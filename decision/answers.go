@@ -70,6 +70,11 @@ type ParseOptions struct {
 	// answer keeps later answers); an answers file given to `samenvatting`
 	// does not, because such an answer would be silently ignored.
 	KeepHidden bool
+	// SkipInvalid drops answers to unknown questions and values that are
+	// no option, instead of rejecting the file. A saved session needs this
+	// after a content update: one renamed question must not cost a teacher
+	// all other answers.
+	SkipInvalid bool
 }
 
 // ParseAnswers reads an answers file (TOML: versie = 1 and a table
@@ -119,7 +124,9 @@ func (e *Engine) ParseAnswers(name string, data []byte, opt ParseOptions) (Answe
 		line := content.KeyLine(src, id)
 		q := e.C.Question(id)
 		if q == nil {
-			errs = append(errs, &AnswerError{File: name, Line: line, Msg: fmt.Sprintf("onbekende vraag %q", id), Valid: questionIDs(e.C)})
+			if !opt.SkipInvalid {
+				errs = append(errs, &AnswerError{File: name, Line: line, Msg: fmt.Sprintf("onbekende vraag %q", id), Valid: questionIDs(e.C)})
+			}
 			continue
 		}
 		var vals []string
@@ -154,6 +161,9 @@ func (e *Engine) ParseAnswers(name string, data []byte, opt ParseOptions) (Answe
 			continue
 		}
 		if err := checkValues(q, vals); err != nil {
+			if opt.SkipInvalid {
+				continue
+			}
 			ae := err.(*AnswerError)
 			ae.File, ae.Line = name, line
 			errs = append(errs, ae)

@@ -81,3 +81,21 @@ func TestKeepHiddenForSessions(t *testing.T) {
 		t.Fatalf("session with a hidden answer: %v %v", a, err)
 	}
 }
+
+// After a content update a session may name a question or value that no
+// longer exists: those answers are dropped, the others kept.
+func TestSkipInvalidForOldSessions(t *testing.T) {
+	e := engine(t)
+	src := "versie = 1\n[antwoorden]\nrol = \"docent\"\noud_id = \"x\"\nvorm = \"verdwenen\"\n"
+	if _, err := e.ParseAnswers("sessie.toml", []byte(src), ParseOptions{KeepHidden: true}); err == nil {
+		t.Fatal("strict parsing accepted an unknown question")
+	}
+	a, err := e.ParseAnswers("sessie.toml", []byte(src), ParseOptions{KeepHidden: true, SkipInvalid: true})
+	if err != nil || len(a) != 1 || a["rol"][0] != "docent" {
+		t.Fatalf("got %v, %v", a, err)
+	}
+	// Broken TOML is still an error: nothing can be recovered from it.
+	if _, err := e.ParseAnswers("sessie.toml", []byte("versie = \n"), ParseOptions{SkipInvalid: true}); err == nil {
+		t.Fatal("syntax error accepted")
+	}
+}

@@ -170,7 +170,7 @@ func (m *model) loadSession() {
 		m.sessionNote = "Je vorige antwoorden konden niet worden gelezen (" + fileError(err) + "). Je begint opnieuw."
 		return
 	}
-	a, err := m.eng.ParseAnswers(m.sessionPath, data, decision.ParseOptions{KeepHidden: true})
+	a, err := m.eng.ParseAnswers(m.sessionPath, data, decision.ParseOptions{KeepHidden: true, SkipInvalid: true})
 	if err != nil {
 		// Usually the content changed since the session was saved.
 		m.sessionNote = "Je vorige antwoorden passen niet meer bij de vragen van deze versie. Je begint opnieuw."

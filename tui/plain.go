@@ -154,7 +154,7 @@ func (p *plainRun) resume() bool {
 		p.say("")
 		return true
 	}
-	a, err := p.eng.ParseAnswers(p.session, data, decision.ParseOptions{KeepHidden: true})
+	a, err := p.eng.ParseAnswers(p.session, data, decision.ParseOptions{KeepHidden: true, SkipInvalid: true})
 	if err != nil {
 		p.say("Je bewaarde antwoorden in %s passen niet bij de vragen van deze versie. Je begint opnieuw.", p.session)
 		p.say("")

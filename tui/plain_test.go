@@ -251,7 +251,9 @@ func TestPlainStopSaves(t *testing.T) {
 func TestPlainBrokenSession(t *testing.T) {
 	session := plainSession(t)
 	os.MkdirAll(filepath.Dir(session), 0o700)
-	os.WriteFile(session, []byte("versie = 1\n[antwoorden]\nvorm = \"op-de-maan\"\n"), 0o600)
+	// Not TOML at all: nothing can be recovered. (An unknown value alone is
+	// skipped and the other answers are kept; see the next test.)
+	os.WriteFile(session, []byte("versie = 1\n[antwoorden]\nvorm = \n"), 0o600)
 	r := plainRunLines(t, session, "1")
 	if !strings.Contains(r.out, "passen niet bij de vragen van deze versie") {
 		t.Errorf("broken session not reported:\n%s", r.out)
@@ -284,5 +286,15 @@ func TestPlainParse(t *testing.T) {
 		if (problem != "") != c.bad || (!c.bad && !reflect.DeepEqual(got, c.want)) {
 			t.Errorf("%q: got %v, problem %q", c.line, got, problem)
 		}
+	}
+}
+
+func TestPlainOldSessionKeepsValidAnswers(t *testing.T) {
+	session := plainSession(t)
+	os.MkdirAll(filepath.Dir(session), 0o700)
+	os.WriteFile(session, []byte("versie = 1\n[antwoorden]\nrol = \"trainer\"\nvorm = \"op-de-maan\"\n"), 0o600)
+	r := plainRunLines(t, session, "1")
+	if !strings.Contains(r.out, "Je hebt eerder antwoorden bewaard: 1 van") {
+		t.Fatalf("valid answer of an old session not offered:\n%s", r.out)
 	}
 }
