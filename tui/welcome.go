@@ -37,7 +37,7 @@ func (m *model) choiceText(c choice) (string, string) {
 		if m.saved != nil {
 			return "Begin opnieuw", "Je vorige antwoorden worden vervangen zodra je een vraag beantwoordt."
 		}
-		return "Begin met de vragen", "Het duurt ongeveer tien minuten."
+		return "Begin met de vragen", "Het duurt ongeveer vijf minuten."
 	default:
 		return "Bekijk alle bronnen", "Websites en documenten met hulp, per thema."
 	}
