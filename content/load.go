@@ -205,20 +205,6 @@ func KeyLine(src, key string) int {
 	return 0
 }
 
-// idLines maps each `id = "x"` to its line, in order of appearance, so
-// items decoded from arrays of tables can be located.
-func idLines(src string) []int {
-	var lines []int
-	for i, line := range strings.Split(src, "\n") {
-		if idLine.MatchString(line) {
-			lines = append(lines, i+1)
-		}
-	}
-	return lines
-}
-
-var idLine = regexp.MustCompile(`^\s*id\s*=`)
-
 // tableLines finds the lines of each [[header]] in src.
 func tableLines(src, header string) []int {
 	var lines []int

@@ -263,7 +263,7 @@ func (c *Comparison) JSON() ([]byte, error) {
 	j := jsonComparison{Version: c.Version, Files: append([]string{}, c.Columns...), Rows: []jsonRow{},
 		Failed: []jsonFailure{}, Incomplete: append([]string{}, c.Incomplete...)}
 	for _, r := range c.Rows {
-		j.Rows = append(j.Rows, jsonRow{Kind: r.Kind, ID: r.ID, Label: r.Label, Cells: r.Cells, Values: r.Values, Differs: r.Differs})
+		j.Rows = append(j.Rows, jsonRow(r))
 	}
 	for _, f := range c.Failed {
 		j.Failed = append(j.Failed, jsonFailure{File: f.Name, Reason: f.Err})
