@@ -122,8 +122,9 @@ func SplitCase(name string, data []byte) (info CaseInfo, rest []byte, found bool
 		return CaseInfo{}, nil, true, Problems{{File: name, Line: errLine(derr), Msg: "de tabel [casus] is geen geldige TOML: " + tomlMessage(derr)}}
 	}
 	var ps Problems
+	keyLines := KeyLines(src)
 	for _, k := range md.Undecoded() {
-		ps = append(ps, Problem{File: name, Line: KeyLine(src, k[len(k)-1]),
+		ps = append(ps, Problem{File: name, Line: keyLines[k[len(k)-1]],
 			Msg: fmt.Sprintf("onbekende sleutel %q in [casus]; geldig zijn: \"titel\", \"verhaal\"", k[len(k)-1])})
 	}
 	if strings.TrimSpace(f.Casus.Title) == "" {

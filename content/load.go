@@ -120,9 +120,13 @@ func (l *loader) decode(file string, v any) bool {
 		l.add(file, TypeErrorLine(src, err), "geen geldige TOML: %s", tomlMessage(err))
 		return false
 	}
+	var lines map[string]int
 	for _, k := range md.Undecoded() {
+		if lines == nil {
+			lines = KeyLines(src)
+		}
 		name := k[len(k)-1]
-		l.add(file, KeyLine(src, name), "onbekende sleutel %q; geldig zijn: %s", k.String(), allowed[file])
+		l.add(file, lines[name], "onbekende sleutel %q; geldig zijn: %s", k.String(), allowed[file])
 	}
 	return true
 }
@@ -191,6 +195,22 @@ func tomlMessage(err error) string {
 	}
 	return msg
 }
+
+// KeyLines maps every key assigned in src ("key = ...") to the line of its
+// first assignment, in one pass: files with many keys stay linear.
+func KeyLines(src string) map[string]int {
+	out := map[string]int{}
+	for i, line := range strings.Split(src, "\n") {
+		if m := assignRe.FindStringSubmatch(line); m != nil {
+			if _, seen := out[m[1]]; !seen {
+				out[m[1]] = i + 1
+			}
+		}
+	}
+	return out
+}
+
+var assignRe = regexp.MustCompile(`^\s*"?([A-Za-z0-9_-]+)"?\s*=`)
 
 // KeyLine finds the first line of src that assigns key (1-based, 0 when
 // none), for messages about keys whose position the TOML library does not

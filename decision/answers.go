@@ -96,22 +96,23 @@ func (e *Engine) ParseAnswers(name string, data []byte, opt ParseOptions) (Answe
 		return nil, AnswerErrors{{File: name, Line: line, Msg: "geen geldige TOML: " + msg}}
 	}
 	var errs AnswerErrors
+	lines := content.KeyLines(src)
 	for _, k := range md.Undecoded() {
 		if len(k) > 0 && k[0] == "antwoorden" {
 			continue
 		}
-		errs = append(errs, &AnswerError{File: name, Line: content.KeyLine(src, k[len(k)-1]),
+		errs = append(errs, &AnswerError{File: name, Line: lines[k[len(k)-1]],
 			Msg: fmt.Sprintf("onbekende sleutel %q; een antwoordenbestand heeft alleen \"versie\" en de tabel [antwoorden]", k.String())})
 	}
 	if !md.IsDefined("versie") {
 		errs = append(errs, &AnswerError{File: name, Line: 1, Msg: "\"versie\" ontbreekt; zet bovenaan: versie = 1"})
 	} else if f.Version != FileVersion {
-		errs = append(errs, &AnswerError{File: name, Line: content.KeyLine(src, "versie"), Msg: fmt.Sprintf("versie %d wordt niet ondersteund; dit programma leest versie = %d", f.Version, FileVersion)})
+		errs = append(errs, &AnswerError{File: name, Line: lines["versie"], Msg: fmt.Sprintf("versie %d wordt niet ondersteund; dit programma leest versie = %d", f.Version, FileVersion)})
 	}
 	if !md.IsDefined("antwoorden") {
 		errs = append(errs, &AnswerError{File: name, Msg: "de tabel [antwoorden] ontbreekt"})
 	} else if md.Type("antwoorden") != "Hash" {
-		errs = append(errs, &AnswerError{File: name, Line: content.KeyLine(src, "antwoorden"), Msg: "verkeerd type: antwoorden moet een tabel zijn: zet [antwoorden] op een eigen regel en daaronder per vraag een antwoord"})
+		errs = append(errs, &AnswerError{File: name, Line: lines["antwoorden"], Msg: "verkeerd type: antwoorden moet een tabel zijn: zet [antwoorden] op een eigen regel en daaronder per vraag een antwoord"})
 	}
 	a := Answers{}
 	ids := make([]string, 0, len(f.Answers))
@@ -119,9 +120,14 @@ func (e *Engine) ParseAnswers(name string, data []byte, opt ParseOptions) (Answe
 		ids = append(ids, id)
 	}
 	// Report in file order, not map order, so messages are stable.
-	slices.SortFunc(ids, func(x, y string) int { return content.KeyLine(src, x) - content.KeyLine(src, y) })
+	slices.SortFunc(ids, func(x, y string) int {
+		if d := lines[x] - lines[y]; d != 0 {
+			return d
+		}
+		return strings.Compare(x, y)
+	})
 	for _, id := range ids {
-		line := content.KeyLine(src, id)
+		line := lines[id]
 		q := e.C.Question(id)
 		if q == nil {
 			if !opt.SkipInvalid {
@@ -173,7 +179,7 @@ func (e *Engine) ParseAnswers(name string, data []byte, opt ParseOptions) (Answe
 	}
 	if len(errs) == 0 && !opt.KeepHidden {
 		for _, q := range e.Dropped(a) {
-			errs = append(errs, &AnswerError{File: name, Line: content.KeyLine(src, q.ID), ID: q.ID,
+			errs = append(errs, &AnswerError{File: name, Line: lines[q.ID], ID: q.ID,
 				Msg: "deze vraag geldt niet bij je andere antwoorden (" + strings.TrimSpace(q.WhenSrc) + "); haal dit antwoord weg of pas de andere antwoorden aan"})
 		}
 	}
