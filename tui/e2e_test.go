@@ -100,6 +100,38 @@ func TestEndToEndTmux(t *testing.T) {
 	send("v")
 	waitFor("de samenvatting met het oordeel", has("Telt mee als begeleide onderwijstijd"))
 
+	// Change one answer in review, like a teacher who thinks again: the
+	// teacher cannot steer at that moment after all.
+	send("r")
+	waitFor("de controle", has("Kloppen je antwoorden?"))
+	for i := 0; i < 30 && !strings.Contains(capture(), "> BOT: bijsturen"); i++ {
+		send("j")
+		time.Sleep(30 * time.Millisecond)
+	}
+	waitFor("de cursor op bijsturen", has("> BOT: bijsturen"))
+	send("Enter")
+	waitFor("de vraag over bijsturen", has("vraag "))
+	send("2", "Enter")
+	waitFor("de melding over de wijziging", has("is aangepast"))
+	send("v")
+	waitFor("het nieuwe oordeel", has("Telt niet mee als begeleide onderwijstijd"))
+
+	// Save the summary, then open a link: there is no browser here, so the
+	// program shows the address to copy.
+	send("s")
+	waitFor("de melding dat het is opgeslagen", has("staat in"))
+	if _, err := os.Stat(filepath.Join(work, "afstandswijzer-samenvatting-"+time.Now().Format("2006-01-02")+".md")); err != nil {
+		t.Fatalf("samenvatting niet opgeslagen in de werkmap: %v", err)
+	}
+	send("l")
+	waitFor("de lijst met links", has("links in je samenvatting"))
+	send("Enter")
+	waitFor("het adres om te kopiëren, of een geopende link", func(s string) bool {
+		return strings.Contains(s, "Kopieer") || strings.Contains(s, "geopend")
+	})
+	send("Escape")
+	waitFor("de samenvatting", has("n/p volgend"))
+
 	tmux("resize-window", "-t", "e2e", "-x", "70", "-y", "20")
 	waitFor("de samenvatting op 70x20", func(s string) bool {
 		lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
@@ -149,4 +181,70 @@ func progressLine(s string) string {
 		return s[i:]
 	}
 	return s[i : i+end]
+}
+
+// A closed terminal window (SIGHUP) or kill (SIGTERM) ends the program
+// cleanly: terminal back, answers saved.
+func TestSignalsLeaveTerminalClean(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux ontbreekt; de end-to-end-test slaat over")
+	}
+	if testing.Short() {
+		t.Skip("overgeslagen met -short")
+	}
+	tmp := t.TempDir()
+	bin := filepath.Join(tmp, "afstandswijzer")
+	if out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
+		t.Fatalf("bouwen mislukt: %v\n%s", err, out)
+	}
+	inhoud, _ := filepath.Abs(filepath.Join("testdata", "inhoud"))
+	for _, sig := range []string{"HUP", "TERM"} {
+		t.Run(sig, func(t *testing.T) {
+			home := t.TempDir()
+			sock := fmt.Sprintf("afstandswijzer-sig-%d-%s", os.Getpid(), sig)
+			tmux := func(args ...string) string {
+				out, _ := exec.Command("tmux", append([]string{"-L", sock}, args...)...).CombinedOutput()
+				return string(out)
+			}
+			t.Cleanup(func() { tmux("kill-server") })
+			script := fmt.Sprintf("HOME=%q XDG_CONFIG_HOME=%q %q --inhoud %q; echo KLAAR=$?", home, filepath.Join(home, ".config"), bin, inhoud)
+			tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", "s", "sh", "-c", script)
+			tmux("set-option", "-t", "s", "remain-on-exit", "on")
+			wait := func(what string) string {
+				t.Helper()
+				deadline := time.Now().Add(10 * time.Second)
+				for {
+					s := tmux("capture-pane", "-p", "-S", "-100", "-t", "s")
+					if strings.Contains(s, what) {
+						return s
+					}
+					if time.Now().After(deadline) {
+						t.Fatalf("wacht op %q:\n%s", what, s)
+					}
+					time.Sleep(50 * time.Millisecond)
+				}
+			}
+			wait("Begin met de vragen")
+			tmux("send-keys", "-t", "s", "Enter")
+			wait("vraag 1 van")
+			tmux("send-keys", "-t", "s", "Enter")
+			wait("vraag 2 van")
+			shell := strings.TrimSpace(tmux("display-message", "-p", "-t", "s", "#{pane_pid}"))
+			pid, err := exec.Command("pgrep", "-P", shell).Output()
+			if err != nil {
+				t.Fatalf("geen proces onder de shell %s: %v", shell, err)
+			}
+			if out, err := exec.Command("kill", "-"+sig, strings.Fields(string(pid))[0]).CombinedOutput(); err != nil {
+				t.Fatalf("kill: %v %s", err, out)
+			}
+			wait("KLAAR=")
+			if on := strings.TrimSpace(tmux("display-message", "-p", "-t", "s", "#{alternate_on}")); on != "0" {
+				t.Fatalf("alternatief scherm staat nog aan na SIG%s", sig)
+			}
+			data, err := os.ReadFile(filepath.Join(home, ".config", "afstandswijzer", "sessie.toml"))
+			if err != nil || !strings.Contains(string(data), "rol = ") {
+				t.Fatalf("antwoord niet bewaard na SIG%s: %v\n%s", sig, err, data)
+			}
+		})
+	}
 }

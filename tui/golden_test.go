@@ -2,10 +2,10 @@ package tui
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -88,16 +88,29 @@ func runKeys(t *testing.T, opt Options, w, h int, keys []string) string {
 	return strings.Join(lines, "\n") + "\n"
 }
 
-// panicky wraps the real model and panics on "!", to check that the
-// program's setup leaves the terminal usable after a crash.
-type panicky struct{ *model }
+// panicky wraps the real model and panics on "!" in Update, or on "?" in
+// the next View, to check that a crash leaves the terminal usable.
+type panicky struct {
+	*model
+	viewPanic *bool
+}
 
 func (p panicky) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "!" {
 		panic("test")
 	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "?" {
+		*p.viewPanic = true
+	}
 	_, cmd := p.model.Update(msg)
 	return p, cmd
+}
+
+func (p panicky) View() tea.View {
+	if *p.viewPanic {
+		panic("test in view")
+	}
+	return p.model.View()
 }
 
 type syncBuf struct {
@@ -118,42 +131,64 @@ func (s *syncBuf) String() string {
 }
 
 func TestPanicRestoresTerminal(t *testing.T) {
-	// Bubble Tea prints the panic to stderr; keep the test output clean.
-	devnull, _ := os.Open(os.DevNull)
-	oldErr := os.Stderr
-	os.Stderr = devnull
-	defer func() { os.Stderr = oldErr; devnull.Close() }()
+	for _, key := range []string{"!", "?"} {
+		t.Run("key "+key, func(t *testing.T) {
+			// Bubble Tea would print the panic to stderr; the guard must not
+			// let it get that far.
+			r, w, _ := os.Pipe()
+			oldErr := os.Stderr
+			os.Stderr = w
+			defer func() { os.Stderr = oldErr }()
 
-	opt, _ := testOptions(t)
-	in, inW := io.Pipe()
-	out := &syncBuf{}
-	opt.Input, opt.Output = in, out
-	p := tea.NewProgram(panicky{newModel(opt)}, append(programOptions(opt), tea.WithWindowSize(80, 24))...)
-	done := make(chan error, 1)
-	go func() { _, err := p.Run(); done <- err }()
-	deadline := time.Now().Add(5 * time.Second)
-	for !strings.Contains(out.String(), "Begin met de vragen") {
-		if time.Now().After(deadline) {
-			t.Fatal("geen eerste scherm")
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	inW.Write([]byte("!"))
-	select {
-	case err := <-done:
-		if !errors.Is(err, tea.ErrProgramPanic) {
-			t.Fatalf("Run gaf %v, verwacht ErrProgramPanic", err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("programma stopt niet na een panic")
-	}
-	s := out.String()
-	enter := strings.LastIndex(s, "\x1b[?1049h")
-	leave := strings.LastIndex(s, "\x1b[?1049l")
-	if enter < 0 || leave < enter {
-		t.Fatalf("alternatief scherm niet verlaten (in %d, uit %d)", enter, leave)
-	}
-	if !strings.Contains(s[leave:], "\x1b[?25h") && !strings.Contains(s[enter:], "\x1b[?25h") {
-		t.Fatal("cursor niet teruggezet")
+			opt, _ := testOptions(t)
+			opt.LogDir = t.TempDir()
+			in, inW := io.Pipe()
+			out := &syncBuf{}
+			opt.Input, opt.Output = in, out
+			opt2 := opt
+			done := make(chan error, 1)
+			flag := false
+			go func() {
+				done <- runProgram(panicky{newModel(opt2), &flag}, opt.SessionPath, opt, tea.WithWindowSize(80, 24))
+			}()
+			deadline := time.Now().Add(5 * time.Second)
+			for !strings.Contains(out.String(), "Begin met de vragen") {
+				if time.Now().After(deadline) {
+					t.Fatal("geen eerste scherm")
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+			inW.Write([]byte(key))
+			var err error
+			select {
+			case err = <-done:
+			case <-time.After(5 * time.Second):
+				t.Fatal("programma stopt niet na een panic")
+			}
+			w.Close()
+			stderr, _ := io.ReadAll(r)
+			if err == nil || !strings.Contains(err.Error(), "er ging iets mis") || !strings.Contains(err.Error(), opt.SessionPath) {
+				t.Fatalf("melding: %v", err)
+			}
+			if strings.Contains(err.Error(), "goroutine") || strings.Contains(string(stderr), "goroutine") {
+				t.Fatalf("stack trace on screen: %v\n%s", err, stderr)
+			}
+			logs, _ := filepath.Glob(filepath.Join(opt.LogDir, "fout-*.log"))
+			if len(logs) != 1 || !strings.Contains(err.Error(), logs[0]) {
+				t.Fatalf("log file %v not named in %v", logs, err)
+			}
+			if data, _ := os.ReadFile(logs[0]); !strings.Contains(string(data), "goroutine") {
+				t.Fatalf("log has no stack trace:\n%s", data)
+			}
+			s := out.String()
+			enter := strings.LastIndex(s, "\x1b[?1049h")
+			leave := strings.LastIndex(s, "\x1b[?1049l")
+			if enter < 0 || leave < enter {
+				t.Fatalf("alternatief scherm niet verlaten (in %d, uit %d)", enter, leave)
+			}
+			if !strings.Contains(s[enter:], "\x1b[?25h") {
+				t.Fatal("cursor niet teruggezet")
+			}
+		})
 	}
 }

@@ -8,7 +8,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"runtime/debug"
+	"syscall"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -47,6 +50,10 @@ type Options struct {
 	Answers decision.Answers
 	Title   string
 
+	// LogDir is where a crash report is written; empty means
+	// os.UserCacheDir()/afstandswijzer.
+	LogDir string
+
 	// Input and Output replace stdin and stdout (tests).
 	Input  io.Reader
 	Output io.Writer
@@ -63,11 +70,40 @@ func Run(opt Options) error {
 		opt.NoColor = true
 	}
 	m := newModel(opt)
-	p := tea.NewProgram(m, programOptions(opt)...)
-	final, err := p.Run()
+	return runProgram(m, m.sessionPath, opt)
+}
+
+// runProgram runs a model under the guard, with the terminal setup that
+// Run and the tests share.
+func runProgram(inner tea.Model, session string, opt Options, extra ...tea.ProgramOption) error {
+	g := guard{inner: inner, crash: &crash{}}
+	p := tea.NewProgram(g, append(programOptions(opt), extra...)...)
+	g.crash.program = p
+	// Bubble Tea handles SIGINT and SIGTERM; a closed terminal window sends
+	// SIGHUP, which would otherwise end the program without cleaning up.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	go func() {
+		if _, ok := <-hup; ok {
+			p.Quit()
+		}
+	}()
+	_, err := p.Run()
+	if g.crash.value != nil {
+		log := writeCrashLog(opt.LogDir, g.crash)
+		msg := "er ging iets mis in het programma"
+		if session != "" {
+			msg += ". Je antwoorden staan in " + session
+		} else {
+			msg += ". Je antwoorden zijn niet bewaard"
+		}
+		if log != "" {
+			msg += ". Wat er misging staat in " + log
+		}
+		return errors.New(msg)
+	}
 	switch {
-	case errors.Is(err, tea.ErrProgramPanic):
-		return fmt.Errorf("er ging iets mis in het programma (zie de melding hierboven); %s", sessionHint(final, m))
 	case errors.Is(err, tea.ErrInterrupted):
 		return nil
 	case err != nil:
@@ -76,15 +112,90 @@ func Run(opt Options) error {
 	return nil
 }
 
-func sessionHint(final tea.Model, m *model) string {
-	path := m.sessionPath
-	if fm, ok := final.(*model); ok && fm != nil {
-		path = fm.sessionPath
+// crash holds a panic caught by the guard.
+type crash struct {
+	value   any
+	stack   []byte
+	program *tea.Program
+}
+
+func (c *crash) catch(r any) {
+	if c.value == nil {
+		c.value, c.stack = r, debug.Stack()
 	}
-	if path == "" {
-		return "je antwoorden zijn niet bewaard"
+}
+
+// guard catches a panic in the model, so Bubble Tea can quit normally and
+// put the terminal back; the reader gets a short Dutch message and the
+// stack trace goes to a log file, not the screen.
+type guard struct {
+	inner tea.Model
+	crash *crash
+}
+
+func (g guard) Init() (cmd tea.Cmd) {
+	defer func() {
+		if r := recover(); r != nil {
+			g.crash.catch(r)
+			cmd = tea.Quit
+		}
+	}()
+	return g.inner.Init()
+}
+
+func (g guard) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
+	m = g
+	defer func() {
+		if r := recover(); r != nil {
+			g.crash.catch(r)
+			cmd = tea.Quit
+		}
+	}()
+	if g.crash.value != nil {
+		return g, tea.Quit
 	}
-	return "je antwoorden staan in " + path
+	inner, cmd := g.inner.Update(msg)
+	g.inner = inner
+	return g, cmd
+}
+
+func (g guard) View() (v tea.View) {
+	defer func() {
+		if r := recover(); r != nil {
+			g.crash.catch(r)
+			v = tea.NewView("")
+			// View runs inside the event loop; quit from outside it.
+			if p := g.crash.program; p != nil {
+				go p.Quit()
+			}
+		}
+	}()
+	if g.crash.value != nil {
+		return tea.NewView("")
+	}
+	return g.inner.View()
+}
+
+// writeCrashLog saves the panic and its stack trace; it returns the path,
+// or "" when no file could be written.
+func writeCrashLog(dir string, c *crash) string {
+	if dir == "" {
+		if d, err := os.UserCacheDir(); err == nil {
+			dir = filepath.Join(d, "afstandswijzer")
+		} else {
+			dir = os.TempDir()
+		}
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return ""
+	}
+	f, err := os.CreateTemp(dir, "fout-*.log")
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	fmt.Fprintf(f, "afstandswijzer: fout in het programma\n\n%v\n\n%s", c.value, c.stack)
+	return f.Name()
 }
 
 // programOptions is shared by Run and the tests, so the tests exercise the
