@@ -346,56 +346,17 @@ func cmdSummary(args []string, stdout, stderr io.Writer) int {
 	if *out == "" {
 		_, err = stdout.Write(text)
 	} else {
-		err = writeFileAtomic(*out, text)
+		err = tui.WriteFileAtomic(*out, text)
 		if err == nil {
 			abs, _ := filepath.Abs(*out)
 			fmt.Fprintf(stderr, "Samenvatting opgeslagen in %s\n", abs)
 		}
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "afstandswijzer samenvatting: kan niet schrijven: %s\n", describeFileError(err))
+		fmt.Fprintf(stderr, "afstandswijzer samenvatting: kan niet schrijven: %s\n", tui.FileError(err))
 		return exitFail
 	}
 	return exitOK
-}
-
-func describeFileError(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "het bestand of de map bestaat niet"
-	case errors.Is(err, fs.ErrPermission):
-		return "geen toestemming"
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
-
-// writeFileAtomic writes through a temp file in the same folder and a
-// rename, so a crash never leaves half a file where a good one was.
-func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return nil
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
@@ -497,16 +458,16 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
-		fmt.Fprintf(stderr, "afstandswijzer inhoud: kan de map %s niet maken: %s\n", *dir, describeFileError(err))
+		fmt.Fprintf(stderr, "afstandswijzer inhoud: kan de map %s niet maken: %s\n", *dir, tui.FileError(err))
 		return exitFail
 	}
 	for _, name := range content.Files {
 		data, err := fs.ReadFile(src, name)
 		if err == nil {
-			err = writeFileAtomic(filepath.Join(*dir, name), data)
+			err = tui.WriteFileAtomic(filepath.Join(*dir, name), data)
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "afstandswijzer inhoud: kan %s niet schrijven: %s\n", name, describeFileError(err))
+			fmt.Fprintf(stderr, "afstandswijzer inhoud: kan %s niet schrijven: %s\n", name, tui.FileError(err))
 			return exitFail
 		}
 	}
@@ -552,7 +513,7 @@ type answersFileError struct {
 
 func (e *answersFileError) Error() string {
 	if e.read != nil {
-		return fmt.Sprintf("kan %s niet lezen: %s", e.path, describeFileError(e.read))
+		return fmt.Sprintf("kan %s niet lezen: %s", e.path, tui.FileError(e.read))
 	}
 	return "het antwoordenbestand klopt niet:\n" + e.bad.Error()
 }
@@ -667,8 +628,8 @@ func cmdCase(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		head := "# Casus: " + cs.Title + "\n" + wrapIndent(cs.Story, "# ", 78) + "\n#\n"
-		if err := writeFileAtomic(*answersTo, append([]byte(head), e.FormatAnswers(a)...)); err != nil {
-			fmt.Fprintf(stderr, "afstandswijzer casus: kan %s niet schrijven: %s\n", *answersTo, describeFileError(err))
+		if err := tui.WriteFileAtomic(*answersTo, append([]byte(head), e.FormatAnswers(a)...)); err != nil {
+			fmt.Fprintf(stderr, "afstandswijzer casus: kan %s niet schrijven: %s\n", *answersTo, tui.FileError(err))
 			return exitFail
 		}
 		abs, _ := filepath.Abs(*answersTo)
@@ -701,12 +662,12 @@ func writeOutput(cmd, path string, text []byte, stdout, stderr io.Writer) int {
 	var err error
 	if path == "" {
 		_, err = stdout.Write(text)
-	} else if err = writeFileAtomic(path, text); err == nil {
+	} else if err = tui.WriteFileAtomic(path, text); err == nil {
 		abs, _ := filepath.Abs(path)
 		fmt.Fprintf(stderr, "Opgeslagen in %s\n", abs)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "afstandswijzer %s: kan niet schrijven: %s\n", cmd, describeFileError(err))
+		fmt.Fprintf(stderr, "afstandswijzer %s: kan niet schrijven: %s\n", cmd, tui.FileError(err))
 		return exitFail
 	}
 	return exitOK

@@ -13,13 +13,19 @@ import (
 	"time"
 )
 
-// writeAtomic writes through a temp file in the same folder and a rename,
-// so a kill at any moment leaves either the old or the new session.
-func writeAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+// saveSession writes the session file, making its folder when needed.
+func saveSession(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
+	return WriteFileAtomic(path, data)
+}
+
+// WriteFileAtomic writes through a temp file in the same folder and a
+// rename, so a kill at any moment leaves either the old or the new file,
+// never half of one. The folder must exist.
+func WriteFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err
@@ -83,13 +89,13 @@ func saveNew(dir, prefix, ext string, now time.Time, data []byte) (string, error
 	return "", errors.New("er bestaan al te veel bestanden met deze naam")
 }
 
-// fileError says in Dutch what went wrong with a file.
-func fileError(err error) string {
+// FileError says in Dutch what went wrong with a file.
+func FileError(err error) string {
 	switch {
 	case errors.Is(err, fs.ErrPermission):
-		return "geen toestemming om daar te schrijven"
+		return "geen toestemming"
 	case errors.Is(err, fs.ErrNotExist):
-		return "de map bestaat niet"
+		return "het bestand of de map bestaat niet"
 	case errors.Is(err, syscall.ENOTDIR):
 		return "een deel van het pad is geen map"
 	case errors.Is(err, syscall.EROFS):

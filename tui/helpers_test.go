@@ -141,7 +141,7 @@ func mustNotContain(t *testing.T, m *model, bad ...string) {
 // writeSession saves answers as the autosaved session.
 func writeSession(t *testing.T, opt Options, a decision.Answers) {
 	t.Helper()
-	if err := writeAtomic(opt.SessionPath, opt.Engine.FormatAnswers(a)); err != nil {
+	if err := saveSession(opt.SessionPath, opt.Engine.FormatAnswers(a)); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -167,7 +167,7 @@ func (m *model) loadSession() {
 		return
 	}
 	if err != nil {
-		m.sessionNote = "Je vorige antwoorden konden niet worden gelezen (" + fileError(err) + "). Je begint opnieuw."
+		m.sessionNote = "Je vorige antwoorden konden niet worden gelezen (" + FileError(err) + "). Je begint opnieuw."
 		return
 	}
 	a, err := m.eng.ParseAnswers(m.sessionPath, data, decision.ParseOptions{KeepHidden: true, SkipInvalid: true})
@@ -275,10 +275,10 @@ func (m *model) autosave() {
 	if m.sessionPath == "" {
 		return
 	}
-	err := writeAtomic(m.sessionPath, m.eng.FormatAnswers(m.answers))
+	err := saveSession(m.sessionPath, m.eng.FormatAnswers(m.answers))
 	if err != nil && !m.saveWarned {
 		m.saveWarned = true
-		m.setStatus("Je antwoorden kunnen niet tussendoor worden bewaard ("+fileError(err)+"). Je kunt gewoon verder.", true)
+		m.setStatus("Je antwoorden kunnen niet tussendoor worden bewaard ("+FileError(err)+"). Je kunt gewoon verder.", true)
 	}
 }
 

@@ -150,7 +150,7 @@ func (p *plainRun) resume() bool {
 		return true
 	}
 	if err != nil {
-		p.say("Je bewaarde antwoorden in %s kon ik niet lezen (%s). Je begint opnieuw.", p.session, plainFileError(err))
+		p.say("Je bewaarde antwoorden in %s kon ik niet lezen (%s). Je begint opnieuw.", p.session, FileError(err))
 		p.say("")
 		return true
 	}
@@ -359,10 +359,10 @@ func (p *plainRun) save() bool {
 	if p.session == "" {
 		return false
 	}
-	err := plainWriteFile(p.session, p.eng.FormatAnswers(p.answers))
+	err := saveSession(p.session, p.eng.FormatAnswers(p.answers))
 	if err != nil && !p.saveError {
 		p.saveError = true
-		p.say("Let op: je antwoorden konden niet worden bewaard in %s (%s).", p.session, plainFileError(err))
+		p.say("Let op: je antwoorden konden niet worden bewaard in %s (%s).", p.session, FileError(err))
 	}
 	return err == nil
 }
@@ -408,45 +408,6 @@ func (p *plainRun) finish() error {
 		p.say("Je antwoorden zijn niet bewaard.")
 	}
 	return nil
-}
-
-// plainWriteFile writes through a temp file and a rename, so a kill at any
-// moment leaves either the old or the new session, never half a file.
-func plainWriteFile(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
-}
-
-func plainFileError(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "het bestand of de map bestaat niet"
-	case errors.Is(err, fs.ErrPermission):
-		return "geen toestemming"
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 // plainShellQuote quotes a path for copying into a shell when it has spaces.

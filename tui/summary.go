@@ -224,7 +224,7 @@ func (m *model) updateSummary(msg tea.KeyPressMsg) tea.Cmd {
 
 func (m *model) reportSave(what, path string, err error) {
 	if err != nil {
-		m.setStatus(what+" kon niet worden opgeslagen: "+fileError(err)+".", true)
+		m.setStatus(what+" kon niet worden opgeslagen: "+FileError(err)+".", true)
 		return
 	}
 	m.setStatus(what+" staat in "+path, false)
