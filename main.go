@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -242,6 +243,26 @@ func loadContent(dir string) (*content.Content, error) {
 	return c, err
 }
 
+// validFormat reports an unknown --format value; true when it is valid.
+func validFormat(stderr io.Writer, cmd, format string, valid ...string) bool {
+	if slices.Contains(valid, format) {
+		return true
+	}
+	fmt.Fprintf(stderr, "afstandswijzer %s: onbekend formaat %q; geldig zijn: %s\n", cmd, format, strings.Join(valid, ", "))
+	return false
+}
+
+// load loads the command's content and reports broken content, which is
+// bad input (exit 2) for every command but controleer.
+func (c *common) load(stderr io.Writer) (*content.Content, bool) {
+	ct, err := loadContent(c.inhoud)
+	if err != nil {
+		reportContentError(stderr, err)
+		return nil, false
+	}
+	return ct, true
+}
+
 func reportContentError(stderr io.Writer, err error) {
 	var ps content.Problems
 	if errors.As(err, &ps) {
@@ -267,9 +288,8 @@ func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if code, done := c.parse(args, stdout, stderr); done {
 		return code
 	}
-	ct, err := loadContent(c.inhoud)
-	if err != nil {
-		reportContentError(stderr, err)
+	ct, ok := c.load(stderr)
+	if !ok {
 		return exitUsage
 	}
 	inTerm, outTerm := isTerminal(stdin), isTerminal(stdout)
@@ -305,13 +325,11 @@ func cmdSummary(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "afstandswijzer samenvatting: geef een antwoordenbestand op met --antwoorden BESTAND")
 		return exitUsage
 	}
-	if *format != "markdown" && *format != "json" && *format != "html" {
-		fmt.Fprintf(stderr, "afstandswijzer samenvatting: onbekend formaat %q; geldig zijn: markdown, html, json\n", *format)
+	if !validFormat(stderr, "samenvatting", *format, "markdown", "json", "html") {
 		return exitUsage
 	}
-	ct, err := loadContent(c.inhoud)
-	if err != nil {
-		reportContentError(stderr, err)
+	ct, ok := c.load(stderr)
+	if !ok {
 		return exitUsage
 	}
 	e := decision.New(ct)
@@ -482,13 +500,11 @@ func cmdSources(args []string, stdout, stderr io.Writer) int {
 	if code, done := c.parse(args, stdout, stderr); done {
 		return code
 	}
-	if *format != "markdown" && *format != "json" {
-		fmt.Fprintf(stderr, "afstandswijzer bronnen: onbekend formaat %q; geldig zijn: markdown, json\n", *format)
+	if !validFormat(stderr, "bronnen", *format, "markdown", "json") {
 		return exitUsage
 	}
-	ct, err := loadContent(c.inhoud)
-	if err != nil {
-		reportContentError(stderr, err)
+	ct, ok := c.load(stderr)
+	if !ok {
 		return exitUsage
 	}
 	if *format == "json" {
@@ -606,13 +622,11 @@ func cmdCase(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "afstandswijzer casus: onbekende casus %q; geldig zijn: %s\n", names[0], strings.Join(content.CaseNames(cases), ", "))
 		return exitUsage
 	}
-	if *format != "markdown" && *format != "html" {
-		fmt.Fprintf(stderr, "afstandswijzer casus: onbekend formaat %q; geldig zijn: markdown, html\n", *format)
+	if !validFormat(stderr, "casus", *format, "markdown", "html") {
 		return exitUsage
 	}
-	ct, err := loadContent(c.inhoud)
-	if err != nil {
-		reportContentError(stderr, err)
+	ct, ok := c.load(stderr)
+	if !ok {
 		return exitUsage
 	}
 	e := decision.New(ct)
@@ -713,9 +727,8 @@ func cmdCompare(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "afstandswijzer vergelijk: onbekend formaat %q; geldig zijn: markdown, html, json\n", *format)
 		return exitUsage
 	}
-	ct, err := loadContent(c.inhoud)
-	if err != nil {
-		reportContentError(stderr, err)
+	ct, ok := c.load(stderr)
+	if !ok {
 		return exitUsage
 	}
 	e := decision.New(ct)
@@ -736,7 +749,10 @@ func cmdCompare(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "afstandswijzer vergelijk: maar %d van de %d bestanden kon ik lezen; dat is te weinig om te vergelijken\n", len(cmp.Columns), len(paths))
 		return exitUsage
 	}
-	var text []byte
+	var (
+		text []byte
+		err  error
+	)
 	switch {
 	case *format == "json":
 		text, err = cmp.JSON()
