@@ -63,7 +63,7 @@ func (s *Summary) Markdown() string {
 		}
 		w("### %s\n\n", part)
 		for _, r := range rules {
-			writeRule(&b, r)
+			writeRule(&b, r, "####")
 		}
 	}
 
@@ -109,8 +109,10 @@ func (s *Summary) Markdown() string {
 	}
 
 	w("## %s\n\n", SecAfter)
+	// Directly under a "## " heading, so one level down: headings must not
+	// skip a level (screen readers navigate by them).
 	for _, r := range s.rulesIn("Achteraf") {
-		writeRule(&b, r)
+		writeRule(&b, r, "###")
 	}
 	if len(s.After) > 0 {
 		w("Na de les:\n\n")
@@ -136,8 +138,8 @@ func (s *Summary) rulesIn(part string) []AppliedRule {
 	return out
 }
 
-func writeRule(b *strings.Builder, r AppliedRule) {
-	fmt.Fprintf(b, "#### %s\n\n", oneLine(r.Rule.Title))
+func writeRule(b *strings.Builder, r AppliedRule, heading string) {
+	fmt.Fprintf(b, "%s %s\n\n", heading, oneLine(r.Rule.Title))
 	fmt.Fprintf(b, "%s\n\n", strings.TrimSpace(r.Rule.Text))
 	fmt.Fprintf(b, "*Waarom:* %s.\n\n", r.WhyText())
 	fmt.Fprintf(b, "> %s  \n> — Handreiking, deel %s\n\n", oneLine(r.Rule.Quote), r.Rule.Part)

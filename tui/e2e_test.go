@@ -130,12 +130,12 @@ func TestEndToEndTmux(t *testing.T) {
 		return strings.Contains(s, "Kopieer") || strings.Contains(s, "geopend")
 	})
 	send("Escape")
-	waitFor("de samenvatting", has("n/p volgend"))
+	waitFor("de samenvatting", has("n/p deel"))
 
 	tmux("resize-window", "-t", "e2e", "-x", "70", "-y", "20")
 	waitFor("de samenvatting op 70x20", func(s string) bool {
 		lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-		return strings.Contains(s, "· samenvatting") && strings.Contains(s, "n/p volgend") && len(lines) <= 20
+		return strings.Contains(s, "· samenvatting") && strings.Contains(s, "n/p deel") && len(lines) <= 20
 	})
 	tmux("resize-window", "-t", "e2e", "-x", "50", "-y", "12")
 	waitFor("de melding bij een te klein venster", has("Maak het venster groter"))

@@ -1,11 +1,14 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/afstandswijzer/afstandswijzer/decision"
 )
@@ -112,7 +115,7 @@ func TestStartOverKeepsSessionUntilFirstAnswer(t *testing.T) {
 	opt, _ := testOptions(t)
 	writeSession(t, opt, decision.Answers{"rol": {"trainer"}})
 	m := newSized(opt, 80, 24)
-	press(m, "2") // begin opnieuw
+	press(m, "2", "enter") // begin opnieuw
 	mustContain(t, m, "> 1. Docent")
 	data, _ := os.ReadFile(opt.SessionPath)
 	if !strings.Contains(string(data), "trainer") {
@@ -187,6 +190,7 @@ func TestSummarySavesWithoutOverwriting(t *testing.T) {
 		t.Fatalf("volledig pad niet getoond:\n%s", screenText(m))
 	}
 	press(m, "a")
+	mustContain(t, m, "Je antwoorden staan in")
 	ans := mustRead(t, filepath.Join(opt.Dir, "afstandswijzer-antwoorden-2026-11-22.toml"))
 	// The saved answers are accepted by `samenvatting --antwoorden`.
 	if _, err := opt.Engine.ParseAnswers("antwoorden", ans, decision.ParseOptions{}); err != nil {
@@ -305,7 +309,7 @@ func TestEveryScreenFitsTheWindow(t *testing.T) {
 			}
 		}
 		check("welkom")
-		press(m, "2")
+		press(m, "2", "enter")
 		check("vraag")
 		press(m, "?")
 		check("waarom")
@@ -369,10 +373,35 @@ func TestSummarySavesHandout(t *testing.T) {
 	opt, _ := testOptions(t)
 	m := toSummary(t, opt, 80, 24)
 	press(m, "h")
-	page := string(mustRead(t, filepath.Join(opt.Dir, "afstandswijzer-handout-2026-11-22.html")))
+	page := string(mustRead(t, filepath.Join(opt.Dir, "afstandswijzer-hand-out-2026-11-22.html")))
 	if !strings.HasPrefix(page, "<!DOCTYPE html>") || !strings.Contains(page, "Begeleide onderwijstijd") {
 		t.Fatalf("handout is not the HTML summary:\n%.300s", page)
 	}
-	mustContain(t, m, "De handout (om te printen) staat in")
+	mustContain(t, m, "De hand-out om af te drukken staat in")
 	mustNotContain(t, m, "pgdn/spatie") // h saves here; it does not open the key list
+}
+
+func TestLinksCopyToClipboard(t *testing.T) {
+	opt, _ := testOptions(t)
+	m := toSummary(t, opt, 80, 24)
+	press(m, "l")
+	_, cmd := m.Update(keyMsg("c"))
+	if cmd == nil {
+		t.Fatal("c gives no clipboard command")
+	}
+	want := m.sum.Sources[0].URL
+	if msg := cmd(); fmt.Sprint(msg) != fmt.Sprint(tea.SetClipboard(want)()) {
+		t.Fatalf("clipboard message %#v, want the URL %s", msg, want)
+	}
+	mustContain(t, m, "Gekopieerd naar je klembord", want)
+}
+
+func TestResourcesSlashStartsNewSearch(t *testing.T) {
+	opt, _ := testOptions(t)
+	m := newSized(opt, 80, 24)
+	m.openResources(scrWelcome)
+	press(m, "/", "e", "c", "i", "o", "enter", "/", "x")
+	if m.res.filter != "x" {
+		t.Fatalf("filter %q, want a new search \"x\"", m.res.filter)
+	}
 }

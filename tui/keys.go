@@ -9,7 +9,7 @@ type keys struct {
 	PageUp, PageDown, Top, Bottom, NextSec, PrevSec              key.Binding
 	SaveSummary, SaveAnswers, SaveHTML, Links, Review, Resources key.Binding
 	Filter                                                       key.Binding
-	Open, Close, Summary                                         key.Binding
+	Open, Close, Summary, Copy                                   key.Binding
 	// Shorter entries for the one-line help, so it fits 80 columns.
 	Move, Sections, HelpShort key.Binding
 }
@@ -37,12 +37,13 @@ func newKeys() keys {
 		PrevSec:     b("p", "vorig deel", "p"),
 		SaveSummary: b("s", "opslaan", "s"),
 		SaveAnswers: b("a", "antwoorden opslaan", "a"),
-		SaveHTML:    b("h", "handout (html) opslaan", "h"),
+		SaveHTML:    b("h", "hand-out (html) opslaan", "h"),
 		Links:       b("l", "links", "l"),
 		Review:      b("r", "antwoorden wijzigen", "r"),
 		Resources:   b("b", "bronnen", "b"),
 		Filter:      b("/", "zoeken", "/"),
 		Open:        b("enter", "openen", "enter"),
+		Copy:        b("c", "adres kopiëren", "c"),
 		Close:       b("esc", "sluiten", "esc"),
 		Summary:     b("v", "naar samenvatting", "v"),
 		Move:        b("↑/↓", "kiezen", "up", "down"),

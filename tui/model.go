@@ -360,7 +360,8 @@ func (m *model) header() string {
 	case scrWelcome:
 		title = "welkom"
 	case scrQuestion:
-		title = strings.ToLower(m.q.Short)
+		// Keep the content's own capitals: "BOT" must not read as "bot".
+		title = m.q.Short
 		right = m.progress()
 	case scrReview:
 		title = "je antwoorden"
@@ -419,12 +420,12 @@ func (m *model) helpKeys() helpKeys {
 	case scrSummary:
 		if m.linksOpen {
 			return helpKeys{
-				short: []key.Binding{k.Move, k.Open, k.Close, k.HelpShort, k.Quit},
-				full:  [][]key.Binding{{k.Up, k.Down}, {k.Open, k.Close}, {k.Help, k.Quit}},
+				short: []key.Binding{k.Move, k.Open, withDesc(k.Copy, "c", "kopiëren"), k.Close, k.HelpShort, k.Quit},
+				full:  [][]key.Binding{{k.Up, k.Down}, {k.Open, k.Copy, k.Close}, {k.Help, k.Quit}},
 			}
 		}
 		return helpKeys{
-			short: []key.Binding{k.Sections, k.SaveSummary, withDesc(k.SaveHTML, "h", "handout"), k.Links, withDesc(k.Review, "r", "wijzigen"), withDesc(k.Why, "?", "toetsen"), k.Quit},
+			short: []key.Binding{withDesc(k.Sections, "n/p", "deel"), k.SaveSummary, withDesc(k.SaveHTML, "h", "hand-out"), k.Links, withDesc(k.Review, "r", "wijzigen"), withDesc(k.Why, "?", "toetsen"), k.Quit},
 			full: [][]key.Binding{
 				{k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom},
 				{k.NextSec, k.PrevSec, k.Links, k.Review},
@@ -437,9 +438,9 @@ func (m *model) helpKeys() helpKeys {
 				withDesc(k.Confirm, "enter", "klaar met zoeken"), withDesc(k.Close, "esc", "zoeken stoppen")}}
 		}
 		return helpKeys{
-			short: []key.Binding{k.Move, k.Filter, k.Open, k.Back, k.HelpShort, k.Quit},
+			short: []key.Binding{k.Move, k.Filter, k.Open, withDesc(k.Copy, "c", "kopiëren"), k.Back, k.HelpShort, k.Quit},
 			full: [][]key.Binding{{k.Up, k.Down, withDesc(k.PageDown, "pgdn", "verder"), withDesc(k.PageUp, "pgup", "terug"), k.Top, k.Bottom},
-				{k.Filter, k.Open, k.Back}, {k.Help, k.Quit}},
+				{k.Filter, k.Open, k.Copy, k.Back}, {k.Help, k.Quit}},
 		}
 	}
 	return helpKeys{}

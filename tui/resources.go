@@ -100,7 +100,8 @@ func (m *model) updateResources(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Help):
 		m.showKeys = !m.showKeys
 	case key.Matches(msg, k.Filter):
-		l.filtering = true
+		// A new search each time, as in a browser's find bar.
+		l.filtering, l.filter = true, ""
 	case key.Matches(msg, k.Up):
 		l.cursor = max(l.cursor-1, 0)
 	case key.Matches(msg, k.Down):
@@ -116,6 +117,10 @@ func (m *model) updateResources(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Open):
 		if r := l.selected(); r != nil {
 			return m.openURL(r.URL)
+		}
+	case key.Matches(msg, k.Copy):
+		if r := l.selected(); r != nil {
+			return m.copyURL(r.URL)
 		}
 	case key.Matches(msg, k.Back):
 		if l.filter != "" {

@@ -170,9 +170,9 @@ func (m *model) updateSummary(msg tea.KeyPressMsg) tea.Cmd {
 		page, err := decision.HTML(m.sum, m.now())
 		path := ""
 		if err == nil {
-			path, err = saveNew(m.dir, "afstandswijzer-handout", ".html", m.now(), page)
+			path, err = saveNew(m.dir, "afstandswijzer-hand-out", ".html", m.now(), page)
 		}
-		m.reportSave("De handout (om te printen)", path, err)
+		m.reportSave("De hand-out om af te drukken", false, path, err)
 	case key.Matches(msg, k.Help):
 		m.showKeys = !m.showKeys
 	case key.Matches(msg, k.Review), key.Matches(msg, k.Back):
@@ -200,13 +200,13 @@ func (m *model) updateSummary(msg tea.KeyPressMsg) tea.Cmd {
 		m.vp.GotoBottom()
 	case key.Matches(msg, k.SaveSummary):
 		path, err := saveNew(m.dir, "afstandswijzer-samenvatting", ".md", m.now(), []byte(m.md))
-		m.reportSave("De samenvatting", path, err)
+		m.reportSave("De samenvatting", false, path, err)
 	case key.Matches(msg, k.SaveAnswers):
 		// Only the answers that count: `samenvatting --antwoorden` rejects
 		// answers to questions that do not apply.
 		data := m.eng.FormatAnswers(m.sum.Effective())
 		path, err := saveNew(m.dir, "afstandswijzer-antwoorden", ".toml", m.now(), data)
-		m.reportSave("Je antwoorden", path, err)
+		m.reportSave("Je antwoorden", true, path, err)
 	case key.Matches(msg, k.Links):
 		if len(m.sum.Sources) == 0 {
 			m.setStatus("Er staan geen links in deze samenvatting.", false)
@@ -222,12 +222,21 @@ func (m *model) updateSummary(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-func (m *model) reportSave(what, path string, err error) {
+// reportSave tells where a file went; plural picks "staan" over "staat".
+func (m *model) reportSave(what string, plural bool, path string, err error) {
 	if err != nil {
-		m.setStatus(what+" kon niet worden opgeslagen: "+FileError(err)+".", true)
+		verb := " kon"
+		if plural {
+			verb = " konden"
+		}
+		m.setStatus(what+verb+" niet worden opgeslagen: "+FileError(err)+".", true)
 		return
 	}
-	m.setStatus(what+" staat in "+path, false)
+	verb := " staat in "
+	if plural {
+		verb = " staan in "
+	}
+	m.setStatus(what+verb+path, false)
 }
 
 func (m *model) updateLinks(msg tea.KeyPressMsg) tea.Cmd {
@@ -250,8 +259,17 @@ func (m *model) updateLinks(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Open):
 		return m.openURL(m.sum.Sources[m.lCursor].URL)
+	case key.Matches(msg, k.Copy):
+		return m.copyURL(m.sum.Sources[m.lCursor].URL)
 	}
 	return nil
+}
+
+// copyURL puts a URL on the clipboard through the terminal (OSC 52): a
+// long URL wraps on screen and cannot be selected in one piece.
+func (m *model) copyURL(u string) tea.Cmd {
+	m.setStatus("Gekopieerd naar je klembord (als je terminal dat toestaat): "+u, false)
+	return tea.SetClipboard(u)
 }
 
 // openURL runs the opener in a command, off the update loop; the result
@@ -272,7 +290,7 @@ func (m *model) viewSummary(h int) string {
 	w := min(m.width, textMax)
 	var lines []string
 	add := func(s string) { lines = append(lines, strings.Split(s, "\n")...) }
-	add(m.st.faint.Render(wrap("Kies een link en druk op enter om hem in je browser te openen. Het adres staat er ook bij, zodat je het kunt kopiëren.", w)))
+	add(m.st.faint.Render(wrap("Kies een link en druk op enter om hem in je browser te openen. Met c kopieer je het adres naar je klembord.", w)))
 	add("")
 	fs, fe := 0, 0
 	for i, r := range m.sum.Sources {

@@ -63,9 +63,10 @@ func (m *model) updateWelcome(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Down):
 		m.wCursor = (m.wCursor + 1) % len(cs)
 	case key.Matches(msg, k.Pick):
+		// A number selects, enter confirms: the same as on a question, so
+		// a habit from one screen does not surprise on the other.
 		if n := int(msg.String()[0] - '1'); n < len(cs) {
 			m.wCursor = n
-			return m.choose(cs[n])
 		}
 	case key.Matches(msg, k.Confirm):
 		return m.choose(cs[m.wCursor])
