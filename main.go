@@ -3,15 +3,18 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
+	"math/big"
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -52,24 +55,29 @@ const usage = `afstandswijzer: bepaal stap voor stap hoe je afstandsonderwijs ma
 Gebruik:
   afstandswijzer                       start de vragenlijst (in het terminalvenster)
   afstandswijzer --eenvoudig           de vragenlijst als gewone regels (voor schermlezers en scripts)
+  afstandswijzer --eenvoudig --verder  ga verder met je bewaarde antwoorden, zonder dat het programma het vraagt
   afstandswijzer samenvatting --antwoorden BESTAND [--format markdown|html|json] [--uit BESTAND]
                                        maak een samenvatting van een antwoordenbestand
-  afstandswijzer casus [NAAM]          toon de voorbeeldcasussen, of de samenvatting van één casus
-  afstandswijzer vergelijk BESTAND BESTAND ... [--format markdown|html|json]
+  afstandswijzer casus [NAAM] [--format markdown|html] [--uit BESTAND] [--antwoorden-naar BESTAND]
+                                       toon de voorbeeldcasussen, of de samenvatting van één casus
+  afstandswijzer vergelijk BESTAND BESTAND ... [--format markdown|html|json] [--uit BESTAND]
                                        zet 2 tot 20 antwoordenbestanden naast elkaar
-  afstandswijzer controleer            controleer de inhoud (vragen, regels, bronnen)
+  afstandswijzer controleer [--links]  controleer de inhoud (vragen, regels, bronnen); met --links ook de links
   afstandswijzer inhoud --naar MAP     schrijf de ingebouwde inhoud naar MAP om zelf aan te passen
   afstandswijzer bronnen [--format markdown|json]
                                        toon alle bronnen met hun adres
+  afstandswijzer help                  toon deze hulp
 
-Opties voor elke opdracht:
-  --inhoud MAP   gebruik de inhoud uit MAP in plaats van de ingebouwde inhoud
-  --help         toon deze hulp
-  --version      toon de versie
+Meer over één opdracht: afstandswijzer OPDRACHT --help.
+`
 
+// usageEnd closes the general help, after the options of the interview.
+const usageEnd = `
+Elke opdracht kent --inhoud MAP, --help en --version.
 Alles blijft op je eigen computer: het programma stuurt niets naar internet.
 Zonder terminal (bijvoorbeeld met invoer uit een bestand) stelt het programma
-de vragen vanzelf als gewone regels.
+de vragen vanzelf als gewone regels en begint het opnieuw; met --verder gaat
+het verder met je bewaarde antwoorden.
 Afsluitcodes: 0 gelukt, 1 mislukt, 2 verkeerd gebruik of ongeldige invoer.
 `
 
@@ -93,13 +101,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "vergelijk":
 		return cmdCompare(rest, stdout, stderr)
 	case "help", "hulp":
-		fmt.Fprint(stdout, usage)
-		return exitOK
+		// The same text as --help: one place lists everything.
+		return runTUI([]string{"--help"}, stdin, stdout, stderr)
 	case "versie", "version":
 		fmt.Fprintln(stdout, versionString())
 		return exitOK
 	default:
-		fmt.Fprintf(stderr, "afstandswijzer: onbekende opdracht %q; geldig zijn: samenvatting, casus, vergelijk, controleer, inhoud, bronnen (zie afstandswijzer --help)\n", cmd)
+		fmt.Fprintf(stderr, "afstandswijzer: onbekende opdracht %q; geldig zijn: samenvatting, casus, vergelijk, controleer, inhoud, bronnen\nZie afstandswijzer --help.\n", cmd)
 		return exitUsage
 	}
 }
@@ -143,7 +151,7 @@ func versionString() string {
 	return out
 }
 
-// flags builds a Dutch flag set with the options every command shares.
+// common is a Dutch flag set with the options every command shares.
 type common struct {
 	fs      *flag.FlagSet
 	inhoud  string
@@ -151,41 +159,87 @@ type common struct {
 	version bool
 }
 
-func newFlags(name, synopsis string, stderr io.Writer) *common {
+func newFlags(name string) *common {
 	c := &common{fs: flag.NewFlagSet(name, flag.ContinueOnError)}
+	// The flag package's own messages and listing are English and use one
+	// dash; parse and printOptions write ours instead.
 	c.fs.SetOutput(io.Discard)
-	c.fs.StringVar(&c.inhoud, "inhoud", "", "gebruik de inhoud uit deze `MAP` in plaats van de ingebouwde inhoud")
+	c.fs.Usage = func() {}
+	c.fs.StringVar(&c.inhoud, "inhoud", "", "gebruik de inhoud uit `MAP` in plaats van de ingebouwde inhoud")
 	c.fs.BoolVar(&c.help, "help", false, "toon deze hulp")
 	c.fs.BoolVar(&c.help, "h", false, "toon deze hulp")
 	c.fs.BoolVar(&c.version, "version", false, "toon de versie")
-	c.fs.Usage = func() {
-		fmt.Fprintf(stderr, "Gebruik: %s\n\nOpties:\n", synopsis)
-		c.fs.SetOutput(stderr)
-		c.fs.PrintDefaults()
-		c.fs.SetOutput(io.Discard)
-	}
 	return c
+}
+
+// prog is how messages name the command: "afstandswijzer vergelijk".
+func (c *common) prog() string {
+	if c.fs.Name() == "afstandswijzer" {
+		return "afstandswijzer"
+	}
+	return "afstandswijzer " + c.fs.Name()
+}
+
+// fail reports a usage error: one line with the problem, one pointer to
+// the help, so the message is not buried under the full option list.
+func (c *common) fail(stderr io.Writer, format string, args ...any) int {
+	fmt.Fprintf(stderr, "%s: %s\nZie %s --help.\n", c.prog(), fmt.Sprintf(format, args...), c.prog())
+	return exitUsage
+}
+
+// printOptions lists the options in Dutch, with two dashes, the command's
+// own options first and the shared ones last.
+func (c *common) printOptions(w io.Writer) {
+	shared := map[string]int{"inhoud": 1, "help": 2, "version": 3}
+	var list []*flag.Flag
+	c.fs.VisitAll(func(f *flag.Flag) {
+		if f.Name != "h" {
+			list = append(list, f)
+		}
+	})
+	slices.SortStableFunc(list, func(a, b *flag.Flag) int { return shared[a.Name] - shared[b.Name] })
+	const col = 24
+	for _, f := range list {
+		arg, text := flag.UnquoteUsage(f)
+		left := "  --" + f.Name
+		if arg != "" {
+			left += " " + arg
+		}
+		if f.Name == "help" {
+			left += ", -h"
+		}
+		if f.DefValue != "" && f.DefValue != "false" {
+			text += " (standaard: " + f.DefValue + ")"
+		}
+		pad := strings.Repeat(" ", col)
+		body := strings.TrimLeft(wrapIndent(text, pad, 79), " ")
+		if len(left) >= col-1 {
+			fmt.Fprintf(w, "%s\n%s%s\n", left, pad, body)
+		} else {
+			fmt.Fprintf(w, "%-*s%s\n", col, left, body)
+		}
+	}
 }
 
 // parse handles --help, --version and bad flags; done means: exit with code.
 func (c *common) parse(args []string, stdout, stderr io.Writer) (code int, done bool) {
 	if err := c.fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			c.help = true
-		} else {
-			fmt.Fprintf(stderr, "afstandswijzer %s: %s\n", c.fs.Name(), dutchFlagError(err))
-			c.fs.Usage()
-			return exitUsage, true
+		if !errors.Is(err, flag.ErrHelp) {
+			return c.fail(stderr, "%s", dutchFlagError(err)), true
 		}
+		c.help = true
 	}
 	if c.help {
-		c.fs.SetOutput(stdout)
-		old := c.fs.Usage
-		c.fs.Usage = func() {}
+		if c.fs.Name() == "afstandswijzer" {
+			fmt.Fprint(stdout, usage)
+			fmt.Fprintln(stdout, "\nOpties bij de vragenlijst (afstandswijzer zonder opdracht):")
+			c.printOptions(stdout)
+			fmt.Fprint(stdout, usageEnd)
+			return exitOK, true
+		}
 		fmt.Fprintf(stdout, "%s\n", strings.TrimSpace(helpTexts[c.fs.Name()]))
 		fmt.Fprintln(stdout, "\nOpties:")
-		c.fs.PrintDefaults()
-		c.fs.Usage = old
+		c.printOptions(stdout)
 		return exitOK, true
 	}
 	if c.version {
@@ -193,32 +247,36 @@ func (c *common) parse(args []string, stdout, stderr io.Writer) (code int, done 
 		return exitOK, true
 	}
 	if c.fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "afstandswijzer %s: onverwacht argument %q\n", c.fs.Name(), c.fs.Arg(0))
-		c.fs.Usage()
-		return exitUsage, true
+		return c.fail(stderr, "onverwacht argument %q", c.fs.Arg(0)), true
 	}
 	return 0, false
 }
 
+// dutchFlagError translates the flag package's errors, naming options
+// with two dashes as everywhere else.
 func dutchFlagError(err error) string {
 	msg := err.Error()
+	if m := flagErrRE.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("ongeldige waarde %s voor --%s", m[1], m[2])
+	}
 	switch {
-	case strings.HasPrefix(msg, "flag provided but not defined: "):
-		return "onbekende optie " + strings.TrimPrefix(msg, "flag provided but not defined: ")
-	case strings.HasPrefix(msg, "flag needs an argument: "):
-		return "optie " + strings.TrimPrefix(msg, "flag needs an argument: ") + " heeft een waarde nodig"
+	case strings.HasPrefix(msg, "flag provided but not defined: -"):
+		return "onbekende optie --" + strings.TrimLeft(strings.TrimPrefix(msg, "flag provided but not defined: "), "-")
+	case strings.HasPrefix(msg, "flag needs an argument: -"):
+		return "optie --" + strings.TrimLeft(strings.TrimPrefix(msg, "flag needs an argument: "), "-") + " heeft een waarde nodig"
 	}
 	return msg
 }
 
+var flagErrRE = regexp.MustCompile(`^invalid (?:boolean )?value (".*") for (?:flag )?-(\S+): `)
+
 var helpTexts = map[string]string{
-	"afstandswijzer": "Gebruik: afstandswijzer [--eenvoudig] [--inhoud MAP]\n\nStart de vragenlijst. Je beantwoordt een paar vragen over je les en krijgt een samenvatting: welke regels gelden, wie wat beslist, of het telt als begeleide onderwijstijd, en waar je hulp vindt.\n\nMet --eenvoudig (en vanzelf als er geen terminal is) komen de vragen als gewone regels, zonder volledig scherm: geschikt voor een schermlezer en voor scripts. Typ het nummer van je antwoord, ? voor uitleg, terug of stop. Je antwoorden worden tussendoor bewaard; start opnieuw met --eenvoudig om verder te gaan.",
-	"samenvatting":   "Gebruik: afstandswijzer samenvatting --antwoorden BESTAND [--format markdown|html|json] [--uit BESTAND]\n\nMaakt een samenvatting van een antwoordenbestand (TOML). Zonder --uit komt de samenvatting op het scherm. Met --format html krijg je één HTML-bestand om uit te delen of af te drukken.",
-	"casus":          "Gebruik: afstandswijzer casus [NAAM] [--format markdown|html] [--uit BESTAND] [--antwoorden-naar BESTAND]\n\nZonder NAAM: toont de voorbeeldcasussen voor een studiemiddag, met naam, titel en verhaal. Met NAAM: toont het verhaal en de samenvatting van die casus. Met --antwoorden-naar schrijf je de antwoorden van de casus naar een bestand, om aan te passen.",
-	"vergelijk":      "Gebruik: afstandswijzer vergelijk BESTAND BESTAND ... [--format markdown|html|json] [--uit BESTAND]\n\nZet 2 tot 20 antwoordenbestanden naast elkaar, bijvoorbeeld één per team: alle antwoorden, of het telt als begeleide onderwijstijd, en welke regels gelden. Rijen waarin de bestanden verschillen, hebben een ≠. Een bestand dat niet klopt, wordt genoemd met de reden; de andere worden wel vergeleken.",
-	"controleer":     "Gebruik: afstandswijzer controleer [--inhoud MAP]\n\nControleert de inhoud: of de bestanden kloppen, of alle vragen, regels, bronnen en voorbeelden bereikbaar zijn, en of elk pad door de vragen eindigt in een samenvatting. Afsluitcode 0 als alles klopt, 1 met een lijst van problemen.",
-	"inhoud":         "Gebruik: afstandswijzer inhoud --naar MAP\n\nSchrijft de ingebouwde inhoud (TOML-bestanden) naar MAP. Pas die bestanden aan en gebruik ze met --inhoud MAP.",
-	"bronnen":        "Gebruik: afstandswijzer bronnen [--format markdown|json]\n\nToont alle bronnen met hun adres, per thema.",
+	"samenvatting": "Gebruik: afstandswijzer samenvatting --antwoorden BESTAND [--format markdown|html|json] [--uit BESTAND]\n\nMaakt een samenvatting van een antwoordenbestand (TOML). Zonder --uit komt de samenvatting op het scherm. Met --format html krijg je één HTML-bestand om uit te delen of af te drukken.",
+	"casus":        "Gebruik: afstandswijzer casus [NAAM] [--format markdown|html] [--uit BESTAND] [--antwoorden-naar BESTAND]\n\nZonder NAAM: toont de voorbeeldcasussen voor een studiemiddag, met naam, titel en verhaal. Met NAAM: toont het verhaal en de samenvatting van die casus. Met --antwoorden-naar schrijf je de antwoorden van de casus naar een bestand, om aan te passen.",
+	"vergelijk":    "Gebruik: afstandswijzer vergelijk BESTAND BESTAND ... [--format markdown|html|json] [--uit BESTAND]\n\nZet 2 tot 20 antwoordenbestanden naast elkaar, bijvoorbeeld één per team: alle antwoorden, of het telt als begeleide onderwijstijd, en welke regels gelden. Rijen waarin de bestanden verschillen, hebben een ≠. Een bestand dat niet klopt, wordt genoemd met de reden; de andere worden wel vergeleken, en de afsluitcode is dan 2. Is je terminal te smal voor de tabel, dan staan de antwoorden onder elkaar; --format markdown of html geeft altijd de tabel.",
+	"controleer":   "Gebruik: afstandswijzer controleer [--inhoud MAP] [--links]\n\nControleert de inhoud: of de bestanden kloppen, of alle vragen, regels, bronnen en voorbeelden bereikbaar zijn, en of elk pad door de vragen eindigt in een samenvatting. Met --links ook of alle links nog werken (gebruikt internet). Afsluitcode 0 als alles klopt, 1 met een lijst van problemen.",
+	"inhoud":       "Gebruik: afstandswijzer inhoud --naar MAP\n\nSchrijft de ingebouwde inhoud (TOML-bestanden) naar MAP. Pas die bestanden aan en gebruik ze met --inhoud MAP.",
+	"bronnen":      "Gebruik: afstandswijzer bronnen [--format markdown|json]\n\nToont alle bronnen met hun adres, per thema.",
 }
 
 // loadContent loads the embedded content or the folder given with --inhoud.
@@ -283,8 +341,9 @@ func plural(n int, one, many string) string {
 }
 
 func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	c := newFlags("afstandswijzer", "afstandswijzer [--eenvoudig] [--inhoud MAP]", stderr)
+	c := newFlags("afstandswijzer")
 	plain := c.fs.Bool("eenvoudig", false, "stel de vragen als gewone regels, zonder volledig scherm (voor schermlezers en scripts)")
+	cont := c.fs.Bool("verder", false, "ga verder met je bewaarde antwoorden zonder dat het programma het vraagt (eenvoudige weergave; zonder deze optie begint een script opnieuw)")
 	if code, done := c.parse(args, stdout, stderr); done {
 		return code
 	}
@@ -296,7 +355,17 @@ func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *plain || !inTerm || !outTerm {
 		// A full-screen program cannot work without a terminal on both
 		// sides; the line mode can, so pipes and scripts get it.
-		err := tui.RunPlain(tui.PlainOptions{Engine: decision.New(ct), In: stdin, Out: stdout, Err: stderr, Echo: !inTerm})
+		// Only a person at a terminal is asked whether to continue: a
+		// script's first line answers question 1, so without --verder it
+		// starts fresh (the old session is kept until the first answer).
+		resume := tui.ResumeFresh
+		switch {
+		case *cont:
+			resume = tui.ResumeContinue
+		case inTerm:
+			resume = tui.ResumeAsk
+		}
+		err := tui.RunPlain(tui.PlainOptions{Engine: decision.New(ct), In: stdin, Out: stdout, Err: stderr, Echo: !inTerm, Resume: resume})
 		switch {
 		case errors.Is(err, tui.ErrPlainInputEnded):
 			return exitUsage
@@ -306,6 +375,8 @@ func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
+	// The full screen opens on its welcome menu, which offers "Ga verder
+	// waar je was" first when there is a session; --verder changes nothing there.
 	if err := tui.Run(tui.Options{Engine: decision.New(ct)}); err != nil {
 		fmt.Fprintf(stderr, "afstandswijzer: %v\n", err)
 		return exitFail
@@ -314,18 +385,20 @@ func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func cmdSummary(args []string, stdout, stderr io.Writer) int {
-	c := newFlags("samenvatting", "afstandswijzer samenvatting --antwoorden BESTAND [--format markdown|json] [--uit BESTAND]", stderr)
-	answersPath := c.fs.String("antwoorden", "", "het antwoordenbestand (`BESTAND`, TOML)")
-	format := c.fs.String("format", "markdown", "uitvoer: `markdown`, html of json")
-	out := c.fs.String("uit", "", "schrijf de samenvatting naar dit `BESTAND` in plaats van naar het scherm")
+	c := newFlags("samenvatting")
+	answersPath := c.fs.String("antwoorden", "", "lees je antwoorden uit `BESTAND` (TOML)")
+	format := c.fs.String("format", "markdown", "`FORMAAT` van de uitvoer: markdown, html of json")
+	out := c.fs.String("uit", "", outHelp)
 	if code, done := c.parse(args, stdout, stderr); done {
 		return code
 	}
 	if *answersPath == "" {
-		fmt.Fprintln(stderr, "afstandswijzer samenvatting: geef een antwoordenbestand op met --antwoorden BESTAND")
-		return exitUsage
+		return c.fail(stderr, "geef een antwoordenbestand op met --antwoorden BESTAND")
 	}
 	if !validFormat(stderr, "samenvatting", *format, "markdown", "json", "html") {
+		return exitUsage
+	}
+	if !outPathOK(stderr, "samenvatting", *out) {
 		return exitUsage
 	}
 	ct, ok := c.load(stderr)
@@ -340,10 +413,12 @@ func cmdSummary(args []string, stdout, stderr io.Writer) int {
 	}
 	s := e.Summarize(answers)
 	if !s.Complete {
+		// Short names, as on screen: an id like bot_sturen means nothing
+		// to a teacher.
 		var open []string
 		for _, q := range e.Visible(answers) {
 			if !answers.Has(q.ID) {
-				open = append(open, q.ID)
+				open = append(open, cmp.Or(q.Short, q.ID))
 			}
 		}
 		fmt.Fprintf(stderr, "Let op: nog niet beantwoord: %s. De samenvatting is voorlopig.\n", strings.Join(open, ", "))
@@ -371,14 +446,46 @@ func cmdSummary(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "afstandswijzer samenvatting: kan niet schrijven: %s\n", tui.FileError(err))
+		fmt.Fprintf(stderr, "afstandswijzer samenvatting: kan %s niet schrijven: %s\n", cmp.Or(*out, "de uitvoer"), tui.FileError(err))
 		return exitFail
 	}
 	return exitOK
 }
 
+// outHelp describes --uit; overwriting is on purpose (a script writes the
+// same file again), so the help says so.
+const outHelp = "schrijf naar `BESTAND` in plaats van naar het scherm; een bestaand bestand wordt overschreven"
+
+// outPathOK checks an output path before any work is done, so a typo is
+// reported as bad input (exit 2) with the path named: a folder given as
+// file, or a folder that does not exist. Empty means stdout.
+func outPathOK(stderr io.Writer, cmd, path string) bool {
+	if path == "" {
+		return true
+	}
+	problem := ""
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		problem = fmt.Sprintf("%s is een map; geef een bestandsnaam op, bijvoorbeeld %s", path, filepath.Join(path, "uitvoer.md"))
+	} else if dir := filepath.Dir(path); dir != "" {
+		st, err := os.Stat(dir)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			problem = fmt.Sprintf("kan %s niet schrijven: de map %s bestaat niet", path, dir)
+		case err != nil:
+			problem = fmt.Sprintf("kan %s niet schrijven: %s", path, tui.FileError(err))
+		case !st.IsDir():
+			problem = fmt.Sprintf("kan %s niet schrijven: %s is geen map", path, dir)
+		}
+	}
+	if problem == "" {
+		return true
+	}
+	fmt.Fprintf(stderr, "afstandswijzer %s: %s\n", cmd, problem)
+	return false
+}
+
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
-	c := newFlags("controleer", "afstandswijzer controleer [--inhoud MAP] [--links]", stderr)
+	c := newFlags("controleer")
 	links := c.fs.Bool("links", false, "controleer ook of alle links nog werken (gebruikt internet)")
 	if code, done := c.parse(args, stdout, stderr); done {
 		return code
@@ -405,11 +512,25 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "De inhoud klopt (%s, versie %s).\n", where, ct.Meta.Version)
 	fmt.Fprintf(stdout, "  %d vragen, %d regels, %d partijen, %d acties, %d bronnen, %d voorbeelden: alles is bereikbaar.\n",
 		len(ct.Questions), len(ct.Rules), len(ct.Parties), len(ct.Actions), len(ct.Resources), len(ct.Examples))
-	fmt.Fprintf(stdout, "  Alle %s mogelijke antwoordpaden eindigen in een samenvatting (%d toestanden doorlopen).\n", rep.Paths.String(), rep.States)
+	fmt.Fprintf(stdout, "  Alle %s mogelijke antwoordpaden eindigen in een samenvatting (gecontroleerd in %s stappen).\n", dutchNumber(rep.Paths), dutchNumber(big.NewInt(int64(rep.States))))
 	if *links {
 		return checkLinks(ct, stdout)
 	}
 	return exitOK
+}
+
+// dutchNumber writes n with dots between groups of three digits, as Dutch
+// readers expect: 2.519.424.000.
+func dutchNumber(n *big.Int) string {
+	s := n.String()
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "." + s[i:]
+	}
+	return sign + s
 }
 
 // linkClient is replaced in tests by a client for a local test server.
@@ -451,14 +572,13 @@ func printProblems(w io.Writer, ps content.Problems) {
 }
 
 func cmdExport(args []string, stdout, stderr io.Writer) int {
-	c := newFlags("inhoud", "afstandswijzer inhoud --naar MAP", stderr)
-	dir := c.fs.String("naar", "", "schrijf de inhoud naar deze `MAP`")
+	c := newFlags("inhoud")
+	dir := c.fs.String("naar", "", "schrijf de inhoud naar `MAP` (een nieuwe of lege map)")
 	if code, done := c.parse(args, stdout, stderr); done {
 		return code
 	}
 	if *dir == "" {
-		fmt.Fprintln(stderr, "afstandswijzer inhoud: geef een map op met --naar MAP")
-		return exitUsage
+		return c.fail(stderr, "geef een map op met --naar MAP")
 	}
 	src := content.Default()
 	if c.inhoud != "" {
@@ -495,8 +615,8 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 }
 
 func cmdSources(args []string, stdout, stderr io.Writer) int {
-	c := newFlags("bronnen", "afstandswijzer bronnen [--format markdown|json]", stderr)
-	format := c.fs.String("format", "markdown", "uitvoer: `markdown` of json")
+	c := newFlags("bronnen")
+	format := c.fs.String("format", "markdown", "`FORMAAT` van de uitvoer: markdown of json")
 	if code, done := c.parse(args, stdout, stderr); done {
 		return code
 	}
@@ -522,12 +642,16 @@ func cmdSources(args []string, stdout, stderr io.Writer) int {
 
 // answersFileError is why an answers file could not be used, in Dutch.
 type answersFileError struct {
-	path string
-	read error // set when the file could not be read
-	bad  error // set when its content is wrong
+	path  string
+	isDir bool  // a folder was given instead of a file
+	read  error // set when the file could not be read
+	bad   error // set when its content is wrong
 }
 
 func (e *answersFileError) Error() string {
+	if e.isDir {
+		return fmt.Sprintf("%s is een map, geen bestand; geef een antwoordenbestand op, bijvoorbeeld %s", e.path, filepath.Join(e.path, "antwoorden.toml"))
+	}
 	if e.read != nil {
 		return fmt.Sprintf("kan %s niet lezen: %s", e.path, tui.FileError(e.read))
 	}
@@ -538,6 +662,11 @@ func (e *answersFileError) Error() string {
 // story of an example case) is allowed and returned separately, so a
 // trainer can use the case files with every command.
 func readAnswers(e *decision.Engine, path string) (decision.Answers, content.CaseInfo, error) {
+	// Check for a folder first: reading one fails with an English
+	// "is a directory" that FileError does not translate.
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return nil, content.CaseInfo{}, &answersFileError{path: path, isDir: true}
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, content.CaseInfo{}, &answersFileError{path: path, read: err}
@@ -581,11 +710,10 @@ func (c *common) parsePositional(args []string, stdout, stderr io.Writer) (pos [
 }
 
 func cmdCase(args []string, stdout, stderr io.Writer) int {
-	synopsis := "afstandswijzer casus [NAAM] [--format markdown|html] [--uit BESTAND] [--antwoorden-naar BESTAND]"
-	c := newFlags("casus", synopsis, stderr)
-	format := c.fs.String("format", "markdown", "uitvoer: `markdown` of html")
-	out := c.fs.String("uit", "", "schrijf de samenvatting naar dit `BESTAND` in plaats van naar het scherm")
-	answersTo := c.fs.String("antwoorden-naar", "", "schrijf de antwoorden van de casus naar dit `BESTAND`, om aan te passen")
+	c := newFlags("casus")
+	format := c.fs.String("format", "markdown", "`FORMAAT` van de uitvoer: markdown of html")
+	out := c.fs.String("uit", "", outHelp)
+	answersTo := c.fs.String("antwoorden-naar", "", "schrijf de antwoorden van de casus naar `BESTAND`, om aan te passen; een bestaand bestand wordt niet overschreven")
 	names, code, done := c.parsePositional(args, stdout, stderr)
 	if done {
 		return code
@@ -598,8 +726,7 @@ func cmdCase(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(names) == 0 {
 		if *out != "" || *answersTo != "" {
-			fmt.Fprintln(stderr, "afstandswijzer casus: geef de naam van een casus op, bijvoorbeeld: afstandswijzer casus "+cases[0].Name)
-			return exitUsage
+			return c.fail(stderr, "geef de naam van een casus op, bijvoorbeeld: afstandswijzer casus %s", cases[0].Name)
 		}
 		fmt.Fprintf(stdout, "Voorbeeldcasussen voor een studiemiddag (%d):\n", len(cases))
 		for _, cs := range cases {
@@ -609,8 +736,7 @@ func cmdCase(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	if len(names) > 1 {
-		fmt.Fprintf(stderr, "afstandswijzer casus: geef één casus op, niet %d\n", len(names))
-		return exitUsage
+		return c.fail(stderr, "geef één casus op, niet %d", len(names))
 	}
 	var cs *content.Case
 	for _, x := range cases {
@@ -622,7 +748,7 @@ func cmdCase(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "afstandswijzer casus: onbekende casus %q; geldig zijn: %s\n", names[0], strings.Join(content.CaseNames(cases), ", "))
 		return exitUsage
 	}
-	if !validFormat(stderr, "casus", *format, "markdown", "html") {
+	if !validFormat(stderr, "casus", *format, "markdown", "html") || !outPathOK(stderr, "casus", *out) || !outPathOK(stderr, "casus", *answersTo) {
 		return exitUsage
 	}
 	ct, ok := c.load(stderr)
@@ -681,7 +807,7 @@ func writeOutput(cmd, path string, text []byte, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Opgeslagen in %s\n", abs)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "afstandswijzer %s: kan niet schrijven: %s\n", cmd, tui.FileError(err))
+		fmt.Fprintf(stderr, "afstandswijzer %s: kan %s niet schrijven: %s\n", cmd, cmp.Or(path, "de uitvoer"), tui.FileError(err))
 		return exitFail
 	}
 	return exitOK
@@ -710,21 +836,23 @@ const (
 )
 
 func cmdCompare(args []string, stdout, stderr io.Writer) int {
-	c := newFlags("vergelijk", "afstandswijzer vergelijk BESTAND BESTAND ... [--format markdown|html|json] [--uit BESTAND]", stderr)
-	format := c.fs.String("format", "", "uitvoer: `markdown`, html of json (zonder --format: opgemaakt in de terminal, anders markdown)")
-	out := c.fs.String("uit", "", "schrijf de vergelijking naar dit `BESTAND` in plaats van naar het scherm")
+	c := newFlags("vergelijk")
+	format := c.fs.String("format", "", "`FORMAAT` van de uitvoer: markdown, html of json (zonder --format: opgemaakt in de terminal, anders markdown)")
+	out := c.fs.String("uit", "", outHelp)
 	paths, code, done := c.parsePositional(args, stdout, stderr)
 	if done {
 		return code
 	}
 	if len(paths) < compareMin || len(paths) > compareMax {
-		fmt.Fprintf(stderr, "afstandswijzer vergelijk: geef %d tot %d antwoordenbestanden op (nu %d), bijvoorbeeld: afstandswijzer vergelijk team-a.toml team-b.toml\n", compareMin, compareMax, len(paths))
-		return exitUsage
+		return c.fail(stderr, "geef %d tot %d antwoordenbestanden op (nu %d), bijvoorbeeld: afstandswijzer vergelijk team-a.toml team-b.toml", compareMin, compareMax, len(paths))
 	}
 	switch *format {
 	case "", "markdown", "html", "json":
 	default:
 		fmt.Fprintf(stderr, "afstandswijzer vergelijk: onbekend formaat %q; geldig zijn: markdown, html, json\n", *format)
+		return exitUsage
+	}
+	if !outPathOK(stderr, "vergelijk", *out) {
 		return exitUsage
 	}
 	ct, ok := c.load(stderr)
@@ -744,9 +872,9 @@ func cmdCompare(args []string, stdout, stderr io.Writer) int {
 		}
 		files[i].Answers = a
 	}
-	cmp := e.Compare(files)
-	if len(cmp.Columns) < compareMin {
-		fmt.Fprintf(stderr, "afstandswijzer vergelijk: maar %d van de %d bestanden kon ik lezen; dat is te weinig om te vergelijken\n", len(cmp.Columns), len(paths))
+	result := e.Compare(files)
+	if len(result.Columns) < compareMin {
+		fmt.Fprintf(stderr, "afstandswijzer vergelijk: maar %d van de %d bestanden kon ik lezen; dat is te weinig om te vergelijken\n", len(result.Columns), len(paths))
 		return exitUsage
 	}
 	var (
@@ -755,21 +883,50 @@ func cmdCompare(args []string, stdout, stderr io.Writer) int {
 	)
 	switch {
 	case *format == "json":
-		text, err = cmp.JSON()
+		text, err = result.JSON()
 	case *format == "html":
-		text, err = cmp.HTML(now())
+		text, err = result.HTML(now())
 	case *format == "" && *out == "" && isTerminal(stdout):
+		f := stdout.(*os.File)
 		var s string
-		s, err = renderTerminal(cmp.Markdown(), stdout.(*os.File))
+		s, err = renderTerminal(terminalComparison(result, terminalWidth(f)), f)
 		text = []byte(s)
 	default:
-		text = []byte(cmp.Markdown())
+		text = []byte(result.Markdown())
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "afstandswijzer vergelijk: %v\n", err)
 		return exitFail
 	}
-	return writeOutput("vergelijk", *out, text, stdout, stderr)
+	if code := writeOutput("vergelijk", *out, text, stdout, stderr); code != exitOK {
+		return code
+	}
+	if len(result.Failed) > 0 {
+		// The others were compared, but a script must notice the gap.
+		return exitUsage
+	}
+	return exitOK
+}
+
+// stackedNote tells a reader of the narrow layout how to get the table.
+const stackedNote = "Je venster is te smal voor een tabel, daarom staan de antwoorden onder elkaar. Met --format markdown of --format html krijg je de tabel."
+
+// terminalComparison picks the layout for a terminal of width columns:
+// Glamour squeezes a table that is too wide until words break mid-word
+// and the last column is cut, so then each row is stacked instead.
+func terminalComparison(c *decision.Comparison, width int) string {
+	if c.FitsWidth(width) {
+		return c.Markdown()
+	}
+	return c.StackedMarkdown(stackedNote)
+}
+
+// terminalWidth is the width of the terminal out, or 100 when unknown.
+func terminalWidth(out *os.File) int {
+	if w, _, err := term.GetSize(out.Fd()); err == nil && w > 20 {
+		return w
+	}
+	return 100
 }
 
 // columnNames uses each file's base name, or the path as given when two
@@ -800,11 +957,7 @@ func renderTerminal(md string, out *os.File) (string, error) {
 		// The query needs a terminal on both sides; otherwise keep dark.
 		style = styles.LightStyle
 	}
-	width := 100
-	if w, _, err := term.GetSize(out.Fd()); err == nil && w > 20 {
-		width = w
-	}
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
+	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(terminalWidth(out)))
 	if err != nil {
 		return "", err
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"math/big"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"github.com/afstandswijzer/afstandswijzer/content"
+	"github.com/afstandswijzer/afstandswijzer/decision"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -108,6 +110,146 @@ func TestPartialAnswersWarn(t *testing.T) {
 	code, out, errOut := runCmd(t, "samenvatting", "--antwoorden", path)
 	if code != 0 || !strings.Contains(errOut, "nog niet beantwoord") || !strings.Contains(out, "voorlopig") {
 		t.Fatalf("exit %d\n%s\n%s", code, errOut, out)
+	}
+	// The warning names questions as the screen does, not by their ids.
+	ct, err := content.Load(content.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if short := ct.Question("beleidskaders").Short; !strings.Contains(errOut, "nog niet beantwoord: "+short+",") {
+		t.Errorf("warning does not start with the short name %q: %s", short, errOut)
+	}
+	if strings.Contains(errOut, "bot_interactie") {
+		t.Errorf("warning shows question ids: %s", errOut)
+	}
+}
+
+// --help and help give the same text: every command and the options of
+// the interview, in Dutch, with two dashes.
+func TestHelpListsEverything(t *testing.T) {
+	code, help, _ := runCmd(t, "--help")
+	if code != 0 {
+		t.Fatalf("--help: exit %d", code)
+	}
+	if _, out, _ := runCmd(t, "help"); out != help {
+		t.Errorf("help and --help differ:\n%s\n---\n%s", out, help)
+	}
+	for _, want := range []string{"samenvatting --antwoorden", "casus [NAAM]", "vergelijk BESTAND", "controleer [--links]", "inhoud --naar", "bronnen",
+		"\n  --eenvoudig ", "\n  --verder ", "\n  --inhoud MAP ", "\n  --help, -h ", "\n  --version "} {
+		if !strings.Contains(help, want) {
+			t.Errorf("--help lacks %q:\n%s", want, help)
+		}
+	}
+	_, out, _ := runCmd(t, "samenvatting", "--help")
+	flat := strings.Join(strings.Fields(out), " ") // descriptions are wrapped
+	for _, want := range []string{"[--format markdown|html|json]", "--format FORMAAT ", "(standaard: markdown)", "--uit BESTAND schrijf naar BESTAND in plaats van naar het scherm; een bestaand bestand wordt overschreven"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("samenvatting --help lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "default") || regexp.MustCompile(`(?m)^\s+-[a-z]`).MatchString(out) {
+		t.Errorf("English or single-dash option listing:\n%s", out)
+	}
+	if _, out, _ := runCmd(t, "controleer", "--help"); !strings.Contains(out, "Gebruik: afstandswijzer controleer [--inhoud MAP] [--links]") {
+		t.Errorf("controleer --help synopsis lacks --links:\n%s", out)
+	}
+}
+
+// A usage error is one line with the problem and one pointer to the help,
+// naming the program once.
+func TestFlagErrorIsShort(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-foo"}, "afstandswijzer: onbekende optie --foo\nZie afstandswijzer --help.\n"},
+		{[]string{"samenvatting", "--foo"}, "afstandswijzer samenvatting: onbekende optie --foo\nZie afstandswijzer samenvatting --help.\n"},
+		{[]string{"vergelijk", "a.toml", "b.toml", "--uit"}, "afstandswijzer vergelijk: optie --uit heeft een waarde nodig\nZie afstandswijzer vergelijk --help.\n"},
+		{[]string{"--eenvoudig=misschien"}, "afstandswijzer: ongeldige waarde \"misschien\" voor --eenvoudig\nZie afstandswijzer --help.\n"},
+		{[]string{"bronnen", "extra"}, "afstandswijzer bronnen: onverwacht argument \"extra\"\nZie afstandswijzer bronnen --help.\n"},
+	} {
+		code, out, errOut := runCmd(t, tc.args...)
+		if code != 2 || errOut != tc.want || out != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q\nwant stderr %q", tc.args, code, out, errOut, tc.want)
+		}
+	}
+}
+
+// Output and input paths that cannot work are bad input (exit 2), named
+// in Dutch, and checked before anything is written.
+func TestFilePathErrors(t *testing.T) {
+	dir := t.TempDir()
+	v := "testdata/voorbeeld.toml"
+	missing := filepath.Join(dir, "nope", "x.md")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"samenvatting", "--antwoorden", dir}, dir + " is een map, geen bestand"},
+		{[]string{"samenvatting", "--antwoorden", v, "--uit", dir}, dir + " is een map"},
+		{[]string{"samenvatting", "--antwoorden", v, "--uit", missing}, "kan " + missing + " niet schrijven: de map " + filepath.Dir(missing) + " bestaat niet"},
+		{[]string{"casus", "gastles-bedrijf", "--uit", missing}, "kan " + missing + " niet schrijven"},
+		{[]string{"casus", "gastles-bedrijf", "--antwoorden-naar", missing}, "kan " + missing + " niet schrijven"},
+		{[]string{"vergelijk", v, v, "--uit", dir}, dir + " is een map"},
+	} {
+		code, _, errOut := runCmd(t, tc.args...)
+		if code != 2 || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q, want %q", tc.args, code, errOut, tc.want)
+		}
+		if strings.Contains(errOut, "is a directory") || strings.Contains(errOut, "file exists") {
+			t.Errorf("%v: English error: %s", tc.args, errOut)
+		}
+	}
+	// --uit overwrites an existing file, as documented (scripts rely on it).
+	path := filepath.Join(dir, "s.md")
+	os.WriteFile(path, []byte("oud"), 0o644)
+	if code, _, errOut := runCmd(t, "samenvatting", "--antwoorden", v, "--uit", path); code != 0 {
+		t.Fatalf("overwrite: exit %d %s", code, errOut)
+	}
+	if got := mustRead(t, path); got != voorbeeldSummary(t) {
+		t.Errorf("--uit did not overwrite the file: %q", got[:min(40, len(got))])
+	}
+}
+
+func TestCheckReadableNumbers(t *testing.T) {
+	for in, want := range map[int64]string{0: "0", 19: "19", 999: "999", 1000: "1.000", 2519424000: "2.519.424.000", -1234: "-1.234"} {
+		if got := dutchNumber(big.NewInt(in)); got != want {
+			t.Errorf("dutchNumber(%d) = %q, want %q", in, got, want)
+		}
+	}
+	_, out, _ := runCmd(t, "controleer")
+	if !regexp.MustCompile(`Alle \d{1,3}(\.\d{3})+ mogelijke antwoordpaden eindigen in een samenvatting \(gecontroleerd in \d+ stappen\)`).MatchString(out) {
+		t.Errorf("controleer output:\n%s", out)
+	}
+}
+
+// In a terminal, vergelijk shows the table only when it fits; otherwise
+// each row stacked, with a note on how to get the table.
+func TestCompareTerminalLayout(t *testing.T) {
+	ct, err := content.Load(content.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := decision.New(ct)
+	cases, err := content.Cases()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []decision.CompareFile
+	for _, cs := range cases {
+		a, err := e.ParseAnswers(cs.File, cs.Answers, decision.ParseOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, decision.CompareFile{Name: cs.Name + ".toml", Answers: a})
+	}
+	wide := e.Compare(files)
+	narrow := terminalComparison(wide, 80)
+	if strings.Contains(narrow, "|---|") || !strings.Contains(narrow, stackedNote) || !strings.Contains(narrow, "- gastles-bedrijf.toml: ") {
+		t.Errorf("six files at 80 columns are not stacked:\n%s", narrow)
+	}
+	if got := terminalComparison(wide, wide.TableWidth()); got != wide.Markdown() {
+		t.Errorf("a terminal as wide as the table does not get the table")
 	}
 }
 
@@ -225,11 +367,30 @@ func TestPlainModeWithoutTerminal(t *testing.T) {
 		t.Errorf("saved session gives another summary (exit %d)", code)
 	}
 
+	// A script run again while a session exists: the first line answers
+	// question 1; nothing is taken as "continue?", so nothing shifts.
+	code, out, errOut = runWithInput(t, string(input))
+	if code != 0 || !strings.Contains(out, voorbeeldSummary(t)) {
+		t.Fatalf("second script run with a saved session: exit %d %s\n%s", code, errOut, out)
+	}
+	if strings.Contains(out, "Wil je daarmee verder?") {
+		t.Errorf("asked the resume question without a terminal")
+	}
+
 	// End of input halfway: exit 2, session saved, how to continue on stderr.
 	isolateConfig(t)
-	code, _, errOut = runWithInput(t, "1\n1\n", "--eenvoudig")
-	if code != 2 || !strings.Contains(errOut, "afstandswijzer --eenvoudig") {
+	lines := strings.SplitAfter(string(input), "\n")
+	code, _, errOut = runWithInput(t, strings.Join(lines[:5], ""), "--eenvoudig")
+	if code != 2 || !strings.Contains(errOut, "Ga verder met: afstandswijzer --eenvoudig --verder") {
 		t.Errorf("early end: exit %d, stderr %q", code, errOut)
+	}
+	// --verder continues with the rest of the lines, without asking.
+	code, out, errOut = runWithInput(t, strings.Join(lines[5:], ""), "--eenvoudig", "--verder")
+	if code != 0 || !strings.Contains(out, "Vraag 6 van ongeveer 16:") || strings.Contains(out, "Vraag 5 van") {
+		t.Fatalf("--verder: exit %d %s\n%s", code, errOut, out)
+	}
+	if !strings.Contains(out, voorbeeldSummary(t)) {
+		t.Errorf("--verder run does not end with the summary of voorbeeld.toml")
 	}
 }
 
@@ -347,10 +508,11 @@ func TestCompareCommand(t *testing.T) {
 	a := "testdata/voorbeeld.toml"
 	b := "content/casussen/asynchrone-module.toml"
 
-	// Flags after the files work too.
+	// Flags after the files work too. A file that does not load: the
+	// others are still compared, but the exit code is 2 for scripts.
 	code, out, errOut := runCmd(t, "vergelijk", a, broken, b, "--format", "markdown")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
+	if code != 2 {
+		t.Fatalf("exit %d, want 2 with one broken file: %s", code, errOut)
 	}
 	if !strings.Contains(errOut, broken+" telt niet mee") || !strings.Contains(errOut, "regel 4") || !strings.Contains(errOut, `onbekende vraag "vrom"`) {
 		t.Errorf("broken file not named with reason on stderr: %q", errOut)
@@ -446,8 +608,8 @@ func TestEndToEnd(t *testing.T) {
 	if code != 2 || !strings.Contains(errOut, "bewaard in "+session) || !strings.Contains(errOut, "afstandswijzer --eenvoudig") {
 		t.Fatalf("first half: exit %d, stderr %q", code, errOut)
 	}
-	// Resume (1 = ja) with the rest, without --eenvoudig: a pipe is no terminal.
-	code, out, errOut := start("1\n" + strings.Join(lines[5:], "\n") + "\n")
+	// Resume with --verder and the rest, without --eenvoudig: a pipe is no terminal.
+	code, out, errOut := start(strings.Join(lines[5:], "\n")+"\n", "--verder")
 	if code != 0 {
 		t.Fatalf("second half: exit %d, %s", code, errOut)
 	}

@@ -3,6 +3,7 @@ package decision
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -88,7 +89,7 @@ func (e *Engine) ParseAnswers(name string, data []byte, opt ParseOptions) (Answe
 		var pe toml.ParseError
 		msg := err.Error()
 		if errors.As(err, &pe) {
-			line, msg = pe.Position.Line, pe.Message
+			line, msg = pe.Position.Line, dutchTOML(pe.Message)
 		} else if strings.Contains(msg, "incompatible types") {
 			line = content.TypeErrorLine(src, err)
 			msg = "verkeerd type: \"versie\" is een getal (versie = 1) en [antwoorden] een tabel met per vraag tekst of een lijst"
@@ -97,8 +98,21 @@ func (e *Engine) ParseAnswers(name string, data []byte, opt ParseOptions) (Answe
 	}
 	var errs AnswerErrors
 	lines := content.KeyLines(src)
+	// A misspelt [antwoorden] makes every answer an unknown key: say it
+	// once, at the table, instead of once per answer.
+	misspelt := ""
+	if !md.IsDefined("antwoorden") {
+		for _, k := range md.Keys() {
+			if len(k) == 1 && md.Type(k[0]) == "Hash" && closeTo(k[0], "antwoorden") {
+				misspelt = k[0]
+				errs = append(errs, &AnswerError{File: name, Line: tableLine(src, misspelt),
+					Msg: fmt.Sprintf("onbekende tabel [%s]; bedoel je [antwoorden]?", misspelt)})
+				break
+			}
+		}
+	}
 	for _, k := range md.Undecoded() {
-		if len(k) > 0 && k[0] == "antwoorden" {
+		if len(k) > 0 && (k[0] == "antwoorden" || k[0] == misspelt) {
 			continue
 		}
 		errs = append(errs, &AnswerError{File: name, Line: lines[k[len(k)-1]],
@@ -110,7 +124,9 @@ func (e *Engine) ParseAnswers(name string, data []byte, opt ParseOptions) (Answe
 		errs = append(errs, &AnswerError{File: name, Line: lines["versie"], Msg: fmt.Sprintf("versie %d wordt niet ondersteund; dit programma leest versie = %d", f.Version, FileVersion)})
 	}
 	if !md.IsDefined("antwoorden") {
-		errs = append(errs, &AnswerError{File: name, Msg: "de tabel [antwoorden] ontbreekt"})
+		if misspelt == "" {
+			errs = append(errs, &AnswerError{File: name, Msg: "de tabel [antwoorden] ontbreekt"})
+		}
 	} else if md.Type("antwoorden") != "Hash" {
 		errs = append(errs, &AnswerError{File: name, Line: lines["antwoorden"], Msg: "verkeerd type: antwoorden moet een tabel zijn: zet [antwoorden] op een eigen regel en daaronder per vraag een antwoord"})
 	}
@@ -187,6 +203,88 @@ func (e *Engine) ParseAnswers(name string, data []byte, opt ParseOptions) (Answe
 		return nil, errs
 	}
 	return a, nil
+}
+
+// tomlMessages are the TOML parser's messages a teacher editing an answers
+// file is likely to meet, in Dutch. %s is the parser's quoted character.
+// Order matters: the first match wins.
+var tomlMessages = []struct {
+	re   *regexp.Regexp
+	text string
+}{
+	{regexp.MustCompile(`^expected value but found (.+) instead$`), "na = verwacht ik een waarde, maar er staat %s; zet tekst tussen aanhalingstekens, bijvoorbeeld rol = \"docent\""},
+	{regexp.MustCompile(`^unexpected EOF; expected value$`), "na = ontbreekt de waarde; zet tekst tussen aanhalingstekens, bijvoorbeeld rol = \"docent\""},
+	{regexp.MustCompile(`^invalid UTF-8 byte`), "het bestand bevat tekens die geen UTF-8 zijn; sla het op met de codering UTF-8"},
+	{regexp.MustCompile(`^TOML files cannot contain control characters`), "het bestand bevat een onzichtbaar stuurteken; haal het weg of typ de regel opnieuw"},
+	{regexp.MustCompile(`^strings cannot contain newlines$`), "een tekst tussen aanhalingstekens moet op één regel staan; staat er een \" te weinig?"},
+	{regexp.MustCompile(`^unexpected EOF; expected ['"]`), "een tekst heeft geen aanhalingsteken aan het eind"},
+	{regexp.MustCompile(`^Key '(?:antwoorden\.)?(.+)' has already been defined\.$`), "%s staat er twee keer in; laat één antwoord staan"},
+	{regexp.MustCompile(`^expected '\.' or '=', but got (.+) instead$`), "na de naam van een vraag verwacht ik =, maar er staat %s"},
+	{regexp.MustCompile(`^unexpected EOF; expected key separator '='$`), "na de naam van een vraag ontbreekt = en een antwoord"},
+	{regexp.MustCompile(`^expected a comma \(','\) or array terminator \('\]'\), but got (.+)$`), "in een lijst verwacht ik een komma of ], maar er staat %s; bijvoorbeeld activiteiten = [\"uitleg\", \"samenwerken\"]"},
+	{regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got (.+) instead$`), "na het antwoord verwacht ik het einde van de regel, maar er staat %s; zet één antwoord per regel"},
+	{regexp.MustCompile(`^expected '\.' or '\]' to end table name, but got (.+) instead$`), "een tabelnaam eindigt met ], maar er staat %s; schrijf [antwoorden]"},
+	{regexp.MustCompile(`^unexpected EOF$`), "het bestand houdt midden in een regel op; staat er ergens een \" of ] te weinig?"},
+}
+
+// dutchTOML translates a TOML parse message; an unknown one is kept, so
+// nothing is lost, after the Dutch "geen geldige TOML" lead-in.
+func dutchTOML(msg string) string {
+	for _, t := range tomlMessages {
+		m := t.re.FindStringSubmatch(msg)
+		if m == nil {
+			continue
+		}
+		if len(m) > 1 {
+			return fmt.Sprintf(t.text, m[1])
+		}
+		return t.text
+	}
+	return msg
+}
+
+// closeTo reports a likely misspelling of want: a prefix of at least 6
+// letters either way (antwoord, antwoord-en) or at most two edits.
+func closeTo(got, want string) bool {
+	if got == want {
+		return false
+	}
+	got = strings.ToLower(got)
+	if len(got) >= 6 && (strings.HasPrefix(want, got) || strings.HasPrefix(got, want)) {
+		return true
+	}
+	return editDistance(got, want) <= 2
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}
+
+// tableLine is the line of the header [name], or 0 when not found.
+func tableLine(src, name string) int {
+	for i, l := range strings.Split(src, "\n") {
+		if strings.TrimSpace(l) == "["+name+"]" {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 func questionIDs(c *content.Content) []string {

@@ -99,3 +99,23 @@ func TestSkipInvalidForOldSessions(t *testing.T) {
 		t.Fatal("syntax error accepted")
 	}
 }
+
+// Syntax errors and a misspelt [antwoorden] are explained in Dutch, once.
+func TestParseAnswersDutchSyntaxErrors(t *testing.T) {
+	e := engine(t)
+	for _, tc := range []struct{ src, want string }{
+		{"versie = 1\n[antwoorden]\nrol = docent\n", `f.toml, regel 3: geen geldige TOML: na = verwacht ik een waarde, maar er staat "docent"; zet tekst tussen aanhalingstekens`},
+		{"versie = 1\n[antwoorden]\nrol = \"\xff\"\n", "f.toml, regel 3: geen geldige TOML: het bestand bevat tekens die geen UTF-8 zijn"},
+		{"versie = 1\n[antwoorden]\nrol = \"docent\"\nrol = \"docent\"\n", "f.toml, regel 4: geen geldige TOML: rol staat er twee keer in"},
+		{"versie = 1\n[antwoord]\nrol = \"docent\"\nvorm = \"hybride\"\n", "f.toml, regel 2: onbekende tabel [antwoord]; bedoel je [antwoorden]?"},
+		{"versie = 1\n[Antwoorden]\nrol = \"docent\"\n", "f.toml, regel 2: onbekende tabel [Antwoorden]; bedoel je [antwoorden]?"},
+	} {
+		_, err := e.ParseAnswers("f.toml", []byte(tc.src), ParseOptions{})
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%q:\n got %v\nwant %s", tc.src, err, tc.want)
+		}
+		if err != nil && strings.Count(err.Error(), "\n") > 0 {
+			t.Errorf("%q: more than one message:\n%v", tc.src, err)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/afstandswijzer/afstandswijzer/content"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // CompareFile is one answers file to compare, e.g. one per team.
@@ -196,31 +197,59 @@ const compareTitle = "Vergelijking van antwoorden"
 // Markdown renders the comparison as one table with a ≠ column, and the
 // files that did not load as a note under it.
 func (c *Comparison) Markdown() string {
+	return c.render("", c.writeTable)
+}
+
+// StackedMarkdown renders the same comparison without a table, for a
+// terminal too narrow for one: per row the label (with ≠ when the files
+// differ), then one line per file, "name: value". note, if set, is shown
+// under the introduction (e.g. how to get the table instead).
+func (c *Comparison) StackedMarkdown(note string) string {
+	return c.render(note, c.writeStacked)
+}
+
+// TableWidth estimates how many terminal columns the table needs when
+// rendered without wrapping: the longest cell per column, one space either
+// side, a separator between columns and Glamour's margin of 2 either side.
+func (c *Comparison) TableWidth() int {
+	if len(c.Columns) == 0 {
+		return 0
+	}
+	widths := []int{ansi.StringWidth("≠"), ansi.StringWidth("Vraag of uitkomst")}
+	for _, col := range c.Columns {
+		widths = append(widths, ansi.StringWidth(cell(col)))
+	}
+	for _, r := range c.Rows {
+		widths[1] = max(widths[1], ansi.StringWidth(cell(r.Label)))
+		for i, x := range r.Cells {
+			widths[i+2] = max(widths[i+2], ansi.StringWidth(cell(x)))
+		}
+	}
+	total := 2 + 2 + len(widths) - 1 // margins and separators
+	for _, w := range widths {
+		total += w + 2
+	}
+	return total
+}
+
+// FitsWidth reports whether the table can be read in width columns;
+// otherwise Glamour squeezes it until the columns run together.
+func (c *Comparison) FitsWidth(width int) bool { return c.TableWidth() <= width }
+
+// render writes the parts every layout shares around body.
+func (c *Comparison) render(note string, body func(*strings.Builder)) string {
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	w("# %s\n\n", compareTitle)
 	if len(c.Columns) == 0 {
 		w("Er is geen bestand om te vergelijken.\n\n")
 	} else {
-		w("Vergeleken: %s. De bestanden verschillen op %d van de %d rijen; die rijen hebben een ≠ in de eerste kolom.\n\n",
-			strings.Join(c.Columns, ", "), c.Differences(), len(c.Rows))
-		w("| ≠ | Vraag of uitkomst |")
-		for _, col := range c.Columns {
-			w(" %s |", cell(col))
+		w("Vergeleken: %s. De bestanden verschillen op %d van de %d rijen; die rijen hebben een ≠ %s.\n\n",
+			strings.Join(c.Columns, ", "), c.Differences(), len(c.Rows), map[bool]string{true: "in de eerste kolom", false: "achter de naam"}[note == ""])
+		if note != "" {
+			w("*%s*\n\n", note)
 		}
-		w("\n|---|---|%s\n", strings.Repeat("---|", len(c.Columns)))
-		for _, r := range c.Rows {
-			mark := " "
-			if r.Differs {
-				mark = "≠"
-			}
-			w("| %s | %s |", mark, cell(r.Label))
-			for _, x := range r.Cells {
-				w(" %s |", cell(x))
-			}
-			w("\n")
-		}
-		w("\n")
+		body(&b)
 	}
 	if len(c.Incomplete) > 0 {
 		w("*Let op: nog niet alle vragen zijn beantwoord in %s. Daar is de uitkomst voorlopig.*\n\n", strings.Join(c.Incomplete, ", "))
@@ -233,6 +262,56 @@ func (c *Comparison) Markdown() string {
 		w("\n")
 	}
 	w("---\n\n*Inhoudsversie %s. Dit is geen juridisch advies.*\n", c.Version)
+	return b.String()
+}
+
+func (c *Comparison) writeTable(b *strings.Builder) {
+	w := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
+	w("| ≠ | Vraag of uitkomst |")
+	for _, col := range c.Columns {
+		w(" %s |", cell(col))
+	}
+	w("\n|---|---|%s\n", strings.Repeat("---|", len(c.Columns)))
+	for _, r := range c.Rows {
+		mark := " "
+		if r.Differs {
+			mark = "≠"
+		}
+		w("| %s | %s |", mark, cell(r.Label))
+		for _, x := range r.Cells {
+			w(" %s |", cell(x))
+		}
+		w("\n")
+	}
+	w("\n")
+}
+
+// writeStacked writes each row as a bold label and a list, so nothing is
+// cut or broken mid-word however narrow the terminal is.
+func (c *Comparison) writeStacked(b *strings.Builder) {
+	for _, r := range c.Rows {
+		mark := ""
+		if r.Differs {
+			mark = " ≠"
+		}
+		fmt.Fprintf(b, "**%s**%s\n\n", mdEscape(oneLine(r.Label)), mark)
+		for i, x := range r.Cells {
+			fmt.Fprintf(b, "- %s: %s\n", mdEscape(c.Columns[i]), mdEscape(oneLine(x)))
+		}
+		b.WriteString("\n")
+	}
+}
+
+// mdEscape keeps file names and answers literal: a name like team_a_b.toml
+// or *concept*.toml must not turn into emphasis.
+func mdEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("\\`*_[]<>#|", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
 	return b.String()
 }
 

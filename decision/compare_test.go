@@ -176,3 +176,65 @@ func TestCompareNothingLoaded(t *testing.T) {
 		t.Errorf("%+v\n%s", c, c.Markdown())
 	}
 }
+
+// The stacked layout has every row and every value the table has, one
+// "name: value" line per file, and ≠ only on rows that differ.
+func TestCompareStacked(t *testing.T) {
+	e := engine(t)
+	c := e.Compare([]CompareFile{
+		{Name: "team_a.toml", Answers: caseAnswers(t, e, "hybride-nederlands")},
+		{Name: "team-b.toml", Answers: caseAnswers(t, e, "gastles-bedrijf")},
+		{Name: "kapot.toml", Err: "kapot.toml, regel 3: onbekende vraag"},
+	})
+	md := c.StackedMarkdown("Met --format markdown krijg je de tabel.")
+	if strings.Contains(md, "|---|") {
+		t.Fatalf("stacked layout contains a table:\n%s", md)
+	}
+	for _, want := range []string{
+		"*Met --format markdown krijg je de tabel.*",
+		"**Rol**\n\n- team\\_a.toml: Docent\n- team-b.toml: Docent\n\n",
+		"**Vorm** ≠\n\n- team\\_a.toml: Hybride les\n- team-b.toml: Live online les\n\n",
+		"**Begeleide onderwijstijd** ≠\n\n- team\\_a.toml: telt mee\n- team-b.toml: nog niet te zeggen\n\n",
+		"- kapot.toml: kapot.toml, regel 3",
+		"Dit is geen juridisch advies.",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("stacked layout lacks %q:\n%s", want, md)
+		}
+	}
+	if got := strings.Count(md, " ≠\n"); got != c.Differences() {
+		t.Errorf("%d rows marked ≠, want %d", got, c.Differences())
+	}
+	if got := strings.Count(md, "\n- team-b.toml: "); got != len(c.Rows) {
+		t.Errorf("team-b has %d lines, want one per row (%d)", got, len(c.Rows))
+	}
+}
+
+// The table is used only when its widest line fits the terminal.
+func TestCompareFitsWidth(t *testing.T) {
+	c := &Comparison{Columns: []string{"a.toml", "b"}, Rows: []CompareRow{
+		{Label: "Rol", Cells: []string{"Docent", "Onderwijsteam"}},
+		{Label: "Vooraf oriënteren", Cells: []string{"ja", "nee"}},
+	}}
+	// Columns ≠ (1), label ("Vraag of uitkomst", 17), a.toml (6), b (13),
+	// each padded by 2; 3 separators; margins 2+2. ë counts as one column.
+	want := 4 + 3 + (1 + 2) + (17 + 2) + (6 + 2) + (13 + 2)
+	if got := c.TableWidth(); got != want {
+		t.Errorf("TableWidth = %d, want %d", got, want)
+	}
+	if !c.FitsWidth(want) || c.FitsWidth(want-1) {
+		t.Errorf("FitsWidth is not exactly TableWidth <= width")
+	}
+	e := engine(t)
+	cs, err := content.Cases()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []CompareFile
+	for _, x := range cs {
+		files = append(files, CompareFile{Name: x.Name, Answers: caseAnswers(t, e, x.Name)})
+	}
+	if e.Compare(files).FitsWidth(80) {
+		t.Errorf("six cases side by side claim to fit 80 columns")
+	}
+}

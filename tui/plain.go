@@ -37,7 +37,28 @@ type PlainOptions struct {
 	// is not a terminal (which echoes by itself), so a transcript reads
 	// like a conversation.
 	Echo bool
+	// Resume says what happens with a saved session. The zero value starts
+	// fresh without asking, because a script's first line is an answer,
+	// not a reply to a question it did not expect.
+	Resume PlainResume
 }
+
+// PlainResume is what RunPlain does with a saved session.
+type PlainResume int
+
+const (
+	// ResumeFresh starts at question 1; the old session is only replaced
+	// at the first new answer, so stopping early loses nothing.
+	ResumeFresh PlainResume = iota
+	// ResumeAsk asks whether to continue (for a person at a terminal).
+	ResumeAsk
+	// ResumeContinue continues without asking (--verder).
+	ResumeContinue
+)
+
+// plainContinueCmd is how to continue a saved session; it works with and
+// without a terminal, so every message can give the same command.
+const plainContinueCmd = "afstandswijzer --eenvoudig --verder"
 
 // ErrPlainInputEnded is returned when the input ends before the last
 // question; the session has been saved and the caller exits with code 2.
@@ -56,6 +77,7 @@ func RunPlain(opt PlainOptions) error {
 		out:     opt.Out,
 		errOut:  opt.Err,
 		echo:    opt.Echo,
+		mode:    opt.Resume,
 		answers: decision.Answers{},
 		hinted:  map[string]bool{},
 	}
@@ -88,6 +110,7 @@ type plainRun struct {
 	out     io.Writer
 	errOut  io.Writer
 	echo    bool
+	mode    PlainResume
 	session string
 	answers decision.Answers
 	// hinted records which explanations were given once already
@@ -140,7 +163,8 @@ func (p *plainRun) run() error {
 	return p.finish()
 }
 
-// resume offers the saved session, if any. It returns false at end of input.
+// resume handles the saved session, if any, as opt.Resume says. It
+// returns false at end of input (only possible when it asks).
 func (p *plainRun) resume() bool {
 	if p.session == "" {
 		return true
@@ -170,6 +194,18 @@ func (p *plainRun) resume() bool {
 		}
 	}
 	p.say("Je hebt eerder antwoorden bewaard: %d van ongeveer %d vragen.", done, len(p.eng.Visible(a)))
+	switch p.mode {
+	case ResumeContinue:
+		p.answers = a
+		p.say("Je gaat verder waar je was.")
+		p.say("")
+		return true
+	case ResumeFresh:
+		p.say("Je begint opnieuw. Je oude antwoorden worden pas overschreven bij je eerste nieuwe antwoord.")
+		p.say("Wil je toch verder met je oude antwoorden? Start het programma dan met: %s", plainContinueCmd)
+		p.say("")
+		return true
+	}
 	for {
 		p.say("Wil je daarmee verder?")
 		p.say("1. Ja, ga verder waar je was.")
@@ -371,7 +407,7 @@ func (p *plainRun) stop() error {
 	p.say("")
 	if len(p.answers) > 0 && p.save() {
 		p.say("Je bent gestopt. Je antwoorden zijn bewaard in %s.", p.session)
-		p.say("Ga later verder met: afstandswijzer --eenvoudig")
+		p.say("Ga later verder met: %s", plainContinueCmd)
 	} else {
 		p.say("Je bent gestopt voordat je iets hebt beantwoord. Er is niets nieuws bewaard.")
 	}
@@ -389,7 +425,7 @@ func (p *plainRun) ended() error {
 		fmt.Fprintln(w, "Start opnieuw met: afstandswijzer --eenvoudig")
 	case p.save():
 		fmt.Fprintf(w, "De invoer is op voordat alle vragen beantwoord zijn. Je antwoorden zijn bewaard in %s.\n", p.session)
-		fmt.Fprintln(w, "Ga verder met: afstandswijzer --eenvoudig")
+		fmt.Fprintln(w, "Ga verder met: "+plainContinueCmd)
 	default:
 		fmt.Fprintln(w, "De invoer is op voordat alle vragen beantwoord zijn. Je antwoorden zijn niet bewaard.")
 	}

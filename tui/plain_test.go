@@ -41,12 +41,17 @@ type plainResult struct {
 
 func plainRunLines(t *testing.T, session string, lines ...string) plainResult {
 	t.Helper()
+	return plainRunMode(t, session, ResumeFresh, lines...)
+}
+
+func plainRunMode(t *testing.T, session string, mode PlainResume, lines ...string) plainResult {
+	t.Helper()
 	var out, errOut strings.Builder
 	in := strings.NewReader(strings.Join(lines, "\n") + "\n")
 	if len(lines) == 0 {
 		in = strings.NewReader("")
 	}
-	err := RunPlain(PlainOptions{Engine: plainEngine(t), In: in, Out: &out, Err: &errOut, SessionPath: session, Echo: true})
+	err := RunPlain(PlainOptions{Engine: plainEngine(t), In: in, Out: &out, Err: &errOut, SessionPath: session, Echo: true, Resume: mode})
 	return plainResult{out: out.String(), errOut: errOut.String(), err: err, session: session}
 }
 
@@ -189,19 +194,19 @@ func TestPlainEndOfInputAndResume(t *testing.T) {
 	if !errors.Is(r.err, ErrPlainInputEnded) {
 		t.Fatalf("err = %v, want ErrPlainInputEnded", r.err)
 	}
-	if !strings.Contains(r.errOut, "bewaard in "+session) || !strings.Contains(r.errOut, "afstandswijzer --eenvoudig") {
+	if !strings.Contains(r.errOut, "bewaard in "+session) || !strings.Contains(r.errOut, "Ga verder met: afstandswijzer --eenvoudig --verder") {
 		t.Errorf("end-of-input message does not say where and how to continue: %q", r.errOut)
 	}
 	if got := plainReadSession(t, session); len(got) != 4 || got["vorm"][0] != "hybride" {
 		t.Fatalf("session after 4 answers = %v", got)
 	}
 
-	// Resume: 1 = continue; the rest of the answers completes the path.
-	r = plainRunLines(t, session, append([]string{"1"}, plainVoorbeeld[4:]...)...)
+	// Asking (a person at a terminal): 1 = continue; the rest completes the path.
+	r = plainRunMode(t, session, ResumeAsk, append([]string{"1"}, plainVoorbeeld[4:]...)...)
 	if r.err != nil {
 		t.Fatalf("resume: %v\n%s", r.err, r.out)
 	}
-	if !strings.Contains(r.out, "Je hebt eerder antwoorden bewaard: 4 van ongeveer 16 vragen.") {
+	if !strings.Contains(r.out, "Je hebt eerder antwoorden bewaard: 4 van ongeveer 16 vragen.") || !strings.Contains(r.out, "Wil je daarmee verder?") {
 		t.Errorf("resume question missing:\n%s", r.out)
 	}
 	if strings.Contains(r.out, "Wat is je rol?") || !strings.Contains(r.out, "Vraag 5 van ongeveer 16: Wat doen je studenten") {
@@ -212,7 +217,7 @@ func TestPlainEndOfInputAndResume(t *testing.T) {
 	}
 
 	// 2 = start again, at question 1; an invalid choice repeats the question.
-	r = plainRunLines(t, session, "3", "2", "stop")
+	r = plainRunMode(t, session, ResumeAsk, "3", "2", "stop")
 	if !strings.Contains(r.out, `Dat begrijp ik niet: "3". Typ 1 of 2.`) {
 		t.Errorf("invalid resume choice:\n%s", r.out)
 	}
@@ -222,6 +227,59 @@ func TestPlainEndOfInputAndResume(t *testing.T) {
 	// Stopping before any new answer leaves the old session alone.
 	if got := plainReadSession(t, session); len(got) != 16 {
 		t.Errorf("old session was overwritten without a new answer: %v", got)
+	}
+}
+
+// A script run with a saved session: the first line answers question 1,
+// it is not taken as the reply to "Wil je daarmee verder?".
+func TestPlainScriptWithSessionStartsFresh(t *testing.T) {
+	session := plainSession(t)
+	if r := plainRunLines(t, session, "2", "2"); !errors.Is(r.err, ErrPlainInputEnded) {
+		t.Fatalf("first run: %v", r.err)
+	}
+	// rol=onderwijsteam, beleidskaders=nee saved. Now the whole voorbeeld.
+	r := plainRunLines(t, session, plainVoorbeeld...)
+	if r.err != nil {
+		t.Fatalf("script run: %v\n%s", r.err, r.out)
+	}
+	if strings.Contains(r.out, "Wil je daarmee verder?") {
+		t.Errorf("asked the resume question without a terminal:\n%s", r.out)
+	}
+	if !strings.Contains(r.out, "Start het programma dan met: afstandswijzer --eenvoudig --verder") {
+		t.Errorf("does not say how to continue the old session:\n%s", r.out)
+	}
+	if got := plainReadSession(t, session); !reflect.DeepEqual(got, plainVoorbeeldAnswers) {
+		t.Errorf("answers shifted: session = %v\nwant %v", got, plainVoorbeeldAnswers)
+	}
+
+	// Input ends before the first answer: the old session is kept.
+	r = plainRunLines(t, session)
+	if got := plainReadSession(t, session); !reflect.DeepEqual(got, plainVoorbeeldAnswers) {
+		t.Errorf("old session replaced without a new answer: %v", got)
+	}
+}
+
+// --verder continues without asking, also when the input is a script.
+func TestPlainContinueWithoutAsking(t *testing.T) {
+	session := plainSession(t)
+	plainRunLines(t, session, plainVoorbeeld[:4]...)
+	r := plainRunMode(t, session, ResumeContinue, plainVoorbeeld[4:]...)
+	if r.err != nil {
+		t.Fatalf("--verder: %v\n%s", r.err, r.out)
+	}
+	if strings.Contains(r.out, "Wil je daarmee verder?") || !strings.Contains(r.out, "Je gaat verder waar je was.") {
+		t.Errorf("--verder asked or did not say it continues:\n%s", r.out)
+	}
+	if !strings.Contains(r.out, "Vraag 5 van ongeveer 16: Wat doen je studenten") {
+		t.Errorf("--verder did not continue at question 5:\n%s", r.out)
+	}
+	if got := plainReadSession(t, session); !reflect.DeepEqual(got, plainVoorbeeldAnswers) {
+		t.Errorf("session = %v", got)
+	}
+	// Without a saved session --verder simply starts at question 1.
+	r = plainRunMode(t, plainSession(t), ResumeContinue, "stop")
+	if !strings.Contains(r.out, "Vraag 1 van ongeveer 15: Wat is je rol?") {
+		t.Errorf("--verder without a session:\n%s", r.out)
 	}
 }
 
@@ -293,8 +351,11 @@ func TestPlainOldSessionKeepsValidAnswers(t *testing.T) {
 	session := plainSession(t)
 	os.MkdirAll(filepath.Dir(session), 0o700)
 	os.WriteFile(session, []byte("versie = 1\n[antwoorden]\nrol = \"trainer\"\nvorm = \"op-de-maan\"\n"), 0o600)
-	r := plainRunLines(t, session, "1")
+	r := plainRunMode(t, session, ResumeContinue, "stop")
 	if !strings.Contains(r.out, "Je hebt eerder antwoorden bewaard: 1 van") {
 		t.Fatalf("valid answer of an old session not offered:\n%s", r.out)
+	}
+	if got := plainReadSession(t, session); !reflect.DeepEqual(got, decision.Answers{"rol": {"trainer"}}) {
+		t.Errorf("session after continuing = %v, want only rol = trainer", got)
 	}
 }
