@@ -55,7 +55,7 @@ const usage = `afstandswijzer: bepaal stap voor stap hoe je afstandsonderwijs ma
 Gebruik:
   afstandswijzer                       start de vragenlijst (in het terminalvenster)
   afstandswijzer --eenvoudig           de vragenlijst als gewone regels (voor schermlezers en scripts)
-  afstandswijzer --eenvoudig --verder  ga verder met je bewaarde antwoorden, zonder dat het programma het vraagt
+  afstandswijzer --verder              ga verder met je bewaarde antwoorden, zonder dat het programma het vraagt
   afstandswijzer samenvatting --antwoorden BESTAND [--format markdown|html|json] [--uit BESTAND]
                                        maak een samenvatting van een antwoordenbestand
   afstandswijzer casus [NAAM] [--format markdown|html] [--uit BESTAND] [--antwoorden-naar BESTAND]
@@ -343,7 +343,7 @@ func plural(n int, one, many string) string {
 func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	c := newFlags("afstandswijzer")
 	plain := c.fs.Bool("eenvoudig", false, "stel de vragen als gewone regels, zonder volledig scherm (voor schermlezers en scripts)")
-	cont := c.fs.Bool("verder", false, "ga verder met je bewaarde antwoorden zonder dat het programma het vraagt (eenvoudige weergave; zonder deze optie begint een script opnieuw)")
+	cont := c.fs.Bool("verder", false, "ga verder met je bewaarde antwoorden zonder dat het programma het vraagt (zonder deze optie begint een script opnieuw)")
 	if code, done := c.parse(args, stdout, stderr); done {
 		return code
 	}
@@ -375,9 +375,9 @@ func runTUI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
-	// The full screen opens on its welcome menu, which offers "Ga verder
-	// waar je was" first when there is a session; --verder changes nothing there.
-	if err := tui.Run(tui.Options{Engine: decision.New(ct)}); err != nil {
+	// Without --verder the full screen opens on its welcome menu, which
+	// offers "Ga verder waar je was" first when there is a session.
+	if err := tui.Run(tui.Options{Engine: decision.New(ct), Resume: *cont}); err != nil {
 		fmt.Fprintf(stderr, "afstandswijzer: %v\n", err)
 		return exitFail
 	}

@@ -405,3 +405,11 @@ func TestResourcesSlashStartsNewSearch(t *testing.T) {
 		t.Fatalf("filter %q, want a new search \"x\"", m.res.filter)
 	}
 }
+
+func TestResumeOptionSkipsWelcome(t *testing.T) {
+	opt, _ := testOptions(t)
+	writeSession(t, opt, decision.Answers{"rol": {"trainer"}, "beleidskaders": {"nee"}})
+	opt.Resume = true
+	m := newSized(opt, 80, 24)
+	mustContain(t, m, "Welke vorm van afstandsonderwijs", "vraag 3 van ongeveer")
+}

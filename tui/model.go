@@ -148,6 +148,9 @@ func newModel(opt Options) *model {
 	m.vp.KeyMap.Right.SetEnabled(false)
 	m.res = newResList(ct)
 	m.loadSession()
+	if opt.Resume && opt.Answers == nil && m.saved != nil {
+		m.choose(choiceResume)
+	}
 	if opt.Answers != nil {
 		m.answers = opt.Answers.Clone()
 		m.caseTitle = opt.Title

@@ -49,6 +49,9 @@ type Options struct {
 	// own saved session.
 	Answers decision.Answers
 	Title   string
+	// Resume skips the welcome menu and goes on with the saved session,
+	// when there is one (afstandswijzer --verder).
+	Resume bool
 
 	// LogDir is where a crash report is written; empty means
 	// os.UserCacheDir()/afstandswijzer.
