@@ -13,7 +13,10 @@ import (
 
 // TestEndToEndTmux runs the built binary in a real terminal (tmux), answers
 // a whole path with the keyboard, checks the summary, resizes, and quits.
-func TestEndToEndTmux(t *testing.T) {
+// buildForTmux skips without tmux (or with -short) and builds the real
+// binary into a temp folder, returning the folder and the binary.
+func buildForTmux(t *testing.T) (string, string) {
+	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux ontbreekt; de end-to-end-test slaat over")
 	}
@@ -25,10 +28,14 @@ func TestEndToEndTmux(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		bin += ".exe"
 	}
-	build := exec.Command("go", "build", "-o", bin, "..")
-	if out, err := build.CombinedOutput(); err != nil {
+	if out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
 		t.Fatalf("bouwen mislukt: %v\n%s", err, out)
 	}
+	return tmp, bin
+}
+
+func TestEndToEndTmux(t *testing.T) {
+	tmp, bin := buildForTmux(t)
 	inhoud, _ := filepath.Abs(filepath.Join("testdata", "inhoud"))
 	home := filepath.Join(tmp, "home")
 	work := filepath.Join(tmp, "werk")
@@ -186,17 +193,7 @@ func progressLine(s string) string {
 // A closed terminal window (SIGHUP) or kill (SIGTERM) ends the program
 // cleanly: terminal back, answers saved.
 func TestSignalsLeaveTerminalClean(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux ontbreekt; de end-to-end-test slaat over")
-	}
-	if testing.Short() {
-		t.Skip("overgeslagen met -short")
-	}
-	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "afstandswijzer")
-	if out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
-		t.Fatalf("bouwen mislukt: %v\n%s", err, out)
-	}
+	_, bin := buildForTmux(t)
 	inhoud, _ := filepath.Abs(filepath.Join("testdata", "inhoud"))
 	for _, sig := range []string{"HUP", "TERM"} {
 		t.Run(sig, func(t *testing.T) {
