@@ -176,7 +176,9 @@ func (m *model) viewQuestion(w, h int) string {
 			title = m.st.accent.Render(title)
 		}
 		add(title)
-		if h := strings.TrimSpace(o.Help); h != "" {
+		// With the explanation open, options take one line each, so on a
+		// small window the choices and the explanation fit together.
+		if h := strings.TrimSpace(o.Help); h != "" && !m.showWhy {
 			add(m.st.faint.Render(wrapIndent(strings.Repeat(" ", len(prefix)), h, w)))
 		}
 		if i == m.qCursor {
