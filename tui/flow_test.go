@@ -413,3 +413,13 @@ func TestResumeOptionSkipsWelcome(t *testing.T) {
 	m := newSized(opt, 80, 24)
 	mustContain(t, m, "Welke vorm van afstandsonderwijs", "vraag 3 van ongeveer")
 }
+
+// On a small window the open explanation must not push the choices away.
+func TestWhyKeepsChoicesInView(t *testing.T) {
+	opt, _ := testOptions(t)
+	m := newSized(opt, 80, 24)
+	press(m, "enter", "enter", "enter", "enter", "enter") // to activiteiten
+	mustContain(t, m, "Kies alles wat past")
+	press(m, "2", "?")
+	mustContain(t, m, "> [x] 2. Samenwerken", "7. Checken en evalueren", "Waarom we dit vragen")
+}
