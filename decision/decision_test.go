@@ -523,3 +523,47 @@ func TestMarkdownGolden(t *testing.T) {
 		})
 	}
 }
+
+// The examples of resources chosen by the answers: each appears
+// when its answer is given and not on an ordinary path without it.
+func TestResourcesFollowAnswers(t *testing.T) {
+	e := engine(t)
+	sources := func(a Answers) []string {
+		var ids []string
+		for _, r := range e.Summarize(a).Sources {
+			ids = append(ids, r.ID)
+		}
+		return ids
+	}
+	plain := sources(base())
+	cases := []struct {
+		name    string
+		answers Answers
+		want    []string
+	}{
+		{"support needs → ECIO", with(base(), "ondersteuning", "ja"), []string{"ecio-aanbevelingen", "ecio-ondersteuningsvraag"}},
+		{"personal data → privacy", with(base(), "nieuwe_tools", "ja"), []string{"lesopafstand-privacy"}},
+		{"exam at a distance → examens op afstand", with(base(), "vorm", "examen"), []string{"lesopafstand-examens"}},
+		{"testing as an activity → examens op afstand", with(base(), "activiteiten", "toetsen"), []string{"lesopafstand-examens"}},
+		{"little experience → ict-bekwaamheid and Bruggen Bouwen", with(base(), "ervaring", "weinig"), []string{"kennisnet-ict-bekwaamheid", "doorpakken-docentondersteuning", "bruggen-bouwen"}},
+		{"blended → EMBED and SURF", with(base(), "vorm", "blended"), []string{"embed-surf", "embed-eadtu", "surf-blended-artikelen"}},
+		{"hybrid → ECIO on hybrid education", with(base(), "vorm", "hybride"), []string{"ecio-hybride"}},
+	}
+	for _, tc := range cases {
+		got := sources(tc.answers)
+		for _, id := range tc.want {
+			if !slices.Contains(got, id) {
+				t.Errorf("%s: %s missing", tc.name, id)
+			}
+			if slices.Contains(plain, id) {
+				t.Errorf("%s: %s is shown without the answer that selects it", tc.name, id)
+			}
+		}
+	}
+	// The general ones are always there.
+	for _, id := range []string{"kamerbrief-handreiking", "ruimte-in-regels", "lesopafstand-lesontwerp"} {
+		if !slices.Contains(plain, id) {
+			t.Errorf("%s missing on an ordinary path", id)
+		}
+	}
+}
