@@ -91,10 +91,7 @@ func (s *Summary) Markdown() string {
 		}
 		w("### %s\n\n", theme)
 		for _, r := range in {
-			w("- **%s** (%s)  \n  %s\n", oneLine(r.Title), oneLine(r.Organisation), r.URL)
-			if strings.TrimSpace(r.LookFor) != "" {
-				w("  \n  *Zoek daar naar:* %s\n", oneLine(r.LookFor))
-			}
+			writeResource(&b, r)
 		}
 		w("\n")
 	}
@@ -146,6 +143,18 @@ func writeRule(b *strings.Builder, r AppliedRule, heading string) {
 	if bg := strings.TrimSpace(r.Rule.Background); bg != "" {
 		fmt.Fprintf(b, "*Achtergrond:* %s\n\n", oneLine(strings.TrimPrefix(bg, "Achtergrond:")))
 	}
+}
+
+// writeResource writes one resource as a list item: title and
+// organisation, the URL as text, and what to look for there. Hard line
+// breaks, not a blank line: a blank line makes a loose list item, and
+// Glamour then runs its two paragraphs together on one line.
+func writeResource(b *strings.Builder, r *content.Resource) {
+	fmt.Fprintf(b, "- **%s** (%s)  \n  %s", oneLine(r.Title), oneLine(r.Organisation), r.URL)
+	if look := strings.TrimSpace(r.LookFor); look != "" {
+		fmt.Fprintf(b, "  \n  *Zoek daar naar:* %s", oneLine(look))
+	}
+	b.WriteString("\n")
 }
 
 // cell makes text safe inside a Markdown table cell.
@@ -290,10 +299,7 @@ func SourcesMarkdown(c *content.Content) string {
 		}
 		fmt.Fprintf(&b, "## %s\n\n", theme)
 		for _, r := range in {
-			fmt.Fprintf(&b, "- **%s** (%s)  \n  %s\n", oneLine(r.Title), oneLine(r.Organisation), r.URL)
-			if strings.TrimSpace(r.LookFor) != "" {
-				fmt.Fprintf(&b, "  \n  *Zoek daar naar:* %s\n", oneLine(r.LookFor))
-			}
+			writeResource(&b, r)
 		}
 		b.WriteString("\n")
 	}

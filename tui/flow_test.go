@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/afstandswijzer/afstandswijzer/decision"
 )
@@ -422,4 +423,23 @@ func TestWhyKeepsChoicesInView(t *testing.T) {
 	mustContain(t, m, "Kies alles wat past")
 	press(m, "2", "?")
 	mustContain(t, m, "> [x] 2. Samenwerken", "7. Checken en evalueren", "Waarom we dit vragen")
+}
+
+// A URL in the rendered summary stands on its own line: Glamour joined a
+// loose list item's paragraphs ("...189.htmlZoek daar naar"), found in tmux.
+func TestSummaryURLsStandAlone(t *testing.T) {
+	opt, _ := testOptions(t)
+	m := toSummary(t, opt, 100, 30)
+	n := 0
+	for _, line := range strings.Split(ansi.Strip(m.vp.GetContent()), "\n") {
+		if i := strings.Index(line, "https://"); i >= 0 {
+			n++
+			if rest := strings.TrimSpace(line[i:]); strings.Contains(rest, " ") || strings.Contains(rest, "Zoek") {
+				t.Fatalf("URL shares its line: %q", line)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no URL in the summary")
+	}
 }
