@@ -272,7 +272,7 @@ func TestResourcesFilterAndOpen(t *testing.T) {
 	mustContain(t, m, "Examens op afstand", "Toetsen en examens")
 	mustNotContain(t, m, "Lesgeven op afstand")
 	press(m, "enter")
-	if len(op.urls) != 1 || op.urls[0] != "https://www.examenkamer.nl/" {
+	if len(op.urls) != 1 || op.urls[0] != "https://mbo.lesopafstand.nl" {
 		t.Fatalf("geopend: %v", op.urls)
 	}
 	press(m, "esc") // clears the filter
