@@ -846,10 +846,8 @@ func cmdCompare(args []string, stdout, stderr io.Writer) int {
 	if len(paths) < compareMin || len(paths) > compareMax {
 		return c.fail(stderr, "geef %d tot %d antwoordenbestanden op (nu %d), bijvoorbeeld: afstandswijzer vergelijk team-a.toml team-b.toml", compareMin, compareMax, len(paths))
 	}
-	switch *format {
-	case "", "markdown", "html", "json":
-	default:
-		fmt.Fprintf(stderr, "afstandswijzer vergelijk: onbekend formaat %q; geldig zijn: markdown, html, json\n", *format)
+	// No --format means: laid out for the terminal, or Markdown in a pipe.
+	if *format != "" && !validFormat(stderr, "vergelijk", *format, "markdown", "html", "json") {
 		return exitUsage
 	}
 	if !outPathOK(stderr, "vergelijk", *out) {

@@ -127,7 +127,11 @@ func (e *Engine) resolveIn(a Answers, qs []*content.Question, env map[string]any
 // Next returns the first visible question without an answer, or nil when
 // the interview is complete.
 func (e *Engine) Next(a Answers) *content.Question {
-	for _, q := range e.Visible(a) {
+	return nextIn(e.Visible(a), a)
+}
+
+func nextIn(vis []*content.Question, a Answers) *content.Question {
+	for _, q := range vis {
 		if !a.Has(q.ID) {
 			return q
 		}
@@ -165,7 +169,11 @@ func (e *Engine) Previous(a Answers, id string) *content.Question {
 // Dropped lists the questions that have an answer in a but are no longer
 // asked, in content order: the review screen tells the reader about them.
 func (e *Engine) Dropped(a Answers) []*content.Question {
-	eff := e.Effective(a)
+	return e.dropped(a, e.Effective(a))
+}
+
+// dropped is Dropped with the effective answers already resolved.
+func (e *Engine) dropped(a, eff Answers) []*content.Question {
 	var out []*content.Question
 	for _, q := range e.C.Questions {
 		if a.Has(q.ID) && !eff.Has(q.ID) {

@@ -101,7 +101,11 @@ func (v Verdict) Label() string {
 // it counts only when all three are "ja", does not count when any is "nee",
 // and is unknown otherwise.
 func (e *Engine) Verdict(a Answers) Verdict {
-	eff := e.Effective(a)
+	return e.verdict(e.Effective(a))
+}
+
+// verdict is Verdict on answers that are already effective.
+func (e *Engine) verdict(eff Answers) Verdict {
 	var v Verdict
 	for _, id := range e.C.Meta.BOT {
 		q := e.C.Question(id)
@@ -156,13 +160,15 @@ func shortList(qs []*content.Question) string {
 
 // Summarize computes the summary for a (partial or complete) set of answers.
 func (e *Engine) Summarize(a Answers) *Summary {
-	eff := e.Effective(a)
+	// Resolve the path once; verdict, dropped answers and completeness all
+	// follow from it.
+	eff, vis := e.resolve(a, e.C.Questions)
 	env := e.env(eff)
 	s := &Summary{
 		Meta:      e.C.Meta,
-		Verdict:   e.Verdict(eff),
-		Dropped:   e.Dropped(a),
-		Complete:  e.Complete(a),
+		Verdict:   e.verdict(eff),
+		Dropped:   e.dropped(a, eff),
+		Complete:  nextIn(vis, a) == nil,
 		effective: eff,
 	}
 	for _, q := range e.C.Questions {

@@ -33,27 +33,24 @@ func (m *model) changeNote(before, after decision.Answers, id string) string {
 		return ""
 	}
 	note := "Je antwoord op „" + q.Short + "” is aangepast."
-	var added []string
-	old := m.eng.Visible(before)
-	for _, v := range m.eng.Visible(after) {
-		if !slices.Contains(old, v) {
-			added = append(added, v.Short)
-		}
-	}
-	if len(added) > 0 {
+	if added := newShorts(m.eng.Visible(before), m.eng.Visible(after)); len(added) > 0 {
 		note += " Daardoor gelden nu ook: " + strings.Join(added, ", ") + "."
 	}
-	var gone []string
-	was := m.eng.Dropped(before)
-	for _, d := range m.eng.Dropped(after) {
-		if !slices.Contains(was, d) {
-			gone = append(gone, d.Short)
-		}
-	}
-	if len(gone) > 0 {
+	if gone := newShorts(m.eng.Dropped(before), m.eng.Dropped(after)); len(gone) > 0 {
 		note += " Niet meer van toepassing: " + strings.Join(gone, ", ") + "."
 	}
 	return note
+}
+
+// newShorts names the questions in after that were not in before.
+func newShorts(before, after []*content.Question) []string {
+	var out []string
+	for _, q := range after {
+		if !slices.Contains(before, q) {
+			out = append(out, q.Short)
+		}
+	}
+	return out
 }
 
 // reviewRows are the questions on the current path.
