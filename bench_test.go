@@ -8,6 +8,7 @@ import (
 
 	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
+	"github.com/afstandswijzer/afstandswijzer/report"
 )
 
 func newRenderer(b *testing.B) *glamour.TermRenderer {
@@ -37,7 +38,7 @@ func BenchmarkSummaryPipeline(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		md := e.Summarize(a).Markdown()
+		md := report.Markdown(e.Summarize(a))
 		if _, err := newRenderer(b).Render(md); err != nil {
 			b.Fatal(err)
 		}
@@ -57,7 +58,7 @@ func BenchmarkGlamourOnly(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	md := e.Summarize(a).Markdown()
+	md := report.Markdown(e.Summarize(a))
 	for b.Loop() {
 		if _, err := newRenderer(b).Render(md); err != nil {
 			b.Fatal(err)

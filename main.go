@@ -25,6 +25,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
+	"github.com/afstandswijzer/afstandswijzer/report"
 	"github.com/afstandswijzer/afstandswijzer/tui"
 	"github.com/charmbracelet/x/term"
 )
@@ -426,11 +427,11 @@ func cmdSummary(args []string, stdout, stderr io.Writer) int {
 	var text []byte
 	switch *format {
 	case "json":
-		text, err = s.JSON()
+		text, err = report.JSON(s)
 	case "html":
-		text, err = decision.HTML(s, now())
+		text, err = report.HTML(s, now())
 	default:
-		text = []byte(s.Markdown())
+		text = []byte(report.Markdown(s))
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "afstandswijzer samenvatting: %v\n", err)
@@ -628,7 +629,7 @@ func cmdSources(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if *format == "json" {
-		data, err := decision.SourcesJSON(ct)
+		data, err := report.SourcesJSON(ct)
 		if err != nil {
 			fmt.Fprintf(stderr, "afstandswijzer bronnen: %v\n", err)
 			return exitFail
@@ -636,7 +637,7 @@ func cmdSources(args []string, stdout, stderr io.Writer) int {
 		stdout.Write(data)
 		return exitOK
 	}
-	fmt.Fprint(stdout, decision.SourcesMarkdown(ct))
+	fmt.Fprint(stdout, report.SourcesMarkdown(ct))
 	return exitOK
 }
 
@@ -785,10 +786,10 @@ func cmdCase(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
-	md := fmt.Sprintf("> **Casus: %s**\n>\n> %s\n\n", cs.Title, cs.Story) + e.Summarize(a).Markdown()
+	md := fmt.Sprintf("> **Casus: %s**\n>\n> %s\n\n", cs.Title, cs.Story) + report.Markdown(e.Summarize(a))
 	text := []byte(md)
 	if *format == "html" {
-		text, err = decision.HTMLPage(decision.Page{Title: "Casus: " + cs.Title, Markdown: md, Version: ct.Meta.Version, Date: now()})
+		text, err = report.HTMLPage(report.Page{Title: "Casus: " + cs.Title, Markdown: md, Version: ct.Meta.Version, Date: now()})
 		if err != nil {
 			fmt.Fprintf(stderr, "afstandswijzer casus: %v\n", err)
 			return exitFail
@@ -881,16 +882,16 @@ func cmdCompare(args []string, stdout, stderr io.Writer) int {
 	)
 	switch {
 	case *format == "json":
-		text, err = result.JSON()
+		text, err = report.CompareJSON(result)
 	case *format == "html":
-		text, err = result.HTML(now())
+		text, err = report.CompareHTML(result, now())
 	case *format == "" && *out == "" && isTerminal(stdout):
 		f := stdout.(*os.File)
 		var s string
 		s, err = renderTerminal(terminalComparison(result, terminalWidth(f)), f)
 		text = []byte(s)
 	default:
-		text = []byte(result.Markdown())
+		text = []byte(report.CompareMarkdown(result))
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "afstandswijzer vergelijk: %v\n", err)
@@ -913,10 +914,10 @@ const stackedNote = "Je venster is te smal voor een tabel, daarom staan de antwo
 // Glamour squeezes a table that is too wide until words break mid-word
 // and the last column is cut, so then each row is stacked instead.
 func terminalComparison(c *decision.Comparison, width int) string {
-	if c.FitsWidth(width) {
-		return c.Markdown()
+	if report.CompareFits(c, width) {
+		return report.CompareMarkdown(c)
 	}
-	return c.StackedMarkdown(stackedNote)
+	return report.CompareStacked(c, stackedNote)
 }
 
 // terminalWidth is the width of the terminal out, or 100 when unknown.

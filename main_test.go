@@ -18,6 +18,7 @@ import (
 
 	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
+	"github.com/afstandswijzer/afstandswijzer/report"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -248,7 +249,7 @@ func TestCompareTerminalLayout(t *testing.T) {
 	if strings.Contains(narrow, "|---|") || !strings.Contains(narrow, stackedNote) || !strings.Contains(narrow, "- gastles-bedrijf.toml: ") {
 		t.Errorf("six files at 80 columns are not stacked:\n%s", narrow)
 	}
-	if got := terminalComparison(wide, wide.TableWidth()); got != wide.Markdown() {
+	if got := terminalComparison(wide, report.CompareTableWidth(wide)); got != report.CompareMarkdown(wide) {
 		t.Errorf("a terminal as wide as the table does not get the table")
 	}
 }

@@ -117,6 +117,6 @@ func BenchmarkSummarize(b *testing.B) {
 	e := engine(b)
 	a := base()
 	for b.Loop() {
-		_ = e.Summarize(a).Markdown()
+		_ = e.Summarize(a)
 	}
 }

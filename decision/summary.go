@@ -127,7 +127,7 @@ func (e *Engine) verdict(eff Answers) Verdict {
 		v.Counts = &f
 		var b strings.Builder
 		b.WriteString("Het telt alleen mee als aan alle drie de voorwaarden is voldaan. Niet voldaan: ")
-		b.WriteString(shortList(v.No))
+		b.WriteString(ShortList(v.No))
 		b.WriteString(".")
 		for _, q := range v.No {
 			b.WriteString(" ")
@@ -136,7 +136,7 @@ func (e *Engine) verdict(eff Answers) Verdict {
 		v.Reason = b.String()
 	case len(v.Unknown) > 0:
 		v.Reason = "Het telt alleen mee als aan alle drie de voorwaarden is voldaan. Nog niet duidelijk: " +
-			shortList(v.Unknown) + ". Ga na of je lesontwerp dat wel biedt, en vraag het je teamleider of opleidingsmanager als je twijfelt."
+			ShortList(v.Unknown) + ". Ga na of je lesontwerp dat wel biedt, en vraag het je teamleider of opleidingsmanager als je twijfelt."
 	default:
 		t := true
 		v.Counts = &t
@@ -145,7 +145,7 @@ func (e *Engine) verdict(eff Answers) Verdict {
 	return v
 }
 
-func shortList(qs []*content.Question) string {
+func ShortList(qs []*content.Question) string {
 	names := make([]string, len(qs))
 	for i, q := range qs {
 		// "BOT: bijsturen" reads as "bijsturen" inside a sentence.

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/afstandswijzer/afstandswijzer/decision"
+	"github.com/afstandswijzer/afstandswijzer/report"
 )
 
 func TestBackKeepsAnswersAndPreselects(t *testing.T) {
@@ -222,7 +223,7 @@ func TestSummarySectionsAndReview(t *testing.T) {
 	if m.vp.YOffset() != m.sections[1] {
 		t.Fatalf("n springt naar %d, verwacht %d", m.vp.YOffset(), m.sections[1])
 	}
-	mustContain(t, m, decision.SecBOT)
+	mustContain(t, m, report.SecBOT)
 	press(m, "p")
 	if m.vp.YOffset() != m.sections[0] {
 		t.Fatalf("p springt naar %d", m.vp.YOffset())

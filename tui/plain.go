@@ -20,6 +20,7 @@ import (
 
 	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
+	"github.com/afstandswijzer/afstandswijzer/report"
 )
 
 // PlainOptions configure RunPlain. Engine, In and Out are required.
@@ -435,7 +436,7 @@ func (p *plainRun) ended() error {
 func (p *plainRun) finish() error {
 	p.say("Je hebt alle vragen beantwoord. Hier is je samenvatting.")
 	p.say("")
-	fmt.Fprint(p.out, p.eng.Summarize(p.answers).Markdown())
+	fmt.Fprint(p.out, report.Markdown(p.eng.Summarize(p.answers)))
 	p.say("")
 	if p.save() {
 		p.say("Je antwoorden zijn bewaard in %s.", p.session)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
+	"github.com/afstandswijzer/afstandswijzer/report"
 )
 
 func plainEngine(t *testing.T) *decision.Engine {
@@ -94,7 +95,7 @@ func TestPlainFullPath(t *testing.T) {
 	if r.err != nil {
 		t.Fatalf("RunPlain: %v\n%s", r.err, r.out)
 	}
-	want := plainEngine(t).Summarize(plainVoorbeeldAnswers).Markdown()
+	want := report.Markdown(plainEngine(t).Summarize(plainVoorbeeldAnswers))
 	if !strings.Contains(r.out, want) {
 		t.Fatalf("output lacks the summary of voorbeeld.toml:\n%s", r.out)
 	}
@@ -212,7 +213,7 @@ func TestPlainEndOfInputAndResume(t *testing.T) {
 	if strings.Contains(r.out, "Wat is je rol?") || !strings.Contains(r.out, "Vraag 5 van ongeveer 16: Wat doen je studenten") {
 		t.Errorf("resume did not continue at question 5:\n%s", r.out)
 	}
-	if !strings.Contains(r.out, plainEngine(t).Summarize(plainVoorbeeldAnswers).Markdown()) {
+	if !strings.Contains(r.out, report.Markdown(plainEngine(t).Summarize(plainVoorbeeldAnswers))) {
 		t.Errorf("resumed run does not end with the summary")
 	}
 

@@ -9,7 +9,7 @@ import (
 	"charm.land/glamour/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/afstandswijzer/afstandswijzer/decision"
+	"github.com/afstandswijzer/afstandswijzer/report"
 )
 
 // rendererKey identifies a Glamour renderer: one per width and style,
@@ -30,7 +30,7 @@ func (m *model) enterSummary() {
 	m.scr = scrSummary
 	m.linksOpen = false
 	m.sum = m.eng.Summarize(m.answers)
-	m.md = m.sum.Markdown()
+	m.md = report.Markdown(m.sum)
 	m.layout()
 	m.renderSummary()
 	m.vp.GotoTop()
@@ -167,7 +167,7 @@ func (m *model) updateSummary(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	case key.Matches(msg, k.SaveHTML):
 		// Checked before Help: on this screen h is the handout, ? the keys.
-		page, err := decision.HTML(m.sum, m.now())
+		page, err := report.HTML(m.sum, m.now())
 		path := ""
 		if err == nil {
 			path, err = saveNew(m.dir, "afstandswijzer-hand-out", ".html", m.now(), page)

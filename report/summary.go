@@ -1,4 +1,4 @@
-package decision
+package report
 
 import (
 	"encoding/json"
@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/afstandswijzer/afstandswijzer/content"
+	"github.com/afstandswijzer/afstandswijzer/decision"
 )
 
 // Section titles of the Markdown summary. The TUI jumps between "## "
@@ -22,7 +23,7 @@ const (
 )
 
 // Markdown renders the summary as one Markdown document.
-func (s *Summary) Markdown() string {
+func Markdown(s *decision.Summary) string {
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	w("# Afstandsonderwijs in je les: samenvatting\n\n")
@@ -41,7 +42,7 @@ func (s *Summary) Markdown() string {
 		w("\n")
 	}
 	if len(s.Dropped) > 0 {
-		w("Deze antwoorden tellen niet mee, omdat de vraag bij je andere antwoorden niet geldt: %s.\n\n", shortList(s.Dropped))
+		w("Deze antwoorden tellen niet mee, omdat de vraag bij je andere antwoorden niet geldt: %s.\n\n", decision.ShortList(s.Dropped))
 	}
 
 	w("## %s\n\n", SecBOT)
@@ -57,7 +58,7 @@ func (s *Summary) Markdown() string {
 
 	w("## %s\n\n", SecRules)
 	for _, part := range []string{"Algemeen", "Vooraf"} {
-		rules := s.rulesIn(part)
+		rules := rulesIn(s, part)
 		if len(rules) == 0 {
 			continue
 		}
@@ -108,7 +109,7 @@ func (s *Summary) Markdown() string {
 	w("## %s\n\n", SecAfter)
 	// Directly under a "## " heading, so one level down: headings must not
 	// skip a level (screen readers navigate by them).
-	for _, r := range s.rulesIn("Achteraf") {
+	for _, r := range rulesIn(s, "Achteraf") {
 		writeRule(&b, r, "###")
 	}
 	if len(s.After) > 0 {
@@ -125,8 +126,8 @@ func (s *Summary) Markdown() string {
 	return b.String()
 }
 
-func (s *Summary) rulesIn(part string) []AppliedRule {
-	var out []AppliedRule
+func rulesIn(s *decision.Summary, part string) []decision.AppliedRule {
+	var out []decision.AppliedRule
 	for _, r := range s.Rules {
 		if r.Rule.Part == part {
 			out = append(out, r)
@@ -135,7 +136,7 @@ func (s *Summary) rulesIn(part string) []AppliedRule {
 	return out
 }
 
-func writeRule(b *strings.Builder, r AppliedRule, heading string) {
+func writeRule(b *strings.Builder, r decision.AppliedRule, heading string) {
 	fmt.Fprintf(b, "%s %s\n\n", heading, oneLine(r.Rule.Title))
 	fmt.Fprintf(b, "%s\n\n", strings.TrimSpace(r.Rule.Text))
 	fmt.Fprintf(b, "*Waarom:* %s.\n\n", r.WhyText())
@@ -225,7 +226,7 @@ type jsonExample struct {
 }
 
 // JSON renders the summary for scripts.
-func (s *Summary) JSON() ([]byte, error) {
+func JSON(s *decision.Summary) ([]byte, error) {
 	j := jsonSummary{
 		Version:  s.Meta.Version,
 		Complete: s.Complete,
@@ -258,7 +259,7 @@ func (s *Summary) JSON() ([]byte, error) {
 	for _, p := range s.Parties {
 		j.Parties = append(j.Parties, jsonParty{ID: p.Party.ID, Name: p.Party.Name, Tasks: p.Tasks})
 	}
-	for _, a := range append(append([]ActionItem{}, s.Before...), s.After...) {
+	for _, a := range append(append([]decision.ActionItem{}, s.Before...), s.After...) {
 		j.Actions = append(j.Actions, jsonAction{Text: oneLine(a.Text), Phase: a.Phase, From: a.From})
 	}
 	for _, r := range s.Sources {
@@ -315,3 +316,7 @@ func SourcesJSON(c *content.Content) ([]byte, error) {
 	data, err := json.MarshalIndent(out, "", "  ")
 	return append(data, '\n'), err
 }
+
+// oneLine folds whitespace, so content written over several TOML lines
+// stays one Markdown line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,7 +1,8 @@
-package decision
+package report
 
 import (
 	"bytes"
+	"github.com/afstandswijzer/afstandswijzer/decision"
 	"os"
 	"path/filepath"
 	"slices"
@@ -29,10 +30,10 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test ./decision -update)", err)
+		t.Fatalf("%v (run go test ./report -update)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run go test ./decision -update and review the diff)", path)
+		t.Errorf("output differs from %s (run go test ./report -update and review the diff)", path)
 	}
 }
 
@@ -291,7 +292,7 @@ func TestEmbeddedCases(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
-			a, err := e.ParseAnswers(c.File, c.Answers, ParseOptions{})
+			a, err := e.ParseAnswers(c.File, c.Answers, decision.ParseOptions{})
 			if err != nil {
 				t.Fatalf("case does not pass strict parsing:\n%v", err)
 			}
@@ -317,7 +318,7 @@ func TestEmbeddedCases(t *testing.T) {
 					t.Errorf("rule %s applies but should not", id)
 				}
 			}
-			golden(t, "casus-"+c.Name+".md.golden", []byte(s.Markdown()))
+			golden(t, "casus-"+c.Name+".md.golden", []byte(Markdown(s)))
 			data, err := HTML(s, handoutDate)
 			if err != nil {
 				t.Fatal(err)

@@ -1,7 +1,8 @@
-package decision
+package report
 
 import (
 	"encoding/json"
+	"github.com/afstandswijzer/afstandswijzer/decision"
 	"slices"
 	"strings"
 	"testing"
@@ -10,7 +11,7 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-func caseAnswers(t *testing.T, e *Engine, name string) Answers {
+func caseAnswers(t *testing.T, e *decision.Engine, name string) Answers {
 	t.Helper()
 	cs, err := content.Cases()
 	if err != nil {
@@ -18,7 +19,7 @@ func caseAnswers(t *testing.T, e *Engine, name string) Answers {
 	}
 	for _, c := range cs {
 		if c.Name == name {
-			a, err := e.ParseAnswers(c.File, c.Answers, ParseOptions{})
+			a, err := e.ParseAnswers(c.File, c.Answers, decision.ParseOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -29,7 +30,7 @@ func caseAnswers(t *testing.T, e *Engine, name string) Answers {
 	return nil
 }
 
-func row(t *testing.T, c *Comparison, id string) CompareRow {
+func row(t *testing.T, c *decision.Comparison, id string) decision.CompareRow {
 	t.Helper()
 	for _, r := range c.Rows {
 		if r.ID == id {
@@ -37,7 +38,7 @@ func row(t *testing.T, c *Comparison, id string) CompareRow {
 		}
 	}
 	t.Fatalf("no row %s", id)
-	return CompareRow{}
+	return decision.CompareRow{}
 }
 
 func TestCompare(t *testing.T) {
@@ -48,7 +49,7 @@ func TestCompare(t *testing.T) {
 	// order: that is not a difference.
 	same := with(hybride, "activiteiten", "samenwerken,uitleg")
 	half := Answers{"rol": {"docent"}}
-	c := e.Compare([]CompareFile{
+	c := e.Compare([]decision.CompareFile{
 		{Name: "team-a.toml", Answers: hybride},
 		{Name: "kapot.toml", Err: "kapot.toml, regel 3: onbekende vraag \"vrom\"\nkapot.toml, regel 4: nog iets"},
 		{Name: "team-b.toml", Answers: gastles},
@@ -67,10 +68,10 @@ func TestCompare(t *testing.T) {
 	if r := row(t, c, "rol"); r.Differs || r.Cells[0] != "Docent" {
 		t.Errorf("rol: %+v", r)
 	}
-	if r := row(t, c, "activiteiten"); !slices.Equal(r.Cells, []string{"Uitleg krijgen, Samenwerken", "Uitleg krijgen, Vooraf oriënteren", "Uitleg krijgen, Samenwerken", notAnswered}) || !r.Differs {
+	if r := row(t, c, "activiteiten"); !slices.Equal(r.Cells, []string{"Uitleg krijgen, Samenwerken", "Uitleg krijgen, Vooraf oriënteren", "Uitleg krijgen, Samenwerken", decision.NotAnswered}) || !r.Differs {
 		t.Errorf("activiteiten: %+v", r.Cells)
 	}
-	if r := row(t, c, "kaders_passen"); r.Cells[1] != notAsked || r.Cells[0] != "Het past binnen de kaders" {
+	if r := row(t, c, "kaders_passen"); r.Cells[1] != decision.NotAsked || r.Cells[0] != "Het past binnen de kaders" {
 		t.Errorf("kaders_passen: %v", r.Cells)
 	}
 	bot := row(t, c, "bot")
@@ -91,7 +92,7 @@ func TestCompare(t *testing.T) {
 		}
 	}
 
-	md := c.Markdown()
+	md := CompareMarkdown(c)
 	for _, want := range []string{
 		"| ≠ | Vraag of uitkomst | team-a.toml | team-b.toml | team-c.toml | team-d.toml |",
 		"| ≠ | Vorm | Hybride les | Live online les | Hybride les | (niet beantwoord) |",
@@ -105,7 +106,7 @@ func TestCompare(t *testing.T) {
 		}
 	}
 
-	data, err := c.JSON()
+	data, err := CompareJSON(c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +131,7 @@ func TestCompare(t *testing.T) {
 		}
 	}
 
-	page, err := c.HTML(handoutDate)
+	page, err := CompareHTML(c, handoutDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,17 +164,17 @@ func TestCompareAllCasesGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var files []CompareFile
+	var files []decision.CompareFile
 	for _, c := range cs {
-		files = append(files, CompareFile{Name: c.Name, Answers: caseAnswers(t, e, c.Name)})
+		files = append(files, decision.CompareFile{Name: c.Name, Answers: caseAnswers(t, e, c.Name)})
 	}
-	golden(t, "vergelijk-casussen.md.golden", []byte(e.Compare(files).Markdown()))
+	golden(t, "vergelijk-casussen.md.golden", []byte(CompareMarkdown(e.Compare(files))))
 }
 
 func TestCompareNothingLoaded(t *testing.T) {
-	c := engine(t).Compare([]CompareFile{{Name: "a.toml", Err: "bestaat niet"}})
-	if len(c.Columns) != 0 || len(c.Rows) != 0 || !strings.Contains(c.Markdown(), "- a.toml: bestaat niet") {
-		t.Errorf("%+v\n%s", c, c.Markdown())
+	c := engine(t).Compare([]decision.CompareFile{{Name: "a.toml", Err: "bestaat niet"}})
+	if len(c.Columns) != 0 || len(c.Rows) != 0 || !strings.Contains(CompareMarkdown(c), "- a.toml: bestaat niet") {
+		t.Errorf("%+v\n%s", c, CompareMarkdown(c))
 	}
 }
 
@@ -181,12 +182,12 @@ func TestCompareNothingLoaded(t *testing.T) {
 // "name: value" line per file, and ≠ only on rows that differ.
 func TestCompareStacked(t *testing.T) {
 	e := engine(t)
-	c := e.Compare([]CompareFile{
+	c := e.Compare([]decision.CompareFile{
 		{Name: "team_a.toml", Answers: caseAnswers(t, e, "hybride-nederlands")},
 		{Name: "team-b.toml", Answers: caseAnswers(t, e, "gastles-bedrijf")},
 		{Name: "kapot.toml", Err: "kapot.toml, regel 3: onbekende vraag"},
 	})
-	md := c.StackedMarkdown("Met --format markdown krijg je de tabel.")
+	md := CompareStacked(c, "Met --format markdown krijg je de tabel.")
 	if strings.Contains(md, "|---|") {
 		t.Fatalf("stacked layout contains a table:\n%s", md)
 	}
@@ -212,17 +213,17 @@ func TestCompareStacked(t *testing.T) {
 
 // The table is used only when its widest line fits the terminal.
 func TestCompareFitsWidth(t *testing.T) {
-	c := &Comparison{Columns: []string{"a.toml", "b"}, Rows: []CompareRow{
+	c := &decision.Comparison{Columns: []string{"a.toml", "b"}, Rows: []decision.CompareRow{
 		{Label: "Rol", Cells: []string{"Docent", "Onderwijsteam"}},
 		{Label: "Vooraf oriënteren", Cells: []string{"ja", "nee"}},
 	}}
 	// Columns ≠ (1), label ("Vraag of uitkomst", 17), a.toml (6), b (13),
 	// each padded by 2; 3 separators; margins 2+2. ë counts as one column.
 	want := 4 + 3 + (1 + 2) + (17 + 2) + (6 + 2) + (13 + 2)
-	if got := c.TableWidth(); got != want {
+	if got := CompareTableWidth(c); got != want {
 		t.Errorf("TableWidth = %d, want %d", got, want)
 	}
-	if !c.FitsWidth(want) || c.FitsWidth(want-1) {
+	if !CompareFits(c, want) || CompareFits(c, want-1) {
 		t.Errorf("FitsWidth is not exactly TableWidth <= width")
 	}
 	e := engine(t)
@@ -230,11 +231,11 @@ func TestCompareFitsWidth(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var files []CompareFile
+	var files []decision.CompareFile
 	for _, x := range cs {
-		files = append(files, CompareFile{Name: x.Name, Answers: caseAnswers(t, e, x.Name)})
+		files = append(files, decision.CompareFile{Name: x.Name, Answers: caseAnswers(t, e, x.Name)})
 	}
-	if e.Compare(files).FitsWidth(80) {
+	if CompareFits(e.Compare(files), 80) {
 		t.Errorf("six cases side by side claim to fit 80 columns")
 	}
 }

@@ -1,8 +1,9 @@
-package decision
+package report
 
 import (
 	"bytes"
 	"fmt"
+	"github.com/afstandswijzer/afstandswijzer/decision"
 	"html"
 	"time"
 
@@ -28,10 +29,10 @@ type Page struct {
 
 // HTML renders the summary as a printable handout: the same Markdown as
 // Summary.Markdown, so the screen, the file and the paper say the same.
-func HTML(s *Summary, date time.Time) ([]byte, error) {
+func HTML(s *decision.Summary, date time.Time) ([]byte, error) {
 	return HTMLPage(Page{
 		Title:    "Afstandsonderwijs in je les: samenvatting",
-		Markdown: s.Markdown(),
+		Markdown: Markdown(s),
 		Version:  s.Meta.Version,
 		Date:     date,
 	})
