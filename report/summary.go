@@ -22,16 +22,66 @@ const (
 	SecAfter     = "Achteraf: kwaliteitszorg en toezicht"
 )
 
+// Document is a summary as data: the TUI pages through Sections and the
+// files join them, so the screen, the file and the paper say the same.
+type Document struct {
+	Title string
+	// Intro stands under the title, before the first section (e.g. that
+	// the summary is provisional).
+	Intro    string
+	Sections []Section
+	// Footer closes the document (disclaimer and source).
+	Footer string
+}
+
+// Section is one "## " part of a document. Body is Markdown without the
+// section's own heading; its subheadings start at "###".
+type Section struct {
+	Title string
+	Body  string
+}
+
+// Markdown joins the document into one Markdown text.
+func (d Document) Markdown() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", d.Title)
+	b.WriteString(d.Intro)
+	for _, sec := range d.Sections {
+		fmt.Fprintf(&b, "## %s\n\n%s", sec.Title, sec.Body)
+	}
+	b.WriteString(d.Footer)
+	return b.String()
+}
+
 // Markdown renders the summary as one Markdown document.
-func Markdown(s *decision.Summary) string {
+func Markdown(s *decision.Summary) string { return Summary(s).Markdown() }
+
+// Summary lays out the summary as a document.
+func Summary(s *decision.Summary) Document {
+	d := Document{Title: "Afstandsonderwijs in je les: samenvatting"}
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
-	w("# Afstandsonderwijs in je les: samenvatting\n\n")
+	// section closes the text written so far (the intro, or the previous
+	// section) and starts a new section.
+	cur := -1
+	flush := func() {
+		if cur < 0 {
+			d.Intro = b.String()
+		} else {
+			d.Sections[cur].Body = b.String()
+		}
+		b.Reset()
+	}
+	section := func(title string) {
+		flush()
+		d.Sections = append(d.Sections, Section{Title: title})
+		cur = len(d.Sections) - 1
+	}
 	if !s.Complete {
 		w("*Let op: nog niet alle vragen zijn beantwoord. Deze samenvatting is voorlopig.*\n\n")
 	}
 
-	w("## %s\n\n", SecSituation)
+	section(SecSituation)
 	if len(s.Answers) == 0 {
 		w("Je hebt nog geen vragen beantwoord.\n\n")
 	} else {
@@ -45,18 +95,18 @@ func Markdown(s *decision.Summary) string {
 		w("Deze antwoorden tellen niet mee, omdat de vraag bij je andere antwoorden niet geldt: %s.\n\n", decision.ShortList(s.Dropped))
 	}
 
-	w("## %s\n\n", SecBOT)
+	section(SecBOT)
 	w("**%s.** %s\n\n", s.Verdict.Label(), s.Verdict.Reason)
 	w("Afstandsonderwijs telt alleen als begeleide onderwijstijd als er interactie is met de student, als de docent op dat moment kan bijsturen, en als er directe, actieve begeleiding is.\n\n")
 
-	w("## %s\n\n", SecWho)
+	section(SecWho)
 	w("| Wie | Wat beslist of doet deze partij |\n|---|---|\n")
 	for _, p := range s.Parties {
 		w("| %s | %s |\n", cell(p.Party.Name), cell(strings.Join(p.Tasks, " ")))
 	}
 	w("\n")
 
-	w("## %s\n\n", SecRules)
+	section(SecRules)
 	for _, part := range []string{"Algemeen", "Vooraf"} {
 		rules := rulesIn(s, part)
 		if len(rules) == 0 {
@@ -68,7 +118,7 @@ func Markdown(s *decision.Summary) string {
 		}
 	}
 
-	w("## %s\n\n", SecBefore)
+	section(SecBefore)
 	if len(s.Before) == 0 {
 		w("Er is vooraf niets extra te regelen.\n\n")
 	}
@@ -79,7 +129,7 @@ func Markdown(s *decision.Summary) string {
 		w("\n")
 	}
 
-	w("## %s\n\n", SecSources)
+	section(SecSources)
 	for _, theme := range s.Meta.Themes {
 		var in []*content.Resource
 		for _, r := range s.Sources {
@@ -98,7 +148,7 @@ func Markdown(s *decision.Summary) string {
 	}
 
 	if len(s.Examples) > 0 {
-		w("## %s\n\n", SecExamples)
+		section(SecExamples)
 		w("Ervaringen uit het voortgezet onderwijs (onderzoek van de Inspectie van het Onderwijs, november 2020 tot maart 2021). Ter inspiratie: het mbo kan er ook iets mee.\n\n")
 		for _, x := range s.Examples {
 			w("- %s *(%s)*\n", oneLine(x.Text), x.Theme)
@@ -106,7 +156,7 @@ func Markdown(s *decision.Summary) string {
 		w("\n")
 	}
 
-	w("## %s\n\n", SecAfter)
+	section(SecAfter)
 	// Directly under a "## " heading, so one level down: headings must not
 	// skip a level (screen readers navigate by them).
 	for _, r := range rulesIn(s, "Achteraf") {
@@ -120,10 +170,12 @@ func Markdown(s *decision.Summary) string {
 		w("\n")
 	}
 
+	flush()
 	w("---\n\n")
 	w("*%s*  \n", oneLine(s.Meta.Disclaimer))
 	w("*Bron: %s (%s, %s). Inhoudsversie %s.*\n", s.Meta.Title, s.Meta.Publisher, s.Meta.Date, s.Meta.Version)
-	return b.String()
+	d.Footer = b.String()
+	return d
 }
 
 func rulesIn(s *decision.Summary, part string) []decision.AppliedRule {
