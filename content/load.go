@@ -431,17 +431,15 @@ func (l *loader) checkQuestions(c *Content) {
 	// Conditions are compiled after all ids are known; a question may only
 	// depend on questions asked before it, so the order of asking is
 	// well-defined and the walk over answers always ends.
-	for i, q := range c.Questions {
-		earlier := map[string]bool{}
-		for _, p := range c.Questions[:i] {
-			earlier[p.ID] = true
-		}
+	earlier := map[string]bool{} // grows with i: rebuilding it was quadratic
+	for _, q := range c.Questions {
 		q.When = l.compile(c, f, l.field(f, q.Line, "when"), q.WhenSrc)
 		for _, v := range q.When.Vars {
 			if !earlier[v] && c.byID[v] != nil {
 				l.add(f, l.field(f, q.Line, "when"), "vraag %q hangt af van %q, maar die vraag komt later of is dezelfde; een voorwaarde mag alleen eerdere vragen gebruiken", q.ID, v)
 			}
 		}
+		earlier[q.ID] = true
 	}
 }
 
@@ -619,10 +617,17 @@ func (l *loader) compile(c *Content, f string, line int, src string) Cond {
 	if bad {
 		return Cond{Source: cond.Source}
 	}
+	// Type-check against the questions the condition reads only: expr
+	// inspects the whole environment on every Compile, which made loading
+	// quadratic in the number of questions.
 	if l.env == nil {
 		l.env = Env(c)
 	}
-	prog, err := expr.Compile(cond.Source, expr.Env(l.env), expr.AsBool())
+	env := make(map[string]any, len(v.vars))
+	for _, id := range v.vars {
+		env[id] = l.env[id]
+	}
+	prog, err := expr.Compile(cond.Source, expr.Env(env), expr.AsBool())
 	if err != nil {
 		l.add(f, line, "voorwaarde %q klopt niet: %s (een vraag met één keuze is tekst, een vraag met meer keuzes is een lijst; de uitkomst moet waar of onwaar zijn)", cond.Source, firstLine(err.Error()))
 		return Cond{Source: cond.Source}

@@ -42,24 +42,37 @@ func (e *Engine) Check() Report {
 	return rep
 }
 
-// structural returns, for each position i, the question ids that some
-// question at i or later reads in its condition: the only earlier answers
-// that can still change which questions are asked.
-func (e *Engine) structural() []map[string]bool {
+// structural returns, for each position i, the ids of earlier questions
+// that some question at i or later reads in its condition (sorted): the
+// only earlier answers that can still change which questions are asked.
+// last maps an id to the last position that reads it. Each id is listed
+// only between its own position and its last reader, so this stays linear
+// in the size of the content (a set per position copied from the next was
+// quadratic).
+func (e *Engine) structural() (live [][]string, last map[string]int) {
 	qs := e.C.Questions
-	out := make([]map[string]bool, len(qs)+1)
-	out[len(qs)] = map[string]bool{}
-	for i := len(qs) - 1; i >= 0; i-- {
-		m := map[string]bool{}
-		for k := range out[i+1] {
-			m[k] = true
-		}
-		for _, v := range qs[i].When.Vars {
-			m[v] = true
-		}
-		out[i] = m
+	pos := make(map[string]int, len(qs))
+	for i, q := range qs {
+		pos[q.ID] = i
 	}
-	return out
+	last = map[string]int{}
+	for i, q := range qs {
+		for _, v := range q.When.Vars {
+			last[v] = max(last[v], i)
+		}
+	}
+	live = make([][]string, len(qs)+1)
+	for id, l := range last {
+		if p, ok := pos[id]; ok {
+			for i := p + 1; i <= l; i++ {
+				live[i] = append(live[i], id)
+			}
+		}
+	}
+	for _, ids := range live {
+		sort.Strings(ids)
+	}
+	return live, last
 }
 
 // choices lists the answers a question can get: each option for one
@@ -92,14 +105,13 @@ func choices(q *content.Question) [][]string {
 	return out
 }
 
-func stateKey(i int, a Answers, keep map[string]bool) string {
-	keys := make([]string, 0, len(keep))
-	for k := range keep {
+func stateKey(i int, a Answers, live []string) string {
+	keys := make([]string, 0, len(live))
+	for _, k := range live {
 		if v, ok := a[k]; ok {
 			keys = append(keys, k+"="+strings.Join(v, ","))
 		}
 	}
-	sort.Strings(keys)
 	return fmt.Sprint(i, "|", strings.Join(keys, ";"))
 }
 
@@ -109,11 +121,11 @@ func stateKey(i int, a Answers, keep map[string]bool) string {
 // how many full paths each branch stands for.
 func (e *Engine) walk(rep *Report) {
 	qs := e.C.Questions
-	keep := e.structural()
+	live, last := e.structural()
 	memo := map[string]*big.Int{}
 	var visit func(i int, a Answers) *big.Int
 	visit = func(i int, a Answers) *big.Int {
-		key := stateKey(i, a, keep[i])
+		key := stateKey(i, a, live[i])
 		if n, ok := memo[key]; ok {
 			return n
 		}
@@ -128,23 +140,24 @@ func (e *Engine) walk(rep *Report) {
 			} else if s := e.Summarize(a); len(s.Rules) == 0 {
 				rep.Problems = append(rep.Problems, content.Problem{File: "regels.toml", Msg: "een pad eindigt in een samenvatting zonder regels"})
 			}
-		case !holds(qs[i].When, e.env(e.Effective(a))):
+		case !holds(qs[i].When, envOf(e.C, qs[i].When.Vars, a)):
 			n = visit(i+1, a)
 		default:
 			q := qs[i]
 			opts := choices(q)
 			n = new(big.Int)
-			if keep[i+1][q.ID] {
+			// Set, visit, unset: nothing below keeps a, and copying the
+			// answers at every branch made the walk quadratic.
+			if last[q.ID] > i {
 				for _, vals := range opts {
-					b := a.Clone()
-					b[q.ID] = vals
-					n.Add(n, visit(i+1, b))
+					a[q.ID] = vals
+					n.Add(n, visit(i+1, a))
 				}
 			} else {
-				b := a.Clone()
-				b[q.ID] = opts[0]
-				n.Mul(visit(i+1, b), big.NewInt(int64(len(opts))))
+				a[q.ID] = opts[0]
+				n.Mul(visit(i+1, a), big.NewInt(int64(len(opts))))
 			}
+			delete(a, q.ID)
 		}
 		memo[key] = n
 		return n
@@ -156,6 +169,10 @@ func (e *Engine) walk(rep *Report) {
 // through the conditions that decide whether those questions are asked.
 func (e *Engine) closure(vars []string) []*content.Question {
 	need := map[string]bool{}
+	// Post-order: every question comes after the ones its condition
+	// reads, which is all resolveIn needs; walking all questions to keep
+	// content order made checking quadratic.
+	var out []*content.Question
 	var add func(id string)
 	add = func(id string) {
 		if need[id] {
@@ -166,18 +183,26 @@ func (e *Engine) closure(vars []string) []*content.Question {
 			for _, v := range q.When.Vars {
 				add(v)
 			}
+			out = append(out, q)
 		}
 	}
 	for _, v := range vars {
 		add(v)
 	}
-	var out []*content.Question
-	for _, q := range e.C.Questions {
-		if need[q.ID] {
-			out = append(out, q)
+	return out
+}
+
+// envOf is the expression environment for a condition reading vars. In
+// the walk every answer is to a question that was asked (later answers
+// cannot hide earlier questions), so a itself is the effective answers.
+func envOf(c *content.Content, vars []string, a Answers) map[string]any {
+	env := make(map[string]any, len(vars))
+	for _, id := range vars {
+		if q := c.Question(id); q != nil {
+			env[id] = envValue(q, a)
 		}
 	}
-	return out
+	return env
 }
 
 // Reachable reports whether some answers make cond true, trying every
@@ -198,7 +223,8 @@ func (e *Engine) Reachable(cond content.Cond) (reachable, ok bool) {
 		}
 	}
 	idx := make([]int, len(qs))
-	env := e.env(nil)
+	// Only the closure is read, so only the closure is in the environment.
+	env := make(map[string]any, len(qs))
 	for {
 		a := Answers{}
 		for i, q := range qs {
