@@ -27,10 +27,11 @@ type Problem struct {
 }
 
 func (p Problem) String() string {
+	msg := ShortMessage(p.Msg) // a quoted 60 KB key must not fill the screen
 	if p.Line > 0 {
-		return fmt.Sprintf("%s, regel %d: %s", p.File, p.Line, p.Msg)
+		return fmt.Sprintf("%s, regel %d: %s", p.File, p.Line, msg)
 	}
-	return fmt.Sprintf("%s: %s", p.File, p.Msg)
+	return fmt.Sprintf("%s: %s", p.File, msg)
 }
 
 // Problems is the error returned by Load: every problem found, not just the
@@ -42,7 +43,7 @@ func (ps Problems) Error() string {
 	for i, p := range ps {
 		lines[i] = p.String()
 	}
-	return strings.Join(lines, "\n")
+	return JoinCapped(lines)
 }
 
 // Load reads, compiles and validates the content in fsys (the embedded set
@@ -104,7 +105,17 @@ var allowed = map[string]string{
 
 // decode parses one file into v, reporting syntax errors and unknown keys.
 func (l *loader) decode(file string, v any) bool {
-	data, err := fs.ReadFile(l.fsys, file)
+	data, err := readFileLimited(l.fsys, file, MaxContentSize)
+	if err == nil {
+		if lerr := CheckShape(data); lerr != nil {
+			err = lerr
+		}
+	}
+	var lerr *LimitError
+	if errors.As(err, &lerr) {
+		l.add(file, lerr.Line, "%s", lerr.Msg)
+		return false
+	}
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			l.add(file, 0, "dit bestand ontbreekt; een inhoudsmap heeft deze bestanden nodig: %s", strings.Join(Files, ", "))

@@ -36,14 +36,14 @@ func (e *AnswerError) Error() string {
 	if e.ID != "" {
 		fmt.Fprintf(&b, "vraag %q: ", e.ID)
 	}
-	b.WriteString(e.Msg)
+	b.WriteString(content.ShortMessage(e.Msg))
 	if len(e.Valid) > 0 {
 		b.WriteString("; geldig zijn: ")
 		q := make([]string, len(e.Valid))
 		for i, v := range e.Valid {
 			q[i] = fmt.Sprintf("%q", v)
 		}
-		b.WriteString(strings.Join(q, ", "))
+		b.WriteString(content.ShortMessage(strings.Join(q, ", ")))
 	}
 	return b.String()
 }
@@ -56,7 +56,7 @@ func (es AnswerErrors) Error() string {
 	for i, e := range es {
 		lines[i] = e.Error()
 	}
-	return strings.Join(lines, "\n")
+	return content.JoinCapped(lines)
 }
 
 type answersFile struct {
@@ -81,6 +81,9 @@ type ParseOptions struct {
 // ParseAnswers reads an answers file (TOML: versie = 1 and a table
 // [antwoorden] of question id → value). name is used in messages only.
 func (e *Engine) ParseAnswers(name string, data []byte, opt ParseOptions) (Answers, error) {
+	if lerr := content.CheckInput(data, content.MaxAnswersSize); lerr != nil {
+		return nil, AnswerErrors{{File: name, Line: lerr.Line, Msg: lerr.Msg}}
+	}
 	src := string(data)
 	var f answersFile
 	md, err := toml.Decode(src, &f)
