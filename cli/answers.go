@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -8,7 +9,6 @@ import (
 
 	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
-	"github.com/afstandswijzer/afstandswijzer/tui"
 )
 
 // answersFileError is why an answers file could not be used, in Dutch.
@@ -24,21 +24,40 @@ func (e *answersFileError) Error() string {
 		return fmt.Sprintf("%s is een map, geen bestand; geef een antwoordenbestand op, bijvoorbeeld %s", e.path, filepath.Join(e.path, "antwoorden.toml"))
 	}
 	if e.read != nil {
-		return fmt.Sprintf("kan %s niet lezen: %s", e.path, tui.FileError(e.read))
+		return fmt.Sprintf("kan %s niet lezen: %s", e.path, fileReason(e.read))
 	}
 	return "het antwoordenbestand klopt niet:\n" + e.bad.Error()
 }
 
 // readAnswers reads an answers file strictly. A [casus] table (title and
 // story of an example case) is allowed and returned separately, so a
-// trainer can use the case files with every command.
+// trainer can use the case files with every command. A file over
+// content.MaxAnswersSize, or shaped to make the TOML library slow, is
+// refused before it is parsed.
 func readAnswers(e *decision.Engine, path string) (decision.Answers, content.CaseInfo, error) {
 	// Check for a folder first: reading one fails with an English
-	// "is a directory" that FileError does not translate.
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
+	// "is a directory".
+	st, err := os.Stat(path)
+	if err == nil && st.IsDir() {
 		return nil, content.CaseInfo{}, &answersFileError{path: path, isDir: true}
 	}
-	data, err := os.ReadFile(path)
+	var data []byte
+	if err == nil {
+		var f *os.File
+		if f, err = os.Open(path); err == nil {
+			data, err = content.ReadLimited(f, content.MaxAnswersSize)
+			f.Close()
+		}
+	}
+	var lerr *content.LimitError
+	if err == nil {
+		if l := content.CheckInput(data, content.MaxAnswersSize); l != nil {
+			err = l
+		}
+	}
+	if errors.As(err, &lerr) {
+		return nil, content.CaseInfo{}, &answersFileError{path: path, bad: decision.AnswerErrors{{File: path, Line: lerr.Line, Msg: lerr.Msg}}}
+	}
 	if err != nil {
 		return nil, content.CaseInfo{}, &answersFileError{path: path, read: err}
 	}

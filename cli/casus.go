@@ -1,8 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
-	"os"
+	"io/fs"
 	"path/filepath"
 	"strings"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/afstandswijzer/afstandswijzer/decision"
 	"github.com/afstandswijzer/afstandswijzer/report"
 	"github.com/afstandswijzer/afstandswijzer/tui"
+	"github.com/afstandswijzer/afstandswijzer/tui/safefile"
 )
 
 func cmdCase(env *Env, args []string) int {
@@ -22,6 +24,15 @@ func cmdCase(env *Env, args []string) int {
 	if done {
 		return code
 	}
+	// Every option is checked before anything is shown, also without a
+	// name: a wrong --format or --inhoud is an error, never ignored.
+	if !validFormat(stderr, "casus", *format, "markdown", "html") {
+		return exitUsage
+	}
+	ct, ok := c.load(stderr)
+	if !ok {
+		return exitUsage
+	}
 	cases, err := content.Cases()
 	if err != nil {
 		// The cases are embedded and tested: this is a build bug.
@@ -31,6 +42,9 @@ func cmdCase(env *Env, args []string) int {
 	if len(names) == 0 {
 		if *out != "" || *answersTo != "" {
 			return c.fail(stderr, "geef de naam van een casus op, bijvoorbeeld: afstandswijzer casus %s", cases[0].Name)
+		}
+		if flagSet(c.fs, "format") {
+			return c.fail(stderr, "--format geldt voor één casus; geef de naam van een casus op, bijvoorbeeld: afstandswijzer casus %s --format %s", cases[0].Name, *format)
 		}
 		fmt.Fprintf(stdout, "Voorbeeldcasussen voor een studiemiddag (%d):\n", len(cases))
 		for _, cs := range cases {
@@ -52,12 +66,11 @@ func cmdCase(env *Env, args []string) int {
 		fmt.Fprintf(stderr, "afstandswijzer casus: onbekende casus %q; geldig zijn: %s\n", names[0], strings.Join(content.CaseNames(cases), ", "))
 		return exitUsage
 	}
-	if !validFormat(stderr, "casus", *format, "markdown", "html") || !outPathOK(stderr, "casus", *out) || !outPathOK(stderr, "casus", *answersTo) {
+	if !outPathOK(stderr, "casus", *out, contentInputs(c.inhoud)...) || !outPathOK(stderr, "casus", *answersTo, contentInputs(c.inhoud)...) {
 		return exitUsage
 	}
-	ct, ok := c.load(stderr)
-	if !ok {
-		return exitUsage
+	if *out != "" && *answersTo != "" && (cleanAbs(*out) == cleanAbs(*answersTo) || safefile.Same(*out, *answersTo)) {
+		return c.fail(stderr, "--uit en --antwoorden-naar zijn hetzelfde bestand; kies twee namen, één voor de samenvatting en één voor de antwoorden")
 	}
 	e := decision.New(ct)
 	a, err := e.ParseAnswers(cs.File, cs.Answers, decision.ParseOptions{})
@@ -67,36 +80,41 @@ func cmdCase(env *Env, args []string) int {
 		return exitUsage
 	}
 	if *answersTo != "" {
-		if _, err := os.Stat(*answersTo); err == nil {
-			fmt.Fprintf(stderr, "afstandswijzer casus: %s bestaat al; kies een nieuwe naam, dan overschrijf ik niets\n", *answersTo)
-			return exitUsage
-		}
 		head := "# Casus: " + cs.Title + "\n" + wrapIndent(cs.Story, "# ", 78) + "\n#\n"
-		if err := tui.WriteFileAtomic(*answersTo, append([]byte(head), e.FormatAnswers(a)...)); err != nil {
-			fmt.Fprintf(stderr, "afstandswijzer casus: kan %s niet schrijven: %s\n", *answersTo, tui.FileError(err))
+		data := safeOutput("toml", append([]byte(head), e.FormatAnswers(a)...))
+		// O_EXCL: a teacher's edited answers are never overwritten, not
+		// even by a file made between a check and the write.
+		if err := safefile.CreateNew(*answersTo, data, safefile.ExportMode); err != nil {
+			if errors.Is(err, fs.ErrExist) {
+				fmt.Fprintf(stderr, "afstandswijzer casus: %s bestaat al; kies een nieuwe naam, dan overschrijf ik niets\n", *answersTo)
+				return exitUsage
+			}
+			fmt.Fprintf(stderr, "afstandswijzer casus: kan %s niet schrijven: %s\n", *answersTo, fileReason(err))
 			return exitFail
 		}
 		abs, _ := filepath.Abs(*answersTo)
 		fmt.Fprintf(stdout, "De antwoorden van de casus %q staan in %s.\nPas ze aan en bekijk de samenvatting met:\n  afstandswijzer samenvatting --antwoorden %s\n", cs.Name, abs, *answersTo)
-		return exitOK
+		if *out == "" {
+			return exitOK
+		}
 	}
 	// In a terminal, a trainer gets the case on the review screen to
 	// discuss every answer and change one to show what changes.
-	if !flagSet(c.fs, "format") && *out == "" && env.IsTerminal(env.Stdin) && env.IsTerminal(stdout) {
+	if !flagSet(c.fs, "format") && *out == "" && env.IsTerminal(env.Stdin) && env.IsTerminal(env.terminal) {
 		if err := tui.Run(tui.Options{Engine: e, Answers: a, Title: cs.Title, SessionPath: "-"}); err != nil {
 			fmt.Fprintf(stderr, "afstandswijzer casus: %v\n", err)
 			return exitFail
 		}
 		return exitOK
 	}
-	md := fmt.Sprintf("> **Casus: %s**\n>\n> %s\n\n", cs.Title, cs.Story) + report.Markdown(e.Summarize(a))
-	text := []byte(md)
+	mdText := fmt.Sprintf("> **Casus: %s**\n>\n> %s\n\n", cs.Title, cs.Story) + report.Markdown(e.Summarize(a))
+	text := []byte(mdText)
 	if *format == "html" {
-		text, err = report.HTMLPage(report.Page{Title: "Casus: " + cs.Title, Markdown: md, Version: ct.Meta.Version, Date: env.Now()})
+		text, err = report.HTMLPage(report.Page{Title: "Casus: " + cs.Title, Markdown: mdText, Version: ct.Meta.Version, Date: env.Now()})
 		if err != nil {
 			fmt.Fprintf(stderr, "afstandswijzer casus: %v\n", err)
 			return exitFail
 		}
 	}
-	return writeOutput("casus", *out, text, stdout, stderr)
+	return writeOutput("casus", *out, *format, text, stdout, stderr)
 }

@@ -35,6 +35,10 @@ type Env struct {
 	LookupEnv func(string) (string, bool)
 	// Build is the version information stamped by the release build.
 	Build Build
+
+	// terminal is Stdout as given, before Main wrapped it in the output
+	// boundary: for the is-terminal checks and for Glamour's styled text.
+	terminal io.Writer
 }
 
 // Build is what the release build stamps into main through -ldflags.
@@ -137,6 +141,11 @@ Afsluitcodes: 0 gelukt, 1 mislukt, 2 verkeerd gebruik of ongeldige invoer.
 // Main runs the program with args (without the program name) and returns
 // the exit code.
 func Main(args []string, env *Env) int {
+	// The output boundary: every byte a command prints is sanitised.
+	e := *env
+	e.terminal = env.Stdout
+	e.Stdout, e.Stderr = safeWriter{env.Stdout}, safeWriter{env.Stderr}
+	env = &e
 	if env.Now == nil {
 		env.Now = time.Now
 	}

@@ -282,7 +282,7 @@ func TestCheckExportAndEdit(t *testing.T) {
 	if code, _, errOut := runCmd(t, "inhoud", "--naar", dir); code != 0 {
 		t.Fatalf("inhoud: exit %d %s", code, errOut)
 	}
-	if code, _, errOut := runCmd(t, "inhoud", "--naar", dir); code != 2 || !strings.Contains(errOut, "bestaat al") {
+	if code, _, errOut := runCmd(t, "inhoud", "--naar", dir); code != 2 || !strings.Contains(errOut, "is niet leeg") {
 		t.Fatalf("second export must refuse to overwrite: exit %d %s", code, errOut)
 	}
 	if code, out, _ := runCmd(t, "controleer", "--inhoud", dir); code != 0 {

@@ -84,6 +84,10 @@ func checkLinks(env *Env, ct *content.Content) int {
 		}
 	}
 	fmt.Fprintf(stdout, "%d werken, %d doorgestuurd, %d kapot.\n", ok, moved, broken)
+	if offline(results) {
+		fmt.Fprintf(stdout, "Alle links falen op dezelfde manier (%s): waarschijnlijk is deze computer offline. Controleer je internetverbinding en probeer het opnieuw.\n", results[0].Err)
+		return exitFail
+	}
 	if broken > 0 {
 		fmt.Fprintln(stdout, "Pas de kapotte links aan in bronnen.toml (of meta.toml) en controleer opnieuw.")
 		return exitFail
@@ -91,9 +95,35 @@ func checkLinks(env *Env, ct *content.Content) int {
 	return exitOK
 }
 
+// offline reports whether every link failed with the same network error
+// (no address, no connection, no answer): then the links are probably
+// fine and the computer is not on the internet.
+func offline(results []content.LinkResult) bool {
+	if len(results) < 2 {
+		return false
+	}
+	kind := results[0].Kind
+	switch kind {
+	case content.LinkNoAddress, content.LinkNoConnection, content.LinkTimeout:
+	default:
+		return false
+	}
+	for _, r := range results {
+		if r.Status != content.LinkBroken || r.Kind != kind {
+			return false
+		}
+	}
+	return true
+}
+
+// printProblems lists the first content.MaxProblems problems: a broken
+// file can have thousands, and the first ones are the ones to fix.
 func printProblems(w io.Writer, ps content.Problems) {
 	fmt.Fprintf(w, "De inhoud heeft %d %s:\n", len(ps), plural(len(ps), "probleem", "problemen"))
-	for _, p := range ps {
+	for _, p := range ps[:min(len(ps), content.MaxProblems)] {
 		fmt.Fprintf(w, "  - %s\n", p)
+	}
+	if len(ps) > content.MaxProblems {
+		fmt.Fprintf(w, "  %s\n", content.More(len(ps)-content.MaxProblems))
 	}
 }

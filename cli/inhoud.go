@@ -1,13 +1,16 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 
 	"github.com/afstandswijzer/afstandswijzer/content"
-	"github.com/afstandswijzer/afstandswijzer/tui"
+	"github.com/afstandswijzer/afstandswijzer/tui/safefile"
 )
 
 func cmdExport(env *Env, args []string) int {
@@ -28,28 +31,76 @@ func cmdExport(env *Env, args []string) int {
 		}
 		src = os.DirFS(c.inhoud)
 	}
-	// Never overwrite: an institution's edited copy is worth more than ours.
-	for _, name := range content.Files {
-		if _, err := os.Stat(filepath.Join(*dir, name)); err == nil {
-			fmt.Fprintf(stderr, "afstandswijzer inhoud: %s bestaat al; kies een lege of nieuwe map, dan overschrijf ik niets\n", filepath.Join(*dir, name))
-			return exitUsage
-		}
+	// A new or empty folder, as the help says: an institution's edited
+	// copy, or anything else in that folder, is worth more than ours.
+	if problem := exportDirProblem(*dir); problem != "" {
+		fmt.Fprintf(stderr, "afstandswijzer inhoud: %s\n", problem)
+		return exitUsage
 	}
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
-		fmt.Fprintf(stderr, "afstandswijzer inhoud: kan de map %s niet maken: %s\n", *dir, tui.FileError(err))
-		return exitFail
+		code := exitFail
+		if errors.Is(err, syscall.ENOTDIR) || errors.Is(err, fs.ErrExist) {
+			code = exitUsage // a file where a folder should be
+		}
+		fmt.Fprintf(stderr, "afstandswijzer inhoud: kan de map %s niet maken: %s\n", *dir, fileReason(err))
+		return code
 	}
 	for _, name := range content.Files {
 		data, err := fs.ReadFile(src, name)
 		if err == nil {
-			err = tui.WriteFileAtomic(filepath.Join(*dir, name), data)
+			// O_EXCL: a file that appeared since the check is kept.
+			err = safefile.CreateNew(filepath.Join(*dir, name), data, safefile.ExportMode)
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "afstandswijzer inhoud: kan %s niet schrijven: %s\n", name, tui.FileError(err))
+			fmt.Fprintf(stderr, "afstandswijzer inhoud: kan %s niet schrijven: %s\n", filepath.Join(*dir, name), fileReason(err))
 			return exitFail
 		}
 	}
 	abs, _ := filepath.Abs(*dir)
 	fmt.Fprintf(stdout, "De inhoud staat in %s (%d bestanden).\nPas de bestanden aan, controleer ze met:\n  afstandswijzer controleer --inhoud %s\nen gebruik ze met --inhoud %s.\n", abs, len(content.Files), *dir, *dir)
 	return exitOK
+}
+
+// exportDirProblem says why dir cannot take the content: it is a file,
+// part of its path is a file, or it is a folder that is not empty.
+func exportDirProblem(dir string) string {
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		// Part of the path may be a file: walk up to what exists.
+		for p := filepath.Dir(dir); ; p = filepath.Dir(p) {
+			if st, err := os.Stat(p); err == nil {
+				if !st.IsDir() {
+					return fmt.Sprintf("%s is een bestand, geen map; kies een nieuwe of lege map", p)
+				}
+				return ""
+			}
+			if p == filepath.Dir(p) {
+				return ""
+			}
+		}
+	case err != nil:
+		if errors.Is(err, syscall.ENOTDIR) {
+			return fmt.Sprintf("een deel van %s is een bestand, geen map; kies een nieuwe of lege map", dir)
+		}
+		return fmt.Sprintf("kan de map %s niet gebruiken: %s", dir, fileReason(err))
+	case !st.IsDir():
+		return fmt.Sprintf("%s is een bestand, geen map; kies een nieuwe of lege map", dir)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Sprintf("kan de map %s niet lezen: %s", dir, fileReason(err))
+	}
+	if len(entries) > 0 {
+		var names []string
+		for _, e := range entries[:min(len(entries), 3)] {
+			names = append(names, e.Name())
+		}
+		more := ""
+		if len(entries) > 3 {
+			more = ", …"
+		}
+		return fmt.Sprintf("de map %s is niet leeg (%s%s); kies een nieuwe of lege map, dan overschrijf ik niets", dir, strings.Join(names, ", "), more)
+	}
+	return ""
 }

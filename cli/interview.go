@@ -20,7 +20,7 @@ func runTUI(env *Env, args []string) int {
 	if !ok {
 		return exitUsage
 	}
-	inTerm, outTerm := env.IsTerminal(stdin), env.IsTerminal(stdout)
+	inTerm, outTerm := env.IsTerminal(stdin), env.IsTerminal(env.terminal)
 	if *plain || !inTerm || !outTerm {
 		// A full-screen program cannot work without a terminal on both
 		// sides; the line mode can, so pipes and scripts get it.

@@ -19,8 +19,11 @@ func loadContent(dir string) (*content.Content, error) {
 		return content.Load(content.Default())
 	}
 	st, err := os.Stat(dir)
-	if err != nil || !st.IsDir() {
-		return nil, fmt.Errorf("de inhoudsmap %q bestaat niet of is geen map", dir)
+	switch {
+	case err == nil && !st.IsDir():
+		return nil, fmt.Errorf("de inhoudsmap %s is een bestand, geen map", dir)
+	case err != nil:
+		return nil, fmt.Errorf("de inhoudsmap %s bestaat niet of is geen map", dir)
 	}
 	c, err := content.Load(os.DirFS(dir))
 	var ps content.Problems
@@ -58,8 +61,11 @@ func reportContentError(stderr io.Writer, err error) {
 	var ps content.Problems
 	if errors.As(err, &ps) {
 		fmt.Fprintf(stderr, "afstandswijzer: de inhoud heeft %d %s:\n", len(ps), plural(len(ps), "probleem", "problemen"))
-		for _, p := range ps {
+		for _, p := range ps[:min(len(ps), content.MaxProblems)] {
 			fmt.Fprintf(stderr, "  %s\n", p)
+		}
+		if len(ps) > content.MaxProblems {
+			fmt.Fprintf(stderr, "  %s\n", content.More(len(ps)-content.MaxProblems))
 		}
 		return
 	}

@@ -1,9 +1,10 @@
 package cli
 
 import (
-	"cmp"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,24 +12,92 @@ import (
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/styles"
 	"charm.land/lipgloss/v2"
-	"github.com/afstandswijzer/afstandswijzer/tui"
+	"github.com/afstandswijzer/afstandswijzer/content"
+	"github.com/afstandswijzer/afstandswijzer/tui/safefile"
 	"github.com/charmbracelet/x/term"
 )
 
-// writeOutput writes a result to stdout, or to path and says where.
-func writeOutput(cmd, path string, text []byte, stdout, stderr io.Writer) int {
-	var err error
+// writeOutput writes a result in format to stdout, or to path and says
+// where. Both pass the output boundary (safeOutput).
+func writeOutput(cmd, path, format string, text []byte, stdout, stderr io.Writer) int {
+	text = safeOutput(format, text)
 	if path == "" {
-		_, err = stdout.Write(text)
-	} else if err = tui.WriteFileAtomic(path, text); err == nil {
-		abs, _ := filepath.Abs(path)
-		fmt.Fprintf(stderr, "Opgeslagen in %s\n", abs)
+		if _, err := stdout.Write(text); err != nil {
+			fmt.Fprintf(stderr, "afstandswijzer %s: kan de uitvoer niet schrijven: %s\n", cmd, fileReason(err))
+			return exitFail
+		}
+		return exitOK
 	}
-	if err != nil {
-		fmt.Fprintf(stderr, "afstandswijzer %s: kan %s niet schrijven: %s\n", cmd, cmp.Or(path, "de uitvoer"), tui.FileError(err))
+	if err := safefile.WriteFile(path, text, safefile.ExportMode); err != nil {
+		fmt.Fprintf(stderr, "afstandswijzer %s: kan %s niet schrijven: %s\n", cmd, path, fileReason(err))
 		return exitFail
 	}
+	abs, _ := filepath.Abs(path)
+	fmt.Fprintf(stderr, "Opgeslagen in %s\n", abs)
 	return exitOK
+}
+
+// outHelp describes --uit; overwriting is on purpose (a script writes the
+// same file again), so the help says so.
+const outHelp = "schrijf naar `BESTAND` in plaats van naar het scherm; een bestaand bestand wordt overschreven (het houdt zijn rechten)"
+
+// outPathOK checks an output path before any work is done, so a typo is
+// reported as bad input (exit 2) with the path named: a folder given as
+// file, a folder that does not exist, a file where a folder should be, or
+// one of the command's own input files (writing there would replace the
+// answers with the summary). Empty means stdout.
+func outPathOK(stderr io.Writer, cmd, path string, inputs ...string) bool {
+	if path == "" {
+		return true
+	}
+	problem := ""
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		problem = fmt.Sprintf("%s is een map; geef een bestandsnaam op, bijvoorbeeld %s", path, filepath.Join(path, "uitvoer.md"))
+	} else if dir := filepath.Dir(path); dir != "" {
+		st, err := os.Stat(dir)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			problem = fmt.Sprintf("kan %s niet schrijven: de map %s bestaat niet", path, dir)
+		case err != nil:
+			problem = fmt.Sprintf("kan %s niet schrijven: %s", path, fileReason(err))
+		case !st.IsDir():
+			problem = fmt.Sprintf("kan %s niet schrijven: %s is geen map", path, dir)
+		}
+	}
+	if problem == "" {
+		for _, in := range inputs {
+			if in != "" && (safefile.Same(path, in) || cleanAbs(path) == cleanAbs(in)) {
+				problem = fmt.Sprintf("--uit %s is ook een invoerbestand van deze opdracht; kies een andere naam, anders is %s daarna weg", path, in)
+				break
+			}
+		}
+	}
+	if problem == "" {
+		return true
+	}
+	fmt.Fprintf(stderr, "afstandswijzer %s: %s\n", cmd, problem)
+	return false
+}
+
+func cleanAbs(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.Clean(p)
+	}
+	return abs
+}
+
+// contentInputs are the files of a --inhoud folder, which --uit must not
+// replace either.
+func contentInputs(dir string) []string {
+	if dir == "" {
+		return nil
+	}
+	var out []string
+	for _, name := range content.Files {
+		out = append(out, filepath.Join(dir, name))
+	}
+	return out
 }
 
 // wrapIndent wraps running text at width, each line starting with prefix.
@@ -58,7 +127,8 @@ func terminalWidth(out *os.File) int {
 
 // renderTerminal formats Markdown for the terminal with Glamour. The style
 // is chosen once and passed explicitly (Glamour v2 has no automatic style);
-// NO_COLOR with any non-empty value gives plain text.
+// NO_COLOR with any non-empty value gives plain text. The Markdown is
+// sanitised first: the result goes to the terminal unwrapped.
 func renderTerminal(env *Env, md string, out *os.File) (string, error) {
 	style := styles.DarkStyle
 	if v, ok := env.LookupEnv("NO_COLOR"); ok && v != "" {
@@ -71,5 +141,5 @@ func renderTerminal(env *Env, md string, out *os.File) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return r.Render(md)
+	return r.Render(content.Sanitize(md))
 }

@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"cmp"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/afstandswijzer/afstandswijzer/decision"
 	"github.com/afstandswijzer/afstandswijzer/report"
@@ -30,7 +33,7 @@ func cmdCompare(env *Env, args []string) int {
 	if *format != "" && !validFormat(stderr, "vergelijk", *format, "markdown", "html", "json") {
 		return exitUsage
 	}
-	if !outPathOK(stderr, "vergelijk", *out) {
+	if !outPathOK(stderr, "vergelijk", *out, append(contentInputs(c.inhoud), paths...)...) {
 		return exitUsage
 	}
 	ct, ok := c.load(stderr)
@@ -59,24 +62,37 @@ func cmdCompare(env *Env, args []string) int {
 		text []byte
 		err  error
 	)
+	outFormat := cmp.Or(*format, "markdown")
 	switch {
 	case *format == "json":
 		text, err = report.CompareJSON(result)
 	case *format == "html":
-		text, err = report.CompareHTML(result, env.Now())
-	case *format == "" && *out == "" && env.IsTerminal(stdout):
-		f := stdout.(*os.File)
+		text, err = report.CompareHTML(escapeComparison(result), env.Now())
+	case *format == "" && *out == "" && env.IsTerminal(env.terminal):
+		// Glamour's styling goes to the terminal as it is; its input was
+		// sanitised (renderTerminal).
+		f := env.terminal.(*os.File)
 		var s string
-		s, err = renderTerminal(env, terminalComparison(result, terminalWidth(f)), f)
-		text = []byte(s)
+		s, err = renderTerminal(env, terminalComparison(escapeComparison(result), terminalWidth(f)), f)
+		if err == nil {
+			_, err = io.WriteString(f, s)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "afstandswijzer vergelijk: %v\n", err)
+			return exitFail
+		}
+		if len(result.Failed) > 0 {
+			return exitUsage
+		}
+		return exitOK
 	default:
-		text = []byte(report.CompareMarkdown(result))
+		text = []byte(report.CompareMarkdown(escapeComparison(result)))
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "afstandswijzer vergelijk: %v\n", err)
 		return exitFail
 	}
-	if code := writeOutput("vergelijk", *out, text, stdout, stderr); code != exitOK {
+	if code := writeOutput("vergelijk", *out, outFormat, text, stdout, stderr); code != exitOK {
 		return code
 	}
 	if len(result.Failed) > 0 {
@@ -97,6 +113,28 @@ func terminalComparison(c *decision.Comparison, width int) string {
 		return report.CompareMarkdown(c)
 	}
 	return report.CompareStacked(c, stackedNote)
+}
+
+// escapeComparison returns c with the file names and error texts made
+// literal for Markdown (report.Text): a team may call its file
+// "[klik](http:evil).toml", and that must stay text in the hand-out and on
+// the terminal. JSON gets the names as they are.
+func escapeComparison(c *decision.Comparison) *decision.Comparison {
+	out := *c
+	out.Columns = make([]string, len(c.Columns))
+	for i, col := range c.Columns {
+		out.Columns[i] = md(col)
+	}
+	out.Incomplete = make([]string, len(c.Incomplete))
+	for i, name := range c.Incomplete {
+		out.Incomplete[i] = md(name)
+	}
+	out.Failed = make([]decision.CompareFile, len(c.Failed))
+	for i, f := range c.Failed {
+		f.Name, f.Err = md(f.Name), md(strings.ReplaceAll(f.Err, "\n", "; "))
+		out.Failed[i] = f
+	}
+	return &out
 }
 
 // columnNames uses each file's base name, or the path as given when two

@@ -2,11 +2,16 @@ package content
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -24,7 +29,21 @@ type LinkResult struct {
 	Code   int    // last HTTP status, 0 when none
 	NewURL string // where a redirect ended
 	Err    string // Dutch reason when broken
+	// Kind groups the reasons: LinkNoAddress, LinkNoConnection,
+	// LinkTimeout, LinkTLS, LinkStatus or LinkOther. When every link fails
+	// with the same kind of network error, the computer is probably offline.
+	Kind string
 }
+
+// Kinds of broken links.
+const (
+	LinkNoAddress    = "adres"
+	LinkNoConnection = "verbinding"
+	LinkTimeout      = "tijd"
+	LinkTLS          = "beveiliging"
+	LinkStatus       = "status"
+	LinkOther        = "anders"
+)
 
 // LinkOptions tune CheckLinks; zero values mean the defaults.
 type LinkOptions struct {
@@ -95,7 +114,7 @@ func checkOne(ctx context.Context, base *http.Client, raw string, opt LinkOption
 	final := raw
 	client.CheckRedirect = func(req *http.Request, via []*http.Request) error {
 		if len(via) >= 10 {
-			return errors.New("te veel doorverwijzingen")
+			return errTooManyRedirects
 		}
 		final = req.URL.String()
 		return nil
@@ -121,13 +140,14 @@ func checkOne(ctx context.Context, base *http.Client, raw string, opt LinkOption
 		resp, err = do(http.MethodGet)
 	}
 	if err != nil {
-		res.Status, res.Err = LinkBroken, describeNetError(err)
+		res.Status = LinkBroken
+		res.Kind, res.Err = describeNetError(err)
 		return res
 	}
 	res.Code = resp.StatusCode
 	switch {
 	case resp.StatusCode >= 400:
-		res.Status, res.Err = LinkBroken, fmt.Sprintf("de server antwoordt %d %s", resp.StatusCode, http.StatusText(resp.StatusCode))
+		res.Status, res.Kind, res.Err = LinkBroken, LinkStatus, dutchStatus(resp.StatusCode)
 	case final != raw && !sameExceptSlash(final, raw):
 		res.Status, res.NewURL = LinkRedirected, final
 	default:
@@ -153,16 +173,54 @@ func sameExceptSlash(a, b string) bool {
 	return ua.Scheme == ub.Scheme && ua.Host == ub.Host && pa == pb && ua.RawQuery == ub.RawQuery
 }
 
-func describeNetError(err error) string {
+func describeNetError(err error) (kind, msg string) {
 	var ue *url.Error
 	if errors.As(err, &ue) {
 		if ue.Timeout() {
-			return "geen antwoord binnen de tijd"
+			return LinkTimeout, "geen antwoord binnen de tijd"
 		}
 		err = ue.Err
 	}
-	if errors.Is(err, context.DeadlineExceeded) {
-		return "geen antwoord binnen de tijd"
+	var dns *net.DNSError
+	var cert *tls.CertificateVerificationError
+	var rec tls.RecordHeaderError
+	var unknownAuth x509.UnknownAuthorityError
+	var hostname x509.HostnameError
+	var invalid x509.CertificateInvalidError
+	switch {
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, os.ErrDeadlineExceeded):
+		return LinkTimeout, "geen antwoord binnen de tijd"
+	case errors.As(err, &dns):
+		return LinkNoAddress, "adres niet gevonden (de naam van de website is onbekend, of er is geen internet)"
+	case errors.As(err, &cert), errors.As(err, &unknownAuth), errors.As(err, &hostname), errors.As(err, &invalid), errors.As(err, &rec):
+		return LinkTLS, "de beveiligde verbinding (https) klopt niet: het certificaat wordt niet vertrouwd"
+	case errors.Is(err, errTooManyRedirects):
+		return LinkOther, "te veel doorverwijzingen"
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return LinkNoConnection, "geen verbinding (de server weigert)"
+	case errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.EHOSTUNREACH):
+		return LinkNoConnection, "geen verbinding (het netwerk is niet bereikbaar)"
 	}
-	return "niet bereikbaar: " + err.Error()
+	var op *net.OpError
+	if errors.As(err, &op) {
+		return LinkNoConnection, "geen verbinding"
+	}
+	return LinkOther, "geen verbinding (onbekende fout)"
+}
+
+var errTooManyRedirects = errors.New("te veel doorverwijzingen")
+
+// dutchStatus describes an HTTP error status in Dutch.
+func dutchStatus(code int) string {
+	what := map[int]string{
+		400: "ongeldig verzoek", 401: "inloggen nodig", 403: "geen toegang", 404: "pagina niet gevonden",
+		410: "pagina verwijderd", 429: "te veel verzoeken, probeer het later", 500: "fout op de server",
+		502: "fout op de server", 503: "de website is tijdelijk niet beschikbaar", 504: "de server antwoordt niet op tijd",
+	}[code]
+	if what == "" && code >= 500 {
+		what = "fout op de server"
+	} else if what == "" {
+		what = "de pagina is niet te openen"
+	}
+	return fmt.Sprintf("de server antwoordt %d: %s", code, what)
 }
