@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // common is a Dutch flag set with the options every command shares.
@@ -116,7 +117,7 @@ func (c *common) parse(args []string, stdout, stderr io.Writer) (code int, done 
 // with two dashes as everywhere else.
 func dutchFlagError(err error) string {
 	msg := err.Error()
-	if m := flagErrRE.FindStringSubmatch(msg); m != nil {
+	if m := flagErrRE().FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("ongeldige waarde %s voor --%s", m[1], m[2])
 	}
 	switch {
@@ -163,4 +164,7 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 	return set
 }
 
-var flagErrRE = regexp.MustCompile(`^invalid (?:boolean )?value (".*") for (?:flag )?-(\S+): `)
+// flagErrRE is compiled on first use: package init runs on every start.
+var flagErrRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^invalid (?:boolean )?value (".*") for (?:flag )?-(\S+): `)
+})

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/afstandswijzer/afstandswijzer/content"
@@ -210,30 +211,36 @@ func (e *Engine) ParseAnswers(name string, data []byte, opt ParseOptions) (Answe
 
 // tomlMessages are the TOML parser's messages a teacher editing an answers
 // file is likely to meet, in Dutch. %s is the parser's quoted character.
-// Order matters: the first match wins.
-var tomlMessages = []struct {
+// Order matters: the first match wins. Compiled on first use, not in
+// package init: every start of the program would pay for them.
+var tomlMessages = sync.OnceValue(func() []struct {
 	re   *regexp.Regexp
 	text string
-}{
-	{regexp.MustCompile(`^expected value but found (.+) instead$`), "na = verwacht ik een waarde, maar er staat %s; zet tekst tussen aanhalingstekens, bijvoorbeeld rol = \"docent\""},
-	{regexp.MustCompile(`^unexpected EOF; expected value$`), "na = ontbreekt de waarde; zet tekst tussen aanhalingstekens, bijvoorbeeld rol = \"docent\""},
-	{regexp.MustCompile(`^invalid UTF-8 byte`), "het bestand bevat tekens die geen UTF-8 zijn; sla het op met de codering UTF-8"},
-	{regexp.MustCompile(`^TOML files cannot contain control characters`), "het bestand bevat een onzichtbaar stuurteken; haal het weg of typ de regel opnieuw"},
-	{regexp.MustCompile(`^strings cannot contain newlines$`), "een tekst tussen aanhalingstekens moet op één regel staan; staat er een \" te weinig?"},
-	{regexp.MustCompile(`^unexpected EOF; expected ['"]`), "een tekst heeft geen aanhalingsteken aan het eind"},
-	{regexp.MustCompile(`^Key '(?:antwoorden\.)?(.+)' has already been defined\.$`), "%s staat er twee keer in; laat één antwoord staan"},
-	{regexp.MustCompile(`^expected '\.' or '=', but got (.+) instead$`), "na de naam van een vraag verwacht ik =, maar er staat %s"},
-	{regexp.MustCompile(`^unexpected EOF; expected key separator '='$`), "na de naam van een vraag ontbreekt = en een antwoord"},
-	{regexp.MustCompile(`^expected a comma \(','\) or array terminator \('\]'\), but got (.+)$`), "in een lijst verwacht ik een komma of ], maar er staat %s; bijvoorbeeld activiteiten = [\"uitleg\", \"samenwerken\"]"},
-	{regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got (.+) instead$`), "na het antwoord verwacht ik het einde van de regel, maar er staat %s; zet één antwoord per regel"},
-	{regexp.MustCompile(`^expected '\.' or '\]' to end table name, but got (.+) instead$`), "een tabelnaam eindigt met ], maar er staat %s; schrijf [antwoorden]"},
-	{regexp.MustCompile(`^unexpected EOF$`), "het bestand houdt midden in een regel op; staat er ergens een \" of ] te weinig?"},
-}
+} {
+	return []struct {
+		re   *regexp.Regexp
+		text string
+	}{
+		{regexp.MustCompile(`^expected value but found (.+) instead$`), "na = verwacht ik een waarde, maar er staat %s; zet tekst tussen aanhalingstekens, bijvoorbeeld rol = \"docent\""},
+		{regexp.MustCompile(`^unexpected EOF; expected value$`), "na = ontbreekt de waarde; zet tekst tussen aanhalingstekens, bijvoorbeeld rol = \"docent\""},
+		{regexp.MustCompile(`^invalid UTF-8 byte`), "het bestand bevat tekens die geen UTF-8 zijn; sla het op met de codering UTF-8"},
+		{regexp.MustCompile(`^TOML files cannot contain control characters`), "het bestand bevat een onzichtbaar stuurteken; haal het weg of typ de regel opnieuw"},
+		{regexp.MustCompile(`^strings cannot contain newlines$`), "een tekst tussen aanhalingstekens moet op één regel staan; staat er een \" te weinig?"},
+		{regexp.MustCompile(`^unexpected EOF; expected ['"]`), "een tekst heeft geen aanhalingsteken aan het eind"},
+		{regexp.MustCompile(`^Key '(?:antwoorden\.)?(.+)' has already been defined\.$`), "%s staat er twee keer in; laat één antwoord staan"},
+		{regexp.MustCompile(`^expected '\.' or '=', but got (.+) instead$`), "na de naam van een vraag verwacht ik =, maar er staat %s"},
+		{regexp.MustCompile(`^unexpected EOF; expected key separator '='$`), "na de naam van een vraag ontbreekt = en een antwoord"},
+		{regexp.MustCompile(`^expected a comma \(','\) or array terminator \('\]'\), but got (.+)$`), "in een lijst verwacht ik een komma of ], maar er staat %s; bijvoorbeeld activiteiten = [\"uitleg\", \"samenwerken\"]"},
+		{regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got (.+) instead$`), "na het antwoord verwacht ik het einde van de regel, maar er staat %s; zet één antwoord per regel"},
+		{regexp.MustCompile(`^expected '\.' or '\]' to end table name, but got (.+) instead$`), "een tabelnaam eindigt met ], maar er staat %s; schrijf [antwoorden]"},
+		{regexp.MustCompile(`^unexpected EOF$`), "het bestand houdt midden in een regel op; staat er ergens een \" of ] te weinig?"},
+	}
+})
 
 // dutchTOML translates a TOML parse message; an unknown one is kept, so
 // nothing is lost, after the Dutch "geen geldige TOML" lead-in.
 func dutchTOML(msg string) string {
-	for _, t := range tomlMessages {
+	for _, t := range tomlMessages() {
 		m := t.re.FindStringSubmatch(msg)
 		if m == nil {
 			continue

@@ -39,7 +39,7 @@ func TestTextShowsControlSequences(t *testing.T) {
 func renderBody(t *testing.T, md string) string {
 	t.Helper()
 	var b strings.Builder
-	if err := markdownHTML.Convert([]byte(md), &b); err != nil {
+	if err := markdownHTML().Convert([]byte(md), &b); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()

@@ -6,6 +6,7 @@ import (
 	"html"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/afstandswijzer/afstandswijzer/decision"
@@ -48,10 +49,13 @@ func HTML(s *decision.Summary, date time.Time) ([]byte, error) {
 // (goldmark's default), and only https links and in-page anchors (inert,
 // below): a hand-out is opened on school computers, so nothing in it may
 // run or load anything.
-var markdownHTML = goldmark.New(
-	goldmark.WithExtensions(extension.Table, extension.TaskList, extension.Linkify),
-	goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(inert{}, 100))),
-)
+// Built on first use, not in package init: most runs make no HTML.
+var markdownHTML = sync.OnceValue(func() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.TaskList, extension.Linkify),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(inert{}, 100))),
+	)
+})
 
 // inert makes the document safe to open: a link whose target is not
 // https (or an anchor in the page) becomes its text, an image becomes its
@@ -140,7 +144,7 @@ func SafeHref(target string) bool {
 // or images, and a print stylesheet for A4.
 func HTMLPage(p Page) ([]byte, error) {
 	var body bytes.Buffer
-	if err := markdownHTML.Convert([]byte(p.Markdown), &body); err != nil {
+	if err := markdownHTML().Convert([]byte(p.Markdown), &body); err != nil {
 		return nil, fmt.Errorf("HTML maken lukt niet: %w", err)
 	}
 	var b bytes.Buffer
