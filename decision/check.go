@@ -255,6 +255,9 @@ func (e *Engine) reach(rep *Report) {
 	for _, x := range e.C.Examples {
 		check(x.File, x.Line, fmt.Sprintf("voorbeeld %q", x.ID), x.When)
 	}
+	for _, x := range e.C.Findings {
+		check(x.File, x.Line, fmt.Sprintf("bevinding %q", x.ID), x.When)
+	}
 	// Themes that nothing uses are dead weight in every listing.
 	used := map[string]bool{}
 	for _, r := range e.C.Resources {

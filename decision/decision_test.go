@@ -58,7 +58,7 @@ func with(a Answers, kv ...string) Answers {
 }
 
 var alwaysRules = []string{"bevoegd-gezag-kwaliteit", "raden-gesprek", "raden-standpunt", "beleidskaders",
-	"programma-evenwichtig", "bot-voorwaarden", "kwaliteitszorg", "inspectie-toezicht", "inspectie-risicomonitoring"}
+	"programma-evenwichtig", "kwaliteitszorg", "inspectie-toezicht", "inspectie-risicomonitoring"}
 
 // expectedRules is the rule contract of the issue, written independently
 // of the content's conditions so a wrong `when` in regels.toml is caught.
@@ -76,11 +76,18 @@ func expectedRules(a Answers) []string {
 	if kaders == "ja" {
 		passen = one("kaders_passen")
 	}
-	if in(kaders, "nee", "weet_niet") || in(passen, "verandert", "weet_niet") {
+	// The OR's consent is about important changes: a plan outside the
+	// frameworks, or one that may be. No frameworks, or not knowing, is no
+	// blocker: the team chooses its methods (issue 8, points 4 and 5).
+	if in(passen, "verandert", "weet_niet") {
 		want = append(want, "or-instemming")
 	}
-	if passen == "past" {
+	if passen == "past" || in(kaders, "nee", "weet_niet") {
 		want = append(want, "team-kiest-methode")
+	}
+	// The BOT conditions do not apply to an exam (point 3).
+	if one("vorm") != "examen" {
+		want = append(want, "bot-voorwaarden")
 	}
 	if in(one("urennorm"), "ja", "weet_niet") {
 		want = append(want, "studentenraad-instemming-urennorm")
@@ -98,9 +105,13 @@ func expectedRules(a Answers) []string {
 	return want
 }
 
-// expectedVerdict is the BOT contract: counts only when all three are
-// "ja", not when any is "nee", unknown otherwise.
+// expectedVerdict is the BOT contract: can count only when all three are
+// "ja", not when any is "nee", unknown otherwise; nil too on an exam, where
+// the conditions do not apply (see expectedNotApplicable).
 func expectedVerdict(a Answers) *bool {
+	if expectedNotApplicable(a) {
+		return nil
+	}
 	no, all := false, true
 	for _, id := range []string{"bot_interactie", "bot_sturen", "bot_begeleiding"} {
 		v := a[id]
@@ -120,6 +131,11 @@ func expectedVerdict(a Answers) *bool {
 		return &t
 	}
 	return nil
+}
+
+func expectedNotApplicable(a Answers) bool {
+	v := a["vorm"]
+	return len(v) == 1 && v[0] == "examen"
 }
 
 func sortedRuleIDs(s *Summary) []string {
@@ -160,8 +176,14 @@ func TestScenarios(t *testing.T) {
 			base(), []string{"studenten-geen-instemming"}, []string{"studentenraad-instemming-urennorm"}, &yes},
 		{"urennorm unknown explains both",
 			with(base(), "urennorm", "weet_niet"), []string{"studenten-geen-instemming", "studentenraad-instemming-urennorm"}, nil, &yes},
-		{"no frameworks yet: the OR has a consent right",
-			with(base(), "beleidskaders", "nee", "kaders_passen", "-"), []string{"or-instemming"}, []string{"team-kiest-methode"}, &yes},
+		{"no frameworks: no blocker, the team chooses",
+			with(base(), "beleidskaders", "nee", "kaders_passen", "-"), []string{"team-kiest-methode"}, []string{"or-instemming"}, &yes},
+		{"not sure about frameworks: no blocker, the team chooses",
+			with(base(), "beleidskaders", "weet_niet", "kaders_passen", "-"), []string{"team-kiest-methode"}, []string{"or-instemming"}, &yes},
+		{"not sure the plan fits: the OR's consent may be needed",
+			with(base(), "kaders_passen", "weet_niet"), []string{"or-instemming"}, []string{"team-kiest-methode"}, &yes},
+		{"an exam: no BOT questions, no BOT rule",
+			with(base(), "vorm", "examen", "activiteiten", "toetsen", "bot_interactie", "-", "bot_sturen", "-", "bot_begeleiding", "-"), nil, []string{"bot-voorwaarden"}, nil},
 		{"changing the didactic model: the OR has a consent right",
 			with(base(), "kaders_passen", "verandert"), []string{"or-instemming"}, []string{"team-kiest-methode"}, &yes},
 		{"inside the frameworks the team chooses",
@@ -191,6 +213,9 @@ func TestScenarios(t *testing.T) {
 				if slices.Contains(got, id) {
 					t.Errorf("rule %q applies but should not", id)
 				}
+			}
+			if s.Verdict.NotApplicable != expectedNotApplicable(tc.answers) {
+				t.Errorf("not applicable = %v", s.Verdict.NotApplicable)
 			}
 			if !sameVerdict(s.Verdict.Counts, tc.verdict) {
 				t.Errorf("verdict %s, want %v", s.Verdict.Label(), tc.verdict)
@@ -227,6 +252,7 @@ func TestVerdictAllCombinations(t *testing.T) {
 				if want := expectedVerdict(a); !sameVerdict(got, want) {
 					t.Errorf("%s/%s/%s: got %v, want %v", x, y, z, got, want)
 				}
+				checkBrief(t, a, e.Summarize(a))
 				n++
 			}
 		}
@@ -297,9 +323,10 @@ func TestRandomCompletePaths(t *testing.T) {
 		if got, want := sortedRuleIDs(s), expectedRules(a); !slices.Equal(got, want) {
 			t.Fatalf("path %v:\n got %v\nwant %v", a, got, want)
 		}
-		if !sameVerdict(s.Verdict.Counts, expectedVerdict(a)) {
+		if !sameVerdict(s.Verdict.Counts, expectedVerdict(a)) || s.Verdict.NotApplicable != expectedNotApplicable(a) {
 			t.Fatalf("path %v: verdict %s", a, s.Verdict.Label())
 		}
+		checkBrief(t, a, s)
 	}
 }
 
@@ -313,8 +340,22 @@ func TestCheckWalksEveryPath(t *testing.T) {
 	}
 	// kaders_passen is asked only after beleidskaders "ja": 1 + 1 + 3 ways.
 	want := big.NewInt(int64(1 + 1 + len(e.C.Question("kaders_passen").Options)))
+	// The three BOT questions are asked for every form but an exam.
+	bot := int64(1)
+	for _, id := range e.C.Meta.BOT {
+		bot *= int64(len(choices(e.C.Question(id))))
+	}
+	forms := int64(0)
+	for _, o := range e.C.Question("vorm").Options {
+		if o.Value == "examen" {
+			forms++
+		} else {
+			forms += bot
+		}
+	}
+	want.Mul(want, big.NewInt(forms))
 	for _, q := range e.C.Questions {
-		if q.ID == "beleidskaders" || q.ID == "kaders_passen" {
+		if q.ID == "beleidskaders" || q.ID == "kaders_passen" || q.ID == "vorm" || slices.Contains(e.C.Meta.BOT, q.ID) {
 			continue
 		}
 		want.Mul(want, big.NewInt(int64(len(choices(q)))))
