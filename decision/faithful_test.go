@@ -172,7 +172,7 @@ func TestAllThreeYesCanCountNeverCounts(t *testing.T) {
 			t.Errorf("says it counts: %q", text)
 		}
 	}
-	if !strings.Contains(v.Reason, "kan") || !strings.Contains(v.Note, "onderwijs- en examenregeling (OER)") {
+	if !strings.Contains(v.Reason, "kan het meetellen") || !strings.Contains(v.Note, "onderwijs- en examenregeling (OER)") || !strings.Contains(v.Note, "ingepland") {
 		t.Errorf("reason %q / note %q", v.Reason, v.Note)
 	}
 	checkBrief(t, base(), s)

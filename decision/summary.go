@@ -151,8 +151,8 @@ func (v Verdict) Label() string {
 // Texts of the verdict, checked against the handreiking's sentence "Dit kan
 // alleen als…" (necessary conditions) and shared/wetgeving.md.
 const (
-	reasonCan = "Aan alle drie de voorwaarden is voldaan: er is interactie met de student, je kunt op dat moment bijsturen, en er is directe, actieve begeleiding. Alleen dan kan afstandsonderwijs als begeleide onderwijstijd meetellen."
-	noteCan   = "Of het ook echt meetelt, hangt af van het onderwijsprogramma: de activiteit moet deel zijn van het programma in de onderwijs- en examenregeling (OER) en ook zo zijn ingepland."
+	reasonCan = "Aan alle drie de voorwaarden is voldaan: er is interactie met de student, je kunt op dat moment bijsturen, en er is directe, actieve begeleiding. Daarmee kan het meetellen als begeleide onderwijstijd."
+	noteCan   = "Of het ook echt meetelt, hangt ook af van het onderwijsprogramma: de activiteit moet deel zijn van het programma in de onderwijs- en examenregeling (OER) en ook zo zijn ingepland."
 	noteNo    = "Uren die niet als begeleide onderwijstijd meetellen, tellen ook niet mee voor het minimum aan begeleide onderwijstijd in de urennorm (achtergrond: WEB art. 7.2.7; controleer de actuele tekst op wetten.overheid.nl). Ga na of het programma dan nog aan de urennorm voldoet. Zo niet, dan moet de studentenraad instemmen."
 	reasonIf  = "Het kan alleen meetellen als aan alle drie de voorwaarden is voldaan."
 	reasonNA  = "Bij je antwoorden worden de vragen over begeleide onderwijstijd niet gesteld."
