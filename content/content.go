@@ -6,6 +6,7 @@ package content
 import (
 	"embed"
 	"io/fs"
+	"strings"
 
 	"github.com/expr-lang/expr/vm"
 )
@@ -286,6 +287,23 @@ type Term struct {
 	Source string `toml:"bron"`
 	File   string `toml:"-"`
 	Line   int    `toml:"-"`
+}
+
+// Words are the forms of the term to look for in running text, for
+// linking a term at its first use: "Begeleide onderwijstijd (BOT)" gives
+// "Begeleide onderwijstijd" and "BOT". Match case-insensitively for the
+// long form; an abbreviation is matched as written.
+func (t *Term) Words() []string {
+	name := strings.TrimSpace(t.Name)
+	open := strings.LastIndex(name, " (")
+	if open < 0 || !strings.HasSuffix(name, ")") {
+		return []string{name}
+	}
+	long, short := strings.TrimSpace(name[:open]), strings.TrimSpace(name[open+2:len(name)-1])
+	if short == "" {
+		return []string{long}
+	}
+	return []string{long, short}
 }
 
 // Finding is one theme of the Inspectie's findings in its vo research

@@ -304,6 +304,12 @@ func TestGlossary(t *testing.T) {
 	if c.Term("oer") == nil || c.Term("onbekend") != nil {
 		t.Fatal("Term lookup")
 	}
+	if w := c.Term("bot").Words(); !slices.Equal(w, []string{"Begeleide onderwijstijd", "BOT"}) {
+		t.Errorf("bot words %q", w)
+	}
+	if w := c.Term("urennorm").Words(); !slices.Equal(w, []string{"Urennorm"}) {
+		t.Errorf("urennorm words %q", w)
+	}
 }
 
 // Point 10: the eight themes of the Inspectie's findings, each marked as
