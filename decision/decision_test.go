@@ -389,6 +389,29 @@ func TestCheckFindsUnreachableItems(t *testing.T) {
 	}
 }
 
+// A question's navragen action must hold whenever the answer is
+// "weet_niet": Check finds one that does not.
+func TestCheckFindsAskActionThatDoesNotHold(t *testing.T) {
+	e := engine(t)
+	c := *e.C
+	c.Actions = slices.Clone(c.Actions)
+	for i, a := range c.Actions {
+		if a.ID == "urennorm-navragen" {
+			b := *a
+			b.When = mustCompile(t, e.C, `urennorm == "weet_niet" && rol == "docent"`)
+			c.Actions[i] = &b
+		}
+	}
+	rep := New(&c).Check()
+	found := false
+	for _, p := range rep.Problems {
+		found = found || strings.Contains(p.Msg, `vraag "urennorm": de actie "urennorm-navragen"`)
+	}
+	if !found {
+		t.Fatalf("not reported: %v", rep.Problems)
+	}
+}
+
 func TestReachableSeesVisibility(t *testing.T) {
 	e := engine(t)
 	// kaders_passen is only asked when there are frameworks.
