@@ -239,25 +239,33 @@ func TestVerdictNamesWhatIsMissingAndHowToFix(t *testing.T) {
 	}
 }
 
-// Every combination of the three BOT answers.
+// Every combination of the three BOT answers, for every form: on an exam
+// the answers are dropped and the conditions do not apply.
 func TestVerdictAllCombinations(t *testing.T) {
 	e := engine(t)
 	vals := []string{"ja", "nee", "weet_niet"}
 	n := 0
-	for _, x := range vals {
-		for _, y := range vals {
-			for _, z := range vals {
-				a := with(base(), "bot_interactie", x, "bot_sturen", y, "bot_begeleiding", z)
-				got := e.Verdict(a).Counts
-				if want := expectedVerdict(a); !sameVerdict(got, want) {
-					t.Errorf("%s/%s/%s: got %v, want %v", x, y, z, got, want)
+	for _, form := range e.C.Question("vorm").Values() {
+		for _, x := range vals {
+			for _, y := range vals {
+				for _, z := range vals {
+					a := with(base(), "vorm", form, "bot_interactie", x, "bot_sturen", y, "bot_begeleiding", z)
+					eff := e.Effective(a)
+					v := e.Verdict(a)
+					if want := expectedVerdict(eff); !sameVerdict(v.Counts, want) || v.NotApplicable != expectedNotApplicable(eff) {
+						t.Errorf("%s %s/%s/%s: got %s, want %v", form, x, y, z, v.Label(), want)
+					}
+					s := e.Summarize(a)
+					if wantDropped := map[bool]int{true: 3, false: 0}[form == "examen"]; len(s.Dropped) != wantDropped {
+						t.Errorf("%s: dropped %v", form, s.Dropped)
+					}
+					checkBrief(t, a, s)
+					n++
 				}
-				checkBrief(t, a, e.Summarize(a))
-				n++
 			}
 		}
 	}
-	if n != 27 {
+	if n != 27*len(e.C.Question("vorm").Options) {
 		t.Fatalf("walked %d combinations", n)
 	}
 }
@@ -289,6 +297,7 @@ func TestRuleContractExhaustive(t *testing.T) {
 		{"voorzieningen"},
 		{"input_studenten", "samenhang"},
 		{"urennorm", "voorzieningen", "input_studenten", "samenhang", "beleidskaders", "kaders_passen"},
+		{"vorm", "beleidskaders", "kaders_passen", "urennorm"},
 	}
 	for _, g := range groups {
 		for _, over := range assignments(e, g...) {
