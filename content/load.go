@@ -9,7 +9,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/expr-lang/expr"
@@ -62,7 +61,8 @@ type loader struct {
 	fsys     fs.FS
 	src      map[string]string
 	lines    map[string][]string // src split in lines, on first use
-	env      map[string]any      // the expression environment, built once
+	fields   map[fieldsAt]map[string]int
+	env      map[string]any // the expression environment, built once
 	problems Problems
 }
 
@@ -278,11 +278,35 @@ func stripComment(line string) string {
 
 // field finds the line of key inside the table that starts at line from:
 // fields come before any sub-table, so the search stops at the next header.
-// It falls back to the table's own line.
+// It falls back to the table's own line. The table's lines are read once,
+// for all its keys: a scan per key was one more pass per field checked.
 func (l *loader) field(file string, from int, key string) int {
 	if from <= 0 {
 		return from
 	}
+	k := fieldsAt{file, from}
+	keys, ok := l.fields[k]
+	if !ok {
+		keys = l.scanFields(file, from)
+		if l.fields == nil {
+			l.fields = map[fieldsAt]map[string]int{}
+		}
+		l.fields[k] = keys
+	}
+	if n, ok := keys[key]; ok {
+		return n
+	}
+	return from
+}
+
+// fieldsAt names a table by file and first line.
+type fieldsAt struct {
+	file string
+	from int
+}
+
+// scanFields maps each bare key of the table at line from to its line.
+func (l *loader) scanFields(file string, from int) map[string]int {
 	if l.lines == nil {
 		l.lines = map[string][]string{}
 	}
@@ -291,29 +315,31 @@ func (l *loader) field(file string, from int, key string) int {
 		lines = strings.Split(l.src[file], "\n")
 		l.lines[file] = lines
 	}
-	re := fieldRe(key)
+	keys := map[string]int{}
 	for i := from; i < len(lines); i++ {
-		t := strings.TrimSpace(lines[i])
-		if strings.HasPrefix(t, "[") {
+		if strings.HasPrefix(strings.TrimSpace(lines[i]), "[") {
 			break
 		}
-		if re.MatchString(lines[i]) {
-			return i + 1
+		if key := bareKey(lines[i]); key != "" {
+			if _, dup := keys[key]; !dup {
+				keys[key] = i + 1
+			}
 		}
 	}
-	return from
+	return keys
 }
 
-var fieldRes sync.Map
-
-// fieldRe caches the pattern for "key =" per key.
-func fieldRe(key string) *regexp.Regexp {
-	if re, ok := fieldRes.Load(key); ok {
-		return re.(*regexp.Regexp)
+// bareKey returns the key of a line "key = ...", or "".
+func bareKey(line string) string {
+	s := strings.TrimLeft(line, " \t")
+	n := 0
+	for n < len(s) && (s[n] == '_' || s[n] == '-' || s[n] >= 'a' && s[n] <= 'z' || s[n] >= 'A' && s[n] <= 'Z' || s[n] >= '0' && s[n] <= '9') {
+		n++
 	}
-	re := regexp.MustCompile(`^\s*` + regexp.QuoteMeta(key) + `\s*=`)
-	fieldRes.Store(key, re)
-	return re
+	if n == 0 || !strings.HasPrefix(strings.TrimLeft(s[n:], " \t"), "=") {
+		return ""
+	}
+	return s[:n]
 }
 
 func at(lines []int, i int) int {
@@ -359,14 +385,8 @@ func (l *loader) load() *Content {
 	l.checkMeta(&c.Meta)
 	l.checkQuestions(c)
 	l.checkMetaBOT(c)
-	l.checkRules(c)
-	l.checkParties(c)
-	l.checkActions(c)
-	l.checkResources(c)
-	l.checkExamples(c)
+	l.checkKinds(c)
 	l.checkAsk(c)
-	l.checkTerms(c)
-	l.checkFindings(c)
 	return c
 }
 
@@ -486,105 +506,157 @@ func (l *loader) checkQuestions(c *Content) {
 	}
 }
 
-func (l *loader) checkRules(c *Content) {
-	const f = "regels.toml"
-	lines := tableLines(l.src[f], "regel")
+// item is what the shared check needs of one content item: its id, where
+// to record its place, the fields that must not be empty and its
+// condition (when is nil for kinds without one).
+type item struct {
+	id       string
+	file     *string
+	line     *int
+	required [][2]string // key, value
+	whenSrc  string
+	when     *Cond
+}
+
+// itemKind is one [[table]] of items in one file, for checkItems.
+type itemKind struct {
+	file, table, kind string
+	n                 int
+	at                func(i int) item
+	// extra checks what is particular to the kind; field gives the line
+	// of one of the item's keys.
+	extra func(i int, what string, line int, field func(key string) int)
+}
+
+// checkItems is the check every kind of item shares: place, id, required
+// fields, the kind's own checks, then the condition, in that order.
+func (l *loader) checkItems(c *Content, k itemKind) {
+	lines := tableLines(l.src[k.file], k.table)
 	seen := map[string]int{}
-	for i, r := range c.Rules {
-		r.File, r.Line = f, at(lines, i)
-		what := l.itemID(f, r.Line, "regel", i, r.ID, seen)
-		l.required(f, r.Line, what, "titel", r.Title)
-		l.required(f, r.Line, what, "tekst", r.Text)
-		l.required(f, r.Line, what, "citaat", r.Quote)
-		if !slices.Contains(Parts, r.Part) {
-			l.add(f, l.field(f, r.Line, "deel"), "%s: deel %q is ongeldig; geldig zijn %s", what, r.Part, quoteList(Parts))
+	for i := 0; i < k.n; i++ {
+		it := k.at(i)
+		line := at(lines, i)
+		*it.file, *it.line = k.file, line
+		what := l.itemID(k.file, line, k.kind, i, it.id, seen)
+		for _, kv := range it.required {
+			l.required(k.file, line, what, kv[0], kv[1])
 		}
-		for _, a := range r.Actions {
-			if strings.TrimSpace(a) == "" {
-				l.add(f, r.Line, "%s: \"acties\" bevat een lege tekst", what)
-			}
+		field := func(key string) int { return l.field(k.file, line, key) }
+		if k.extra != nil {
+			k.extra(i, what, line, field)
 		}
-		l.checkPriority(f, l.field(f, r.Line, "prioriteit"), what, r.Priority)
-		r.When = l.compile(c, f, l.field(f, r.Line, "when"), r.WhenSrc)
+		if it.when != nil {
+			*it.when = l.compile(c, k.file, field("when"), it.whenSrc)
+		}
 	}
 }
 
-func (l *loader) checkParties(c *Content) {
-	const f = "partijen.toml"
-	lines := tableLines(l.src[f], "partij")
-	taskLines := tableLines(l.src[f], "partij.taak")
-	seen := map[string]int{}
-	t := 0
-	for i, p := range c.Parties {
-		p.File, p.Line = f, at(lines, i)
-		what := l.itemID(f, p.Line, "partij", i, p.ID, seen)
-		l.required(f, p.Line, what, "naam", p.Name)
-		if len(p.Tasks) == 0 {
-			l.add(f, p.Line, "%s heeft geen taken; voeg [[partij.taak]]-blokken toe", what)
-		}
-		for _, task := range p.Tasks {
-			task.Line = at(taskLines, t)
-			t++
-			l.required(f, task.Line, what+", taak", "tekst", task.Text)
-			task.When = l.compile(c, f, l.field(f, task.Line, "when"), task.WhenSrc)
-		}
-	}
-}
-
-func (l *loader) checkActions(c *Content) {
-	const f = "acties.toml"
-	lines := tableLines(l.src[f], "actie")
-	seen := map[string]int{}
-	for i, a := range c.Actions {
-		a.File, a.Line = f, at(lines, i)
-		what := l.itemID(f, a.Line, "actie", i, a.ID, seen)
-		l.required(f, a.Line, what, "tekst", a.Text)
-		if a.Phase != Before && a.Phase != After {
-			l.add(f, l.field(f, a.Line, "fase"), "%s: fase %q is ongeldig; geldig zijn \"vooraf\" en \"achteraf\"", what, a.Phase)
-		}
-		l.checkPriority(f, l.field(f, a.Line, "prioriteit"), what, a.Priority)
-		a.When = l.compile(c, f, l.field(f, a.Line, "when"), a.WhenSrc)
-	}
-}
-
-func (l *loader) checkResources(c *Content) {
-	const f = "bronnen.toml"
-	lines := tableLines(l.src[f], "bron")
-	seen := map[string]int{}
-	for i, r := range c.Resources {
-		r.File, r.Line = f, at(lines, i)
-		what := l.itemID(f, r.Line, "bron", i, r.ID, seen)
-		l.required(f, r.Line, what, "titel", r.Title)
-		l.required(f, r.Line, what, "organisatie", r.Organisation)
-		if strings.TrimSpace(r.URL) == "" {
-			l.add(f, r.Line, "%s mist \"url\" (verplicht)", what)
-		} else {
-			l.checkURL(f, l.field(f, r.Line, "url"), r.URL)
-		}
-		l.checkTheme(c, f, l.field(f, r.Line, "thema"), what, r.Theme)
-		if !slices.Contains(Certainties, r.Certainty) {
-			l.add(f, l.field(f, r.Line, "zekerheid"), "%s: zekerheid %q is ongeldig; geldig zijn %s", what, r.Certainty, quoteList(Certainties))
-		}
-		if r.Certainty == "ouder" && strings.TrimSpace(r.LookFor) == "" {
-			l.add(f, r.Line, "%s verwijst naar een hogere pagina (zekerheid \"ouder\") en mist \"zoek\": wat de lezer daar moet zoeken", what)
-		}
-		r.When = l.compile(c, f, l.field(f, r.Line, "when"), r.WhenSrc)
-	}
-}
-
-func (l *loader) checkExamples(c *Content) {
-	const f = "voorbeelden.toml"
-	lines := tableLines(l.src[f], "voorbeeld")
-	seen := map[string]int{}
-	for i, e := range c.Examples {
-		e.File, e.Line = f, at(lines, i)
-		what := l.itemID(f, e.Line, "voorbeeld", i, e.ID, seen)
-		l.required(f, e.Line, what, "tekst", e.Text)
-		l.checkTheme(c, f, l.field(f, e.Line, "thema"), what, e.Theme)
-		if strings.TrimSpace(e.Source) == "" {
-			e.Source = c.Meta.VOSource
-		}
-		e.When = l.compile(c, f, l.field(f, e.Line, "when"), e.WhenSrc)
+// checkKinds checks rules, parties, actions, resources, examples, terms
+// and findings: one table instead of seven loops that differed only in
+// their fields.
+func (l *loader) checkKinds(c *Content) {
+	taskLines := tableLines(l.src["partijen.toml"], "partij.taak")
+	task := 0
+	for _, k := range []itemKind{
+		{file: "regels.toml", table: "regel", kind: "regel", n: len(c.Rules),
+			at: func(i int) item {
+				r := c.Rules[i]
+				return item{r.ID, &r.File, &r.Line, [][2]string{{"titel", r.Title}, {"tekst", r.Text}, {"citaat", r.Quote}}, r.WhenSrc, &r.When}
+			},
+			extra: func(i int, what string, line int, field func(string) int) {
+				r := c.Rules[i]
+				if !slices.Contains(Parts, r.Part) {
+					l.add(r.File, field("deel"), "%s: deel %q is ongeldig; geldig zijn %s", what, r.Part, quoteList(Parts))
+				}
+				for _, a := range r.Actions {
+					if strings.TrimSpace(a) == "" {
+						l.add(r.File, line, "%s: \"acties\" bevat een lege tekst", what)
+					}
+				}
+				l.checkPriority(r.File, field("prioriteit"), what, r.Priority)
+			}},
+		{file: "partijen.toml", table: "partij", kind: "partij", n: len(c.Parties),
+			at: func(i int) item {
+				p := c.Parties[i]
+				return item{id: p.ID, file: &p.File, line: &p.Line, required: [][2]string{{"naam", p.Name}}}
+			},
+			extra: func(i int, what string, line int, _ func(string) int) {
+				p := c.Parties[i]
+				if len(p.Tasks) == 0 {
+					l.add(p.File, line, "%s heeft geen taken; voeg [[partij.taak]]-blokken toe", what)
+				}
+				for _, t := range p.Tasks {
+					t.Line = at(taskLines, task)
+					task++
+					l.required(p.File, t.Line, what+", taak", "tekst", t.Text)
+					t.When = l.compile(c, p.File, l.field(p.File, t.Line, "when"), t.WhenSrc)
+				}
+			}},
+		{file: "acties.toml", table: "actie", kind: "actie", n: len(c.Actions),
+			at: func(i int) item {
+				a := c.Actions[i]
+				return item{a.ID, &a.File, &a.Line, [][2]string{{"tekst", a.Text}}, a.WhenSrc, &a.When}
+			},
+			extra: func(i int, what string, _ int, field func(string) int) {
+				a := c.Actions[i]
+				if a.Phase != Before && a.Phase != After {
+					l.add(a.File, field("fase"), "%s: fase %q is ongeldig; geldig zijn \"vooraf\" en \"achteraf\"", what, a.Phase)
+				}
+				l.checkPriority(a.File, field("prioriteit"), what, a.Priority)
+			}},
+		{file: "bronnen.toml", table: "bron", kind: "bron", n: len(c.Resources),
+			at: func(i int) item {
+				r := c.Resources[i]
+				return item{r.ID, &r.File, &r.Line, [][2]string{{"titel", r.Title}, {"organisatie", r.Organisation}}, r.WhenSrc, &r.When}
+			},
+			extra: func(i int, what string, line int, field func(string) int) {
+				r := c.Resources[i]
+				if strings.TrimSpace(r.URL) == "" {
+					l.add(r.File, line, "%s mist \"url\" (verplicht)", what)
+				} else {
+					l.checkURL(r.File, field("url"), r.URL)
+				}
+				l.checkTheme(c, r.File, field("thema"), what, r.Theme)
+				if !slices.Contains(Certainties, r.Certainty) {
+					l.add(r.File, field("zekerheid"), "%s: zekerheid %q is ongeldig; geldig zijn %s", what, r.Certainty, quoteList(Certainties))
+				}
+				if r.Certainty == "ouder" && strings.TrimSpace(r.LookFor) == "" {
+					l.add(r.File, line, "%s verwijst naar een hogere pagina (zekerheid \"ouder\") en mist \"zoek\": wat de lezer daar moet zoeken", what)
+				}
+			}},
+		{file: "voorbeelden.toml", table: "voorbeeld", kind: "voorbeeld", n: len(c.Examples),
+			at: func(i int) item {
+				e := c.Examples[i]
+				return item{e.ID, &e.File, &e.Line, [][2]string{{"tekst", e.Text}}, e.WhenSrc, &e.When}
+			},
+			extra: func(i int, what string, _ int, field func(string) int) {
+				e := c.Examples[i]
+				l.checkTheme(c, e.File, field("thema"), what, e.Theme)
+				if strings.TrimSpace(e.Source) == "" {
+					e.Source = c.Meta.VOSource
+				}
+			}},
+		{file: "begrippen.toml", table: "begrip", kind: "begrip", n: len(c.Terms),
+			at: func(i int) item {
+				t := c.Terms[i]
+				return item{id: t.ID, file: &t.File, line: &t.Line, required: [][2]string{{"naam", t.Name}, {"uitleg", t.Text}, {"bron", t.Source}}}
+			}},
+		{file: "bevindingen.toml", table: "bevinding", kind: "bevinding", n: len(c.Findings),
+			at: func(i int) item {
+				x := c.Findings[i]
+				return item{x.ID, &x.File, &x.Line, [][2]string{{"thema", x.Theme}, {"titel", x.Title}, {"tekst", x.Text}}, x.WhenSrc, &x.When}
+			},
+			extra: func(i int, what string, line int, _ func(string) int) {
+				x := c.Findings[i]
+				if strings.TrimSpace(x.Source) == "" {
+					x.Source = c.Meta.VOSource
+				}
+				if strings.TrimSpace(x.Source) == "" {
+					l.add(x.File, line, "%s mist \"bron\"; zet die bij de bevinding of zet \"vo_bron\" in meta.toml", what)
+				}
+			}},
+	} {
+		l.checkItems(c, k)
 	}
 }
 
@@ -613,39 +685,6 @@ func (l *loader) checkAsk(c *Content) {
 		if q.Option(WeetNiet) == nil {
 			l.add(f, line, "vraag %q heeft \"navragen\" maar geen optie %q; navragen geldt alleen bij dat antwoord", q.ID, WeetNiet)
 		}
-	}
-}
-
-func (l *loader) checkTerms(c *Content) {
-	const f = "begrippen.toml"
-	lines := tableLines(l.src[f], "begrip")
-	seen := map[string]int{}
-	for i, t := range c.Terms {
-		t.File, t.Line = f, at(lines, i)
-		what := l.itemID(f, t.Line, "begrip", i, t.ID, seen)
-		l.required(f, t.Line, what, "naam", t.Name)
-		l.required(f, t.Line, what, "uitleg", t.Text)
-		l.required(f, t.Line, what, "bron", t.Source)
-	}
-}
-
-func (l *loader) checkFindings(c *Content) {
-	const f = "bevindingen.toml"
-	lines := tableLines(l.src[f], "bevinding")
-	seen := map[string]int{}
-	for i, x := range c.Findings {
-		x.File, x.Line = f, at(lines, i)
-		what := l.itemID(f, x.Line, "bevinding", i, x.ID, seen)
-		l.required(f, x.Line, what, "thema", x.Theme)
-		l.required(f, x.Line, what, "titel", x.Title)
-		l.required(f, x.Line, what, "tekst", x.Text)
-		if strings.TrimSpace(x.Source) == "" {
-			x.Source = c.Meta.VOSource
-		}
-		if strings.TrimSpace(x.Source) == "" {
-			l.add(f, x.Line, "%s mist \"bron\"; zet die bij de bevinding of zet \"vo_bron\" in meta.toml", what)
-		}
-		x.When = l.compile(c, f, l.field(f, x.Line, "when"), x.WhenSrc)
 	}
 }
 
