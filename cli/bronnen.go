@@ -26,7 +26,7 @@ func cmdSources(env *Env, args []string) int {
 			fmt.Fprintf(stderr, "afstandswijzer bronnen: %v\n", err)
 			return exitFail
 		}
-		stdout.Write(data)
+		stdout.Write(jsonSafe(data))
 		return exitOK
 	}
 	fmt.Fprint(stdout, report.SourcesMarkdown(ct))

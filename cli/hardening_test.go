@@ -488,3 +488,19 @@ func TestCheckLinksOffline(t *testing.T) {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 }
+
+// JSON keeps its values: the escapes are JSON's own, so a script reads
+// the same string, and a terminal gets no control character.
+func TestJSONSafeKeepsValues(t *testing.T) {
+	in := map[string]string{"naam": "a\x7fb\u009bc\u202ed\u2066e"}
+	data, _ := json.Marshal(in)
+	out := jsonSafe(data)
+	assertNoControls(t, "jsonSafe", string(out))
+	if strings.ContainsRune(string(out), 0x7f) {
+		t.Errorf("DEL left in %q", out)
+	}
+	var back map[string]string
+	if err := json.Unmarshal(out, &back); err != nil || back["naam"] != in["naam"] {
+		t.Errorf("value changed: %q %v", back["naam"], err)
+	}
+}
