@@ -11,7 +11,9 @@ import (
 	"github.com/afstandswijzer/afstandswijzer/content"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
+// Registered so that `go test ./... -update` (the golden files of other
+// packages) also runs here; this package has no golden files of its own.
+var _ = flag.Bool("update", false, "rewrite golden files")
 
 func engine(t testing.TB) *Engine {
 	t.Helper()
