@@ -27,6 +27,9 @@ func TestGolden(t *testing.T) {
 	e := testEngine(t)
 	partial := decision.Answers{"rol": {"docent"}, "beleidskaders": {"nee"}, "vorm": {"synchroon"}}
 	full := fullPath(e, decision.Answers{"beleidskaders": {"ja"}, "kaders_passen": {"verandert"}})
+	// Everything but urennorm, which has the longest explanation.
+	beforeNorm := fullPath(e, nil)
+	delete(beforeNorm, "urennorm")
 	cases := []struct {
 		name    string
 		session decision.Answers
@@ -35,15 +38,21 @@ func TestGolden(t *testing.T) {
 		{"welkom", nil, nil},
 		{"welkom-verder", partial, nil},
 		{"vraag", nil, []string{"enter", "down"}},
-		{"vraag-waarom", nil, []string{"enter", "?"}},
-		{"vraag-toetsen", nil, []string{"enter", "h"}},
+		{"vraag-waarom", nil, []string{"enter", "w"}},
+		{"vraag-waarom-lang", beforeNorm, []string{"enter", "w"}},
+		{"vraag-waarom-verder", beforeNorm, []string{"enter", "w", "pgdown"}},
+		{"vraag-toetsen", nil, []string{"enter", "?"}},
 		{"meerkeuze", partial, []string{"enter", "1", "down", "down", "space"}},
 		{"controle", full, []string{"enter"}},
-		{"controle-gewijzigd", full, []string{"enter", "down", "enter", "2", "enter", "G"}},
-		{"samenvatting", full, []string{"enter", "v"}},
-		{"samenvatting-deel", full, []string{"enter", "v", "n", "n"}},
-		{"samenvatting-toetsen", full, []string{"enter", "v", "?"}},
-		{"links", full, []string{"enter", "v", "l", "down"}},
+		{"controle-gewijzigd", full, []string{"enter", "g", "down", "enter", "2", "enter", "G"}},
+		{"samenvatting", full, []string{"enter", "v", "wacht"}},
+		{"samenvatting-deel", full, []string{"enter", "v", "wacht", "n", "n"}},
+		{"samenvatting-toetsen", full, []string{"enter", "v", "wacht", "?"}},
+		{"samenvatting-opgeslagen", full, []string{"enter", "v", "wacht", "s"}},
+		{"links", full, []string{"enter", "v", "wacht", "l", "down"}},
+		{"links-einde", full, []string{"enter", "v", "wacht", "l", "G"}},
+		{"begrippen", nil, []string{"b"}},
+		{"stoppen-vragen", nil, []string{"enter", "enter", "q"}},
 		{"bronnen", nil, []string{"down", "enter"}},
 		{"bronnen-zoeken", nil, []string{"down", "enter", "/", "p", "r", "i"}},
 	}
@@ -53,6 +62,19 @@ func TestGolden(t *testing.T) {
 				opt, _ := testOptions(t)
 				if c.session != nil {
 					writeSession(t, opt, c.session)
+				}
+				// Paths on screen must be the same on every run: a fixed
+				// folder instead of t.TempDir().
+				fixed := filepath.Join(os.TempDir(), "afstandswijzer-golden", c.name)
+				os.RemoveAll(fixed)
+				os.MkdirAll(fixed, 0o755)
+				t.Cleanup(func() { os.RemoveAll(fixed) })
+				opt.Dir = fixed
+				if strings.HasPrefix(c.name, "stoppen") {
+					// A file where the folder should be: the autosave fails.
+					blocker := filepath.Join(fixed, "bestand")
+					os.WriteFile(blocker, nil, 0o644)
+					opt.SessionPath = filepath.Join(blocker, "sessie.toml")
 				}
 				golden.RequireEqual(t, runKeys(t, opt, size[0], size[1], c.keys))
 			})
@@ -69,17 +91,25 @@ func TestGolden(t *testing.T) {
 // clock never reaches the screen).
 func runKeys(t *testing.T, opt Options, w, h int, keys []string) string {
 	t.Helper()
-	m := newModel(opt)
+	m := newApp(opt)
 	po := append(programOptions(opt), tea.WithColorProfile(colorprofile.Ascii))
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h), teatest.WithProgramOptions(po...))
 	for _, k := range keys {
+		if k == "wacht" {
+			// The summary renders in a command: wait until it is shown.
+			teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+				return bytes.Contains(b, []byte("gelezen")) || bytes.Contains(b, []byte("alles in beeld"))
+			}, teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
+			continue
+		}
 		tm.Send(keyMsg(k))
 	}
 	// Messages are handled in order, so every key is done before Quit.
 	if err := tm.Quit(); err != nil {
 		t.Fatal(err)
 	}
-	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*model)
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*app)
+	final.quitting = false // the last frame, as before the quit
 	out := ansi.Strip(final.View().Content)
 	lines := strings.Split(out, "\n")
 	for i, l := range lines {
@@ -91,7 +121,7 @@ func runKeys(t *testing.T, opt Options, w, h int, keys []string) string {
 // panicky wraps the real model and panics on "!" in Update, or on "?" in
 // the next View, to check that a crash leaves the terminal usable.
 type panicky struct {
-	*model
+	*app
 	viewPanic *bool
 }
 
@@ -102,7 +132,7 @@ func (p panicky) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "?" {
 		*p.viewPanic = true
 	}
-	_, cmd := p.model.Update(msg)
+	_, cmd := p.app.Update(msg)
 	return p, cmd
 }
 
@@ -110,7 +140,7 @@ func (p panicky) View() tea.View {
 	if *p.viewPanic {
 		panic("test in view")
 	}
-	return p.model.View()
+	return p.app.View()
 }
 
 type syncBuf struct {
@@ -149,7 +179,7 @@ func TestPanicRestoresTerminal(t *testing.T) {
 			done := make(chan error, 1)
 			flag := false
 			go func() {
-				done <- runProgram(panicky{newModel(opt2), &flag}, opt.SessionPath, opt, tea.WithWindowSize(80, 24))
+				done <- runProgram(panicky{newApp(opt2), &flag}, opt.SessionPath, opt, tea.WithWindowSize(80, 24))
 			}()
 			deadline := time.Now().Add(5 * time.Second)
 			for !strings.Contains(out.String(), "Begin met de vragen") {

@@ -6,7 +6,7 @@ import (
 )
 
 // styles are built once per background (dark, light or no colour) and
-// cached on the model; View only uses them.
+// cached; View only uses them.
 type styles struct {
 	title    lipgloss.Style // program name in the header
 	heading  lipgloss.Style // question text, screen titles
@@ -23,9 +23,27 @@ type styles struct {
 	barEmpty lipgloss.Style
 	help     help.Styles
 	glamour  string // Glamour style name, passed explicitly (glamour#410)
+	sym      symbols
 }
 
-func newStyles(dark, noColor bool) styles {
+// symbols are the few non-ASCII marks, with ASCII stand-ins for a
+// terminal that cannot show them (the Linux console, an Ascii profile).
+type symbols struct {
+	check, cross, full, empty, bar string
+	border                         lipgloss.Border
+}
+
+func newSymbols(ascii bool) symbols {
+	if ascii {
+		b := lipgloss.NormalBorder()
+		b.Left = "|"
+		return symbols{check: "+", cross: "x", full: "#", empty: "-", bar: "|", border: b}
+	}
+	return symbols{check: "✓", cross: "✗", full: "█", empty: "░", bar: "│", border: lipgloss.ThickBorder()}
+}
+
+func newStyles(dark, noColor, ascii bool) styles {
+	sym := newSymbols(ascii)
 	if noColor {
 		plain := lipgloss.NewStyle()
 		hs := help.Styles{
@@ -42,12 +60,13 @@ func newStyles(dark, noColor bool) styles {
 			good:     plain.Bold(true),
 			bad:      plain.Bold(true),
 			warn:     plain.Bold(true),
-			why:      plain.Border(lipgloss.NormalBorder(), false, false, false, true).PaddingLeft(1),
+			why:      plain.Border(sym.border, false, false, false, true).PaddingLeft(1),
 			panelBar: plain,
 			barFull:  plain,
 			barEmpty: plain,
 			help:     hs,
 			glamour:  "notty",
+			sym:      sym,
 		}
 	}
 	ld := lipgloss.LightDark(dark)
@@ -72,11 +91,12 @@ func newStyles(dark, noColor bool) styles {
 		good:     base.Bold(true).Foreground(good),
 		bad:      base.Bold(true).Foreground(bad),
 		warn:     base.Bold(true).Foreground(warn),
-		why:      base.Border(lipgloss.ThickBorder(), false, false, false, true).BorderForeground(accent).PaddingLeft(1),
+		why:      base.Border(sym.border, false, false, false, true).BorderForeground(accent).PaddingLeft(1),
 		panelBar: base.Foreground(border),
 		barFull:  base.Foreground(accent),
 		barEmpty: base.Foreground(border),
 		help:     help.DefaultStyles(dark),
 		glamour:  g,
+		sym:      sym,
 	}
 }
