@@ -77,7 +77,7 @@ func renderDoc(pool *rendererPool, k renderKey, d report.Document) renderedMsg {
 			if err != nil {
 				s = p
 			}
-			out[i] = strings.Join(mendQuotes(trimBlank(s)), "\n")
+			out[i] = strings.Join(reflowQuotes(trimBlank(s), k.width), "\n")
 		})
 	}
 	wg.Wait()
@@ -113,23 +113,60 @@ func trimBlank(s string) []string {
 	return lines
 }
 
-// mendQuotes puts the quote bar back on lines Glamour wrapped out of a
-// block quote: it wraps the quoted text after adding the bar, so a long
-// word can end up on a line of its own without the bar.
-func mendQuotes(lines []string) []string {
-	for i := 1; i < len(lines); i++ {
-		prev := ansi.Strip(lines[i-1])
-		cur := ansi.Strip(lines[i])
-		bar := strings.Index(prev, "│ ")
-		if bar < 0 || strings.Contains(cur, "│") || strings.TrimSpace(cur) == "" {
-			continue
+// reflowQuotes rewraps block quotes inside their bar. Glamour wraps the
+// quoted text to the full width and then adds the bar, so the last word
+// of a line can fall out of the frame onto a line of its own ("wordt"
+// under the quote at 80 columns). A quote is the run of lines starting
+// with the bar plus such stray lines right after one; it is wrapped again
+// at the width minus the bar. The attribution ("— Handreiking, deel …")
+// keeps a line of its own.
+func reflowQuotes(lines []string, width int) []string {
+	isQuote := func(l string) (indent string, text string, ok bool) {
+		plain := ansi.Strip(l)
+		t := strings.TrimLeft(plain, " ")
+		if !strings.HasPrefix(t, "│") {
+			return "", "", false
 		}
-		if strings.TrimSpace(prev[:bar]) != "" {
-			continue
-		}
-		// The continuation starts at the margin; give it the bar and the
-		// quote's indent.
-		lines[i] = prev[:bar] + "│ " + strings.TrimLeft(cur, " ")
+		return plain[:len(plain)-len(t)], strings.TrimSpace(strings.TrimPrefix(t, "│")), true
 	}
-	return lines
+	var out []string
+	for i := 0; i < len(lines); i++ {
+		indent, text, ok := isQuote(lines[i])
+		if !ok {
+			out = append(out, lines[i])
+			continue
+		}
+		parts := []string{text}
+		stray := false
+		for i+1 < len(lines) {
+			if _, t, ok := isQuote(lines[i+1]); ok {
+				parts = append(parts, t)
+			} else if t := strings.TrimSpace(ansi.Strip(lines[i+1])); t != "" {
+				parts = append(parts, t)
+				stray = true
+			} else {
+				break
+			}
+			i++
+		}
+		if !stray {
+			// Glamour's own lines are fine; keep their styling.
+			out = append(out, lines[i-len(parts)+1:i+1]...)
+			continue
+		}
+		joined := strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+		var paras []string
+		if j := strings.LastIndex(joined, " — "); j > 0 {
+			paras = []string{joined[:j], joined[j+1:]}
+		} else {
+			paras = []string{joined}
+		}
+		inner := max(width-ansi.StringWidth(indent)-2, 20)
+		for _, p := range paras {
+			for _, l := range strings.Split(wrapText(p, inner), "\n") {
+				out = append(out, indent+"│ "+l)
+			}
+		}
+	}
+	return out
 }
