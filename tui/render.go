@@ -124,7 +124,9 @@ func reflowQuotes(lines []string, width int) []string {
 	isQuote := func(l string) (indent string, text string, ok bool) {
 		plain := ansi.Strip(l)
 		t := strings.TrimLeft(plain, " ")
-		if !strings.HasPrefix(t, "│") {
+		// The quote bar stands at the document margin; a bar further in
+		// is a wrapped table cell.
+		if !strings.HasPrefix(t, "│") || len(plain)-len(t) > 2 {
 			return "", "", false
 		}
 		return plain[:len(plain)-len(t)], strings.TrimSpace(strings.TrimPrefix(t, "│")), true
