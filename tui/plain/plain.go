@@ -160,7 +160,7 @@ func (p *run) item(prefix, text string) {
 
 // read returns the next input line, trimmed; ok is false at end of input.
 func (p *run) read(prompt string) (string, bool) {
-	fmt.Fprint(p.out, prompt+" ")
+	fmt.Fprint(p.out, wrap.Words(prompt, p.width)+" ")
 	if !p.in.Scan() {
 		p.readErr = p.in.Err()
 		fmt.Fprintln(p.out)
@@ -202,9 +202,10 @@ func (p *run) run() error {
 	p.say("Typ w als je wilt weten waarom we iets vragen. Typ terug voor de vorige vraag, of stop om te stoppen. Je antwoorden worden dan bewaard.")
 
 	cur := p.eng.Next(p.answers)
+	fromReview := false
 	for {
 		for cur != nil {
-			next, quit, err := p.ask(cur)
+			next, answered, quit, err := p.ask(cur)
 			switch {
 			case errors.Is(err, errEnded):
 				return p.ended()
@@ -213,8 +214,14 @@ func (p *run) run() error {
 			case quit:
 				return p.stop()
 			}
+			if fromReview && answered {
+				// After a change from the review only the questions
+				// that are new and open follow, then the review again.
+				next = p.eng.Next(p.answers)
+			}
 			cur = next
 		}
+		fromReview = true
 		// The short review: a number asks that question again.
 		var err error
 		cur, err = p.review()
@@ -280,14 +287,14 @@ func (p *run) resume() bool {
 }
 
 // ask shows question q until it gets a valid answer or a command. It
-// returns the question to show next (nil when done), quit for stop, and
-// errEnded at end of input.
-func (p *run) ask(q *content.Question) (next *content.Question, quit bool, err error) {
+// returns the question to show next (nil when done), answered when q was
+// answered (not "terug"), quit for stop, and errEnded at end of input.
+func (p *run) ask(q *content.Question) (next *content.Question, answered, quit bool, err error) {
 	p.showQuestion(q)
 	for {
 		line, ok := p.read(p.prompt(q))
 		if !ok {
-			return nil, false, errEnded
+			return nil, false, false, errEnded
 		}
 		switch strings.ToLower(line) {
 		case "w", "?", "waarom", "uitleg", "help":
@@ -299,9 +306,9 @@ func (p *run) ask(q *content.Question) (next *content.Question, quit bool, err e
 				p.say("Dit is de eerste vraag. Je kunt niet verder terug.")
 				continue
 			}
-			return prev, false, nil
+			return prev, false, false, nil
 		case "stop", "stoppen":
-			return nil, true, nil
+			return nil, false, true, nil
 		}
 		vals, problem := Parse(q, line, p.answers)
 		if problem == "" {
@@ -310,13 +317,13 @@ func (p *run) ask(q *content.Question) (next *content.Question, quit bool, err e
 				p.answers = a
 				p.save()
 				p.say("")
-				return p.after(q), false, nil
+				return p.after(q), true, false, nil
 			}
 			// Set only rejects what Parse lets through on a content bug.
 			problem = "Dat antwoord past niet: " + err.Error()
 		}
 		if retry, err := p.invalid(problem); !retry {
-			return nil, false, err
+			return nil, false, false, err
 		}
 		p.showQuestion(q)
 	}

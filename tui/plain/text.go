@@ -14,10 +14,12 @@ import (
 // wrapped at width between words. It follows the document's section order.
 func Text(d report.Document, width int) string {
 	var b strings.Builder
-	b.WriteString(strings.ToUpper(d.Title) + "\n\n")
+	// Titles stand alone on a line; not in capitals, which some screen
+	// readers spell out letter by letter.
+	b.WriteString(wrap.Words(d.Title, width) + "\n\n")
 	writeMD(&b, d.Intro, width)
 	for _, s := range d.Sections {
-		b.WriteString(strings.ToUpper(s.Title) + "\n\n")
+		b.WriteString(wrap.Words(s.Title, width) + "\n\n")
 		writeMD(&b, s.Body, width)
 	}
 	writeMD(&b, d.Footer, width)
@@ -57,7 +59,7 @@ func writeMD(b *strings.Builder, md string, width int) {
 		case t == "---":
 			// A rule only separates the footer; a blank line does that.
 		case strings.HasPrefix(t, "#"):
-			out(inline(strings.TrimSpace(strings.TrimLeft(t, "#"))))
+			out(wrap.Words(inline(strings.TrimSpace(strings.TrimLeft(t, "#"))), width))
 		case strings.HasPrefix(t, "|"):
 			// The header row and the |---| line are dropped: each row
 			// reads as "first cell: the rest".
