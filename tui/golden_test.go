@@ -24,6 +24,7 @@ import (
 // 80x24 and 120x40 and compares the final screen text with
 // testdata/TestGolden/*.golden. `go test ./tui/ -update` rewrites them.
 func TestGolden(t *testing.T) {
+	t.Parallel()
 	e := testEngine(t)
 	partial := decision.Answers{"rol": {"docent"}, "beleidskaders": {"nee"}, "vorm": {"synchroon"}}
 	full := fullPath(e, decision.Answers{"beleidskaders": {"ja"}, "kaders_passen": {"verandert"}})
@@ -59,13 +60,14 @@ func TestGolden(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for _, c := range cases {
 			t.Run(fmt.Sprintf("%s-%dx%d", c.name, size[0], size[1]), func(t *testing.T) {
+				t.Parallel()
 				opt, _ := testOptions(t)
 				if c.session != nil {
 					writeSession(t, opt, c.session)
 				}
 				// Paths on screen must be the same on every run: a fixed
 				// folder instead of t.TempDir().
-				fixed := filepath.Join(os.TempDir(), "afstandswijzer-golden", c.name)
+				fixed := filepath.Join(goldenTmp(), "afstandswijzer-golden", fmt.Sprintf("%s-%dx%d", c.name, size[0], size[1]))
 				os.RemoveAll(fixed)
 				os.MkdirAll(fixed, 0o755)
 				t.Cleanup(func() { os.RemoveAll(fixed) })
@@ -221,4 +223,13 @@ func TestPanicRestoresTerminal(t *testing.T) {
 			}
 		})
 	}
+}
+
+// goldenTmp is /tmp where it exists, whatever TMPDIR says, so paths on
+// screen (and their wrapping) are the same on every machine.
+func goldenTmp() string {
+	if fi, err := os.Stat("/tmp"); err == nil && fi.IsDir() {
+		return "/tmp"
+	}
+	return os.TempDir()
 }
