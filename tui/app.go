@@ -326,7 +326,16 @@ func (a *app) View() tea.View {
 	footer := a.footer()
 	h := max(c.height-headerLines-lipgloss.Height(footer), 1)
 	body := top.view(c, c.width, h)
-	v.Content = a.header() + "\n\n" + fitHeight(body, h) + "\n" + footer
+	// A word wider than the window (a long URL) stands on its own line;
+	// in the body it is cut with "…" (c copies a URL). A path in the
+	// status line stays whole: it says where a file went.
+	lines := strings.Split(fitHeight(body, h), "\n")
+	for i, l := range lines {
+		if ansi.StringWidth(l) > c.width {
+			lines[i] = ansi.Truncate(l, c.width, "…")
+		}
+	}
+	v.Content = a.header() + "\n\n" + strings.Join(lines, "\n") + "\n" + footer
 	return v
 }
 
