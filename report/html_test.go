@@ -275,10 +275,10 @@ var caseVerdicts = map[string]struct {
 	not    []string // rules that must not apply
 }{
 	"hybride-nederlands":      {ptr(true), []string{"team-kiest-methode", "studentenraad-advies-voorzieningen", "studenten-betrekken-samenhang"}, []string{"or-instemming"}},
-	"online-mondeling":        {ptr(false), []string{"or-instemming", "studentenraad-advies-voorzieningen"}, []string{"team-kiest-methode"}},
+	"online-mondeling":        {nil, []string{"or-instemming", "studentenraad-advies-voorzieningen"}, []string{"team-kiest-methode"}},
 	"asynchrone-module":       {ptr(false), []string{"team-kiest-methode", "studentenraad-advies-voorzieningen"}, []string{"or-instemming"}},
 	"functiebeperking-online": {ptr(true), []string{"team-kiest-methode", "studentenraad-advies-voorzieningen"}, []string{"studenten-betrekken-samenhang"}},
-	"gastles-bedrijf":         {nil, []string{"or-instemming", "studenten-betrekken-samenhang"}, []string{"studentenraad-advies-voorzieningen", "team-kiest-methode"}},
+	"gastles-bedrijf":         {nil, []string{"team-kiest-methode", "studenten-betrekken-samenhang"}, []string{"studentenraad-advies-voorzieningen", "or-instemming"}},
 	"minder-contacturen":      {ptr(false), []string{"or-instemming", "studentenraad-instemming-urennorm"}, []string{"studenten-geen-instemming"}},
 }
 

@@ -195,7 +195,7 @@ func TestEndToEndTmux(t *testing.T) {
 	// the summary, not the first answer.
 	p.waitText("> Naar de samenvatting")
 	p.send("Enter")
-	p.waitText("Telt mee als begeleide onderwijstijd")
+	p.waitText("Kan meetellen als begeleide onderwijstijd")
 
 	// Change one answer in review, like a teacher who thinks again: the
 	// teacher cannot steer at that moment after all.

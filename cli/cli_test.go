@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -23,19 +23,38 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
+// testEnv is an Env with empty input and buffers for output: no terminal,
+// no network, the real clock.
+func testEnv(input string) (*Env, *bytes.Buffer, *bytes.Buffer) {
+	var out, errOut bytes.Buffer
+	return &Env{Stdin: strings.NewReader(input), Stdout: &out, Stderr: &errOut, Now: time.Now}, &out, &errOut
+}
+
 func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
+	env, out, errOut := testEnv("")
+	code = Main(args, env)
+	return code, out.String(), errOut.String()
+}
+
+// runIn is runCmd with an Env the test prepared (clock, network client).
+func runIn(t *testing.T, env *Env, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
 	var out, errOut bytes.Buffer
-	code = run(args, strings.NewReader(""), &out, &errOut)
+	env.Stdout, env.Stderr = &out, &errOut
+	if env.Stdin == nil {
+		env.Stdin = strings.NewReader("")
+	}
+	code = Main(args, env)
 	return code, out.String(), errOut.String()
 }
 
 func TestSummaryOfExampleFile(t *testing.T) {
-	code, out, errOut := runCmd(t, "samenvatting", "--antwoorden", "testdata/voorbeeld.toml")
+	code, out, errOut := runCmd(t, "samenvatting", "--antwoorden", "../testdata/voorbeeld.toml")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"# Afstandsonderwijs in je les", "## Begeleide onderwijstijd", "Telt mee als begeleide onderwijstijd",
+	for _, want := range []string{"# Afstandsonderwijs in je les", "## Begeleide onderwijstijd", "Kan meetellen als begeleide onderwijstijd",
 		"## Wie beslist wat", "## Regels die gelden", "## Regel dit vooraf", "## Hulp en bronnen", "Dit is geen juridisch advies"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("summary lacks %q", want)
@@ -48,7 +67,7 @@ func TestSummaryOfExampleFile(t *testing.T) {
 
 func TestSummaryJSONToFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "s.json")
-	code, _, errOut := runCmd(t, "samenvatting", "--antwoorden", "testdata/voorbeeld.toml", "--format", "json", "--uit", path)
+	code, _, errOut := runCmd(t, "samenvatting", "--antwoorden", "../testdata/voorbeeld.toml", "--format", "json", "--uit", path)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -85,7 +104,7 @@ func TestBadInputExitsTwo(t *testing.T) {
 		{[]string{"samenvatting", "--antwoorden", bad}, `"hybride"`},
 		{[]string{"samenvatting", "--antwoorden", filepath.Join(dir, "bestaat-niet.toml")}, "bestaat niet"},
 		{[]string{"samenvatting"}, "--antwoorden"},
-		{[]string{"samenvatting", "--antwoorden", "testdata/voorbeeld.toml", "--format", "pdf"}, "onbekend formaat"},
+		{[]string{"samenvatting", "--antwoorden", "../testdata/voorbeeld.toml", "--format", "pdf"}, "onbekend formaat"},
 		{[]string{"samenvatting", "--onzin"}, "onbekende optie"},
 		{[]string{"verzin"}, "onbekende opdracht"},
 		{[]string{"controleer", "--inhoud", filepath.Join(dir, "geen-map")}, "bestaat niet"},
@@ -180,7 +199,7 @@ func TestFlagErrorIsShort(t *testing.T) {
 // in Dutch, and checked before anything is written.
 func TestFilePathErrors(t *testing.T) {
 	dir := t.TempDir()
-	v := "testdata/voorbeeld.toml"
+	v := "../testdata/voorbeeld.toml"
 	missing := filepath.Join(dir, "nope", "x.md")
 	for _, tc := range []struct {
 		args []string
@@ -272,16 +291,16 @@ func TestCheckExportAndEdit(t *testing.T) {
 	// An institution breaks a rule's condition: controleer names file and line.
 	path := filepath.Join(dir, "regels.toml")
 	data, _ := os.ReadFile(path)
-	broken := strings.Replace(string(data), `when = 'kaders_passen == "past"'`, `when = 'kaders_passen == "past" && kaders_passen == "verandert"'`, 1)
+	broken := strings.Replace(string(data), `when = 'urennorm in ["ja", "weet_niet"]'`, `when = 'urennorm in ["ja", "weet_niet"] && urennorm == "nee"'`, 1)
 	os.WriteFile(path, []byte(broken), 0o644)
 	code, out, _ = runCmd(t, "controleer", "--inhoud", dir)
 	if code != 1 || !strings.Contains(out, "regels.toml, regel ") || !strings.Contains(out, "nooit bereikt") {
 		t.Fatalf("unreachable rule: exit %d\n%s", code, out)
 	}
-	broken = strings.Replace(string(data), `when = 'kaders_passen == "past"'`, `when = 'kaders_passen == "pas"'`, 1)
+	broken = strings.Replace(string(data), `when = 'urennorm in ["ja", "weet_niet"]'`, `when = 'urennorm in ["ja", "weet_nie"]'`, 1)
 	os.WriteFile(path, []byte(broken), 0o644)
 	code, out, _ = runCmd(t, "controleer", "--inhoud", dir)
-	if code != 1 || !strings.Contains(out, `geen optie "pas"`) {
+	if code != 1 || !strings.Contains(out, `geen optie "weet_nie"`) {
 		t.Fatalf("bad option: exit %d\n%s", code, out)
 	}
 	// Other commands treat broken content as bad input.
@@ -332,14 +351,14 @@ func isolateConfig(t *testing.T) string {
 
 func runWithInput(t *testing.T, input string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	code = run(args, strings.NewReader(input), &out, &errOut)
+	env, out, errOut := testEnv(input)
+	code = Main(args, env)
 	return code, out.String(), errOut.String()
 }
 
 func voorbeeldSummary(t *testing.T) string {
 	t.Helper()
-	code, out, errOut := runCmd(t, "samenvatting", "--antwoorden", "testdata/voorbeeld.toml")
+	code, out, errOut := runCmd(t, "samenvatting", "--antwoorden", "../testdata/voorbeeld.toml")
 	if code != 0 {
 		t.Fatalf("samenvatting: %s", errOut)
 	}
@@ -348,7 +367,7 @@ func voorbeeldSummary(t *testing.T) string {
 
 func TestPlainModeWithoutTerminal(t *testing.T) {
 	session := isolateConfig(t)
-	input, err := os.ReadFile("testdata/voorbeeld-invoer.txt")
+	input, err := os.ReadFile("../testdata/voorbeeld-invoer.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -396,11 +415,9 @@ func TestPlainModeWithoutTerminal(t *testing.T) {
 }
 
 func TestSummaryHTML(t *testing.T) {
-	old := now
-	now = func() time.Time { return time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC) }
-	defer func() { now = old }()
+	env := &Env{Now: func() time.Time { return time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC) }}
 	path := filepath.Join(t.TempDir(), "hand-out.html")
-	code, _, errOut := runCmd(t, "samenvatting", "--antwoorden", "testdata/voorbeeld.toml", "--format", "html", "--uit", path)
+	code, _, errOut := runIn(t, env, "samenvatting", "--antwoorden", "../testdata/voorbeeld.toml", "--format", "html", "--uit", path)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -482,7 +499,7 @@ func TestCaseCommand(t *testing.T) {
 	}
 
 	// A case file itself, [casus] table included, is a valid answers file.
-	if code, _, errOut := runCmd(t, "samenvatting", "--antwoorden", "content/casussen/gastles-bedrijf.toml"); code != 0 {
+	if code, _, errOut := runCmd(t, "samenvatting", "--antwoorden", "../content/casussen/gastles-bedrijf.toml"); code != 0 {
 		t.Errorf("case file as answers file: exit %d %s", code, errOut)
 	}
 
@@ -506,8 +523,8 @@ func TestCompareCommand(t *testing.T) {
 	dir := t.TempDir()
 	broken := filepath.Join(dir, "team-kapot.toml")
 	os.WriteFile(broken, []byte("versie = 1\n[antwoorden]\nrol = \"docent\"\nvrom = \"hybride\"\n"), 0o644)
-	a := "testdata/voorbeeld.toml"
-	b := "content/casussen/asynchrone-module.toml"
+	a := "../testdata/voorbeeld.toml"
+	b := "../content/casussen/asynchrone-module.toml"
 
 	// Flags after the files work too. A file that does not load: the
 	// others are still compared, but the exit code is 2 for scripts.
@@ -523,7 +540,7 @@ func TestCompareCommand(t *testing.T) {
 		"| ≠ | Vorm | Hybride les | Zelfstudie op afstand |",
 		"| ≠ | Rol | Docent | Onderwijsteam |",
 		"|   | Urennorm | Nee, het houdt zich aan de urennorm | Nee, het houdt zich aan de urennorm |",
-		"| ≠ | Begeleide onderwijstijd | telt mee | telt niet mee |",
+		"| ≠ | Begeleide onderwijstijd | kan meetellen | telt niet mee |",
 		"- team-kapot.toml: ",
 	} {
 		if !strings.Contains(out, want) {
@@ -579,14 +596,14 @@ func TestEndToEnd(t *testing.T) {
 		t.Skip("builds the binary")
 	}
 	bin := filepath.Join(t.TempDir(), "afstandswijzer")
-	build := exec.Command("go", "build", "-o", bin, ".")
+	build := exec.Command("go", "build", "-o", bin, "..")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	home := t.TempDir()
 	session := filepath.Join(home, "afstandswijzer", "sessie.toml")
 	env := append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+home, "NO_COLOR=1")
-	lines := strings.Split(strings.TrimSpace(mustRead(t, "testdata/voorbeeld-invoer.txt")), "\n")
+	lines := strings.Split(strings.TrimSpace(mustRead(t, "../testdata/voorbeeld-invoer.txt")), "\n")
 	start := func(input string, args ...string) (int, string, string) {
 		cmd := exec.Command(bin, args...)
 		cmd.Env = env
@@ -648,8 +665,6 @@ func TestCheckLinksCommand(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	linkClient = srv.Client()
-	defer func() { linkClient = nil }()
 
 	dir := filepath.Join(t.TempDir(), "inhoud")
 	if code, _, errOut := runCmd(t, "inhoud", "--naar", dir); code != 0 {
@@ -665,7 +680,7 @@ func TestCheckLinksCommand(t *testing.T) {
 	meta = regexp.MustCompile(`url = "https://[^"]*"`).ReplaceAll(meta, []byte(`url = "`+srv.URL+`/goed"`))
 	os.WriteFile(filepath.Join(dir, "meta.toml"), meta, 0o644)
 
-	code, out, _ := runCmd(t, "controleer", "--inhoud", dir, "--links")
+	code, out, _ := runIn(t, &Env{HTTP: srv.Client()}, "controleer", "--inhoud", dir, "--links")
 	if code != 1 {
 		t.Fatalf("exit %d, want 1 (a broken link)\n%s", code, out)
 	}

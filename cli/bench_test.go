@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"os"
@@ -24,7 +24,7 @@ func newRenderer(b *testing.B) *glamour.TermRenderer {
 // render Markdown and render that with Glamour. Compare with
 // BenchmarkGlamourOnly in the same run to see what Glamour takes.
 func BenchmarkSummaryPipeline(b *testing.B) {
-	data, err := os.ReadFile("testdata/voorbeeld.toml")
+	data, err := os.ReadFile("../testdata/voorbeeld.toml")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -53,7 +53,7 @@ func BenchmarkGlamourOnly(b *testing.B) {
 		b.Fatal(err)
 	}
 	e := decision.New(c)
-	data, _ := os.ReadFile("testdata/voorbeeld.toml")
+	data, _ := os.ReadFile("../testdata/voorbeeld.toml")
 	a, err := e.ParseAnswers("voorbeeld.toml", data, decision.ParseOptions{})
 	if err != nil {
 		b.Fatal(err)

@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/afstandswijzer/afstandswijzer/content"
+	"github.com/afstandswijzer/afstandswijzer/decision"
+	"github.com/afstandswijzer/afstandswijzer/report"
+	"github.com/afstandswijzer/afstandswijzer/tui"
+)
+
+func cmdCase(env *Env, args []string) int {
+	stdout, stderr := env.Stdout, env.Stderr
+	c := newFlags(env, "casus")
+	format := c.fs.String("format", "markdown", "`FORMAAT` van de uitvoer: markdown of html")
+	out := c.fs.String("uit", "", outHelp)
+	answersTo := c.fs.String("antwoorden-naar", "", "schrijf de antwoorden van de casus naar `BESTAND`, om aan te passen; een bestaand bestand wordt niet overschreven")
+	names, code, done := c.parsePositional(args, stdout, stderr)
+	if done {
+		return code
+	}
+	cases, err := content.Cases()
+	if err != nil {
+		// The cases are embedded and tested: this is a build bug.
+		fmt.Fprintf(stderr, "afstandswijzer casus: de ingebouwde casussen kloppen niet:\n  %s\n", indentLines(err.Error()))
+		return exitFail
+	}
+	if len(names) == 0 {
+		if *out != "" || *answersTo != "" {
+			return c.fail(stderr, "geef de naam van een casus op, bijvoorbeeld: afstandswijzer casus %s", cases[0].Name)
+		}
+		fmt.Fprintf(stdout, "Voorbeeldcasussen voor een studiemiddag (%d):\n", len(cases))
+		for _, cs := range cases {
+			fmt.Fprintf(stdout, "\n%s\n  %s\n%s\n", cs.Name, cs.Title, wrapIndent(cs.Story, "  ", 78))
+		}
+		fmt.Fprintf(stdout, "\nBekijk een casus met: afstandswijzer casus NAAM\n")
+		return exitOK
+	}
+	if len(names) > 1 {
+		return c.fail(stderr, "geef één casus op, niet %d", len(names))
+	}
+	var cs *content.Case
+	for _, x := range cases {
+		if x.Name == names[0] {
+			cs = x
+		}
+	}
+	if cs == nil {
+		fmt.Fprintf(stderr, "afstandswijzer casus: onbekende casus %q; geldig zijn: %s\n", names[0], strings.Join(content.CaseNames(cases), ", "))
+		return exitUsage
+	}
+	if !validFormat(stderr, "casus", *format, "markdown", "html") || !outPathOK(stderr, "casus", *out) || !outPathOK(stderr, "casus", *answersTo) {
+		return exitUsage
+	}
+	ct, ok := c.load(stderr)
+	if !ok {
+		return exitUsage
+	}
+	e := decision.New(ct)
+	a, err := e.ParseAnswers(cs.File, cs.Answers, decision.ParseOptions{})
+	if err != nil {
+		// Only possible with --inhoud: the cases follow the built-in questions.
+		fmt.Fprintf(stderr, "afstandswijzer casus: de casus past niet bij deze inhoud:\n  %s\n", indentLines(err.Error()))
+		return exitUsage
+	}
+	if *answersTo != "" {
+		if _, err := os.Stat(*answersTo); err == nil {
+			fmt.Fprintf(stderr, "afstandswijzer casus: %s bestaat al; kies een nieuwe naam, dan overschrijf ik niets\n", *answersTo)
+			return exitUsage
+		}
+		head := "# Casus: " + cs.Title + "\n" + wrapIndent(cs.Story, "# ", 78) + "\n#\n"
+		if err := tui.WriteFileAtomic(*answersTo, append([]byte(head), e.FormatAnswers(a)...)); err != nil {
+			fmt.Fprintf(stderr, "afstandswijzer casus: kan %s niet schrijven: %s\n", *answersTo, tui.FileError(err))
+			return exitFail
+		}
+		abs, _ := filepath.Abs(*answersTo)
+		fmt.Fprintf(stdout, "De antwoorden van de casus %q staan in %s.\nPas ze aan en bekijk de samenvatting met:\n  afstandswijzer samenvatting --antwoorden %s\n", cs.Name, abs, *answersTo)
+		return exitOK
+	}
+	// In a terminal, a trainer gets the case on the review screen to
+	// discuss every answer and change one to show what changes.
+	if !flagSet(c.fs, "format") && *out == "" && env.IsTerminal(env.Stdin) && env.IsTerminal(stdout) {
+		if err := tui.Run(tui.Options{Engine: e, Answers: a, Title: cs.Title, SessionPath: "-"}); err != nil {
+			fmt.Fprintf(stderr, "afstandswijzer casus: %v\n", err)
+			return exitFail
+		}
+		return exitOK
+	}
+	md := fmt.Sprintf("> **Casus: %s**\n>\n> %s\n\n", cs.Title, cs.Story) + report.Markdown(e.Summarize(a))
+	text := []byte(md)
+	if *format == "html" {
+		text, err = report.HTMLPage(report.Page{Title: "Casus: " + cs.Title, Markdown: md, Version: ct.Meta.Version, Date: env.Now()})
+		if err != nil {
+			fmt.Fprintf(stderr, "afstandswijzer casus: %v\n", err)
+			return exitFail
+		}
+	}
+	return writeOutput("casus", *out, text, stdout, stderr)
+}

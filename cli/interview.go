@@ -1,0 +1,54 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/afstandswijzer/afstandswijzer/decision"
+	"github.com/afstandswijzer/afstandswijzer/tui"
+)
+
+func runTUI(env *Env, args []string) int {
+	stdin, stdout, stderr := env.Stdin, env.Stdout, env.Stderr
+	c := newFlags(env, "afstandswijzer")
+	plain := c.fs.Bool("eenvoudig", false, "stel de vragen als gewone regels, zonder volledig scherm (voor schermlezers en scripts)")
+	cont := c.fs.Bool("verder", false, "ga verder met je bewaarde antwoorden zonder dat het programma het vraagt (zonder deze optie begint een script opnieuw)")
+	if code, done := c.parse(args, stdout, stderr); done {
+		return code
+	}
+	ct, ok := c.load(stderr)
+	if !ok {
+		return exitUsage
+	}
+	inTerm, outTerm := env.IsTerminal(stdin), env.IsTerminal(stdout)
+	if *plain || !inTerm || !outTerm {
+		// A full-screen program cannot work without a terminal on both
+		// sides; the line mode can, so pipes and scripts get it.
+		// Only a person at a terminal is asked whether to continue: a
+		// script's first line answers question 1, so without --verder it
+		// starts fresh (the old session is kept until the first answer).
+		resume := tui.ResumeFresh
+		switch {
+		case *cont:
+			resume = tui.ResumeContinue
+		case inTerm:
+			resume = tui.ResumeAsk
+		}
+		err := tui.RunPlain(tui.PlainOptions{Engine: decision.New(ct), In: stdin, Out: stdout, Err: stderr, Echo: !inTerm, Resume: resume})
+		switch {
+		case errors.Is(err, tui.ErrPlainInputEnded):
+			return exitUsage
+		case err != nil:
+			fmt.Fprintf(stderr, "afstandswijzer: %v\n", err)
+			return exitFail
+		}
+		return exitOK
+	}
+	// Without --verder the full screen opens on its welcome menu, which
+	// offers "Ga verder waar je was" first when there is a session.
+	if err := tui.Run(tui.Options{Engine: decision.New(ct), Resume: *cont}); err != nil {
+		fmt.Fprintf(stderr, "afstandswijzer: %v\n", err)
+		return exitFail
+	}
+	return exitOK
+}
