@@ -84,11 +84,13 @@ func (s *questionScreen) update(c *common, msg tea.Msg) tea.Cmd {
 	if s.showWhy {
 		// With the explanation open, pgup/pgdn scroll it.
 		switch {
+		// A page is the height minus the two "meer" lines, so no line of
+		// the explanation is skipped.
 		case key.Matches(k, s.k.WhyDown):
-			s.whyOff = min(s.whyOff+max(s.whyHeight(c)-1, 1), s.maxWhyOff(c))
+			s.whyOff = min(s.whyOff+max(s.whyHeight(c)-2, 1), s.maxWhyOff(c))
 			return nil
 		case key.Matches(k, s.k.WhyUp):
-			s.whyOff = max(s.whyOff-max(s.whyHeight(c)-1, 1), 0)
+			s.whyOff = max(s.whyOff-max(s.whyHeight(c)-2, 1), 0)
 			return nil
 		}
 	}

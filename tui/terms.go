@@ -2,7 +2,12 @@ package tui
 
 import "github.com/afstandswijzer/afstandswijzer/content"
 
-// contentTerms maps the content's begrippen onto the screen's entries.
-// The begrippenlijst (issue 8, point 11) is not in content.Content yet;
-// until it is, the glossary says it is empty.
-func contentTerms(*content.Content) []glossTerm { return nil }
+// contentTerms maps the content's begrippen (begrippen.toml) onto the
+// screen's entries, in file order.
+func contentTerms(ct *content.Content) []glossTerm {
+	out := make([]glossTerm, 0, len(ct.Terms))
+	for _, t := range ct.Terms {
+		out = append(out, glossTerm{name: t.Name, text: t.Text, source: t.Source})
+	}
+	return out
+}

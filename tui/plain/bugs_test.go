@@ -88,13 +88,6 @@ func TestBug11SessionLoadsInEveryCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, err = e.ParseAnswers(session, data, decision.ParseOptions{})
-	var ae decision.AnswerErrors
-	if errors.As(err, &ae) && strings.Contains(err.Error(), "geldt niet bij je andere antwoorden") {
-		// The file is right; the parser still refuses answers that no
-		// longer apply. The content engineer's change (issue 9, bug 11)
-		// makes it keep them as dropped; this test runs in full then.
-		t.Skip("wacht op de parser die vervallen antwoorden bewaart: " + err.Error())
-	}
 	if err != nil {
 		t.Fatalf("de sessie laadt niet in samenvatting --antwoorden: %v", err)
 	}

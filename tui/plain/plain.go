@@ -184,9 +184,11 @@ func (p *run) invalid(problem string) (retry bool, err error) {
 		return true, nil
 	}
 	p.say("%s", problem)
-	fmt.Fprintln(p.errOut, wrap.Words(fmt.Sprintf("Regel %d van de invoer is geen geldig antwoord: %s", p.line, problem), p.width))
+	// Messages for stderr stay one line each: a script or a log reads
+	// them, and a path in them must stay whole.
+	fmt.Fprintf(p.errOut, "Regel %d van de invoer is geen geldig antwoord: %s\n", p.line, problem)
 	if len(p.answers) > 0 && p.save() {
-		fmt.Fprintln(p.errOut, wrap.Words("De antwoorden tot die regel zijn bewaard in "+p.session+".", p.width))
+		fmt.Fprintln(p.errOut, "De antwoorden tot die regel zijn bewaard in "+p.session+".")
 	}
 	return false, fmt.Errorf("regel %d van de invoer: %w", p.line, ErrInput)
 }
@@ -516,8 +518,9 @@ func (p *run) ended() error {
 	if p.readErr != nil {
 		return fmt.Errorf("kan de invoer niet lezen: %w", p.readErr)
 	}
+	// One line each on stderr, as in invalid.
 	w := p.errOut
-	say := func(s string) { fmt.Fprintln(w, wrap.Words(s, p.width)) }
+	say := func(s string) { fmt.Fprintln(w, s) }
 	switch {
 	case len(p.answers) == 0:
 		say("De invoer is op voordat je een vraag hebt beantwoord. Er is niets nieuws bewaard.")
