@@ -402,7 +402,7 @@ func newApp(opt Options) *app {
 		saved, note := session.Load(c.eng, c.sessionPath)
 		c.saved = saved
 		if note != "" {
-			c.sessionNote = note
+			c.sessionNote = clean(note)
 		}
 		if opt.otherWindow {
 			c.sessionNote = strings.TrimSpace(c.sessionNote + " Dit programma is al open in een ander venster. Antwoorden die je hier geeft, vervangen wat daar bewaard wordt.")

@@ -263,3 +263,19 @@ func TestBug11FilesLoadInEveryCommand(t *testing.T) {
 		}
 	}
 }
+
+// A session path with terminal control characters (from the environment)
+// reaches the screen without them.
+func TestHostilePathIsCleaned(t *testing.T) {
+	opt, _ := testOptions(t)
+	opt.SessionPath = filepath.Join(t.TempDir(), "map\x1b]0;pwned\x07", "bestand")
+	os.MkdirAll(filepath.Dir(opt.SessionPath), 0o755)
+	os.WriteFile(opt.SessionPath, nil, 0o644)
+	opt.SessionPath = filepath.Join(opt.SessionPath, "sessie.toml") // a file as folder
+	m := newSized(opt, 120, 40)
+	press(m, "enter", "enter")
+	if s := m.View().Content; strings.Contains(s, "\x1b]0;") || strings.Contains(s, "\x07") {
+		t.Fatalf("stuurtekens uit het pad op het scherm: %q", s)
+	}
+	mustContain(t, m, "Je antwoorden worden niet bewaard")
+}

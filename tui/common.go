@@ -58,7 +58,9 @@ type common struct {
 	pending   []tea.Msg // navigation messages for the app
 }
 
-func (c *common) setStatus(s string, warn bool) { c.status, c.statusWarn = s, warn }
+// setStatus sets the status line. Paths and URLs in it come from outside
+// (the environment, content files): control characters are removed.
+func (c *common) setStatus(s string, warn bool) { c.status, c.statusWarn = clean(s), warn }
 
 // setAnswers stores new answers, saves the session and refreshes the live
 // result. Saving happens here, synchronously, so a kill right after a key
@@ -121,8 +123,8 @@ func (c *common) banner() string {
 	if c.saveErr == "" {
 		return ""
 	}
-	return "Je antwoorden worden niet bewaard (" + c.saveErr + "): " + c.sessionPath +
-		". Druk op a om ze ergens anders op te slaan."
+	return clean("Je antwoorden worden niet bewaard (" + c.saveErr + "): " + c.sessionPath +
+		". Druk op a om ze ergens anders op te slaan.")
 }
 
 // answered counts the answered questions on the current path.
