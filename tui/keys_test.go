@@ -176,3 +176,15 @@ func TestNewModel(t *testing.T) {
 		t.Fatalf("NewModel werkt niet:\n%s", screenText(a))
 	}
 }
+
+func TestWantASCII(t *testing.T) {
+	for _, c := range []struct {
+		noColor bool
+		term    string
+		want    bool
+	}{{false, "xterm-256color", false}, {false, "linux", true}, {true, "xterm-256color", true}} {
+		if got := wantASCII(c.noColor, c.term); got != c.want {
+			t.Errorf("wantASCII(%v, %q) = %v", c.noColor, c.term, got)
+		}
+	}
+}

@@ -111,7 +111,7 @@ func Run(opt Options) error {
 		// NO_COLOR=yes as "keep colour", so decide here.
 		opt.NoColor = true
 	}
-	if opt.NoColor || os.Getenv("TERM") == "linux" {
+	if wantASCII(opt.NoColor, os.Getenv("TERM")) {
 		opt.ASCII = true
 	}
 	if opt.SessionPath == "" {
@@ -138,6 +138,13 @@ func Run(opt Options) error {
 		fmt.Fprintln(out, msg)
 	}
 	return nil
+}
+
+// wantASCII says whether the symbols need ASCII stand-ins: the Linux
+// console has no glyphs for them, and without colour the screen runs with
+// the Ascii profile.
+func wantASCII(noColor bool, term string) bool {
+	return noColor || term == "linux"
 }
 
 // runDumb serves a terminal that cannot draw a full screen: the line
