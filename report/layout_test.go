@@ -399,6 +399,32 @@ func TestTerminalNoColor(t *testing.T) {
 	}
 }
 
+// PlainText is for the line mode and screen readers: no escape sequence
+// at all, no Markdown marks, no padding.
+func TestTerminalPlainText(t *testing.T) {
+	out, err := Terminal(Markdown(voorbeeld(t)), 80, TerminalOptions{PlainText: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsRune(out, '\x1b') {
+		t.Error("escape sequence in plain text")
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasSuffix(l, " ") {
+			t.Errorf("trailing spaces: %q", l)
+			break
+		}
+	}
+	for _, syntax := range []string{"**", "## "} {
+		if strings.Contains(out, syntax) {
+			t.Errorf("Markdown syntax %q in plain text", syntax)
+		}
+	}
+	if !strings.Contains(out, SecBrief) || !strings.Contains(out, "https://") {
+		t.Error("text or URLs lost")
+	}
+}
+
 // A full line in a quote stays inside it (Glamour reserves one column for
 // the quote indent but drew "│ " in two, so a word fell outside the bar).
 func TestTerminalQuoteStaysIndented(t *testing.T) {

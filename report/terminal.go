@@ -1,9 +1,12 @@
 package report
 
 import (
+	"strings"
+
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
+	xansi "github.com/charmbracelet/x/ansi"
 )
 
 // MaxTextWidth is the widest a summary is wrapped, like a pager: lines of
@@ -23,6 +26,9 @@ type TerminalOptions struct {
 	// NoColor (NO_COLOR set) gives text without colour and without
 	// Markdown syntax: no "**", "*" or "##". Bold stays bold.
 	NoColor bool
+	// PlainText leaves out every escape sequence as well (bold, links):
+	// for the line mode and screen readers. Implies NoColor.
+	PlainText bool
 }
 
 // TextWidth is the wrap width for a terminal of width columns:
@@ -49,14 +55,24 @@ func Terminal(md string, width int, opt TerminalOptions) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return r.Render(md)
+	out, err := r.Render(md)
+	if err != nil || !opt.PlainText {
+		return out, err
+	}
+	// Glamour pads every line to the full width; plain text does not need
+	// the trailing spaces.
+	lines := strings.Split(xansi.Strip(out), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n"), nil
 }
 
 // TerminalStyle is the Glamour style for opt.
 func TerminalStyle(opt TerminalOptions) ansi.StyleConfig {
 	var c ansi.StyleConfig
 	switch {
-	case opt.NoColor:
+	case opt.NoColor || opt.PlainText:
 		c = plainStyle()
 	case opt.Light:
 		c = styles.LightStyleConfig
