@@ -444,3 +444,13 @@ func TestTerminalQuoteStaysIndented(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkTerminal80(b *testing.B) {
+	e := engine(b)
+	md := Markdown(e.Summarize(base()))
+	for b.Loop() {
+		if _, err := Terminal(md, 80, TerminalOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
