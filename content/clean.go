@@ -46,7 +46,8 @@ func needsClean(s string) bool {
 // cleanAll cleans every displayed text field of the loaded content.
 func cleanAll(c *Content) {
 	m := &c.Meta
-	for _, p := range []*string{&m.Version, &m.Title, &m.Publisher, &m.Date, &m.Disclaimer} {
+	for _, p := range []*string{&m.Version, &m.Title, &m.Publisher, &m.Date, &m.Disclaimer,
+		&m.BOTNotApplicableLabel, &m.BOTNotApplicableReason, &m.BOTNotApplicableNote, &m.VOSource, &m.VOCaveat} {
 		*p = Clean(*p)
 	}
 	for i := range m.Themes {
@@ -61,7 +62,7 @@ func cleanAll(c *Content) {
 		}
 	}
 	for _, r := range c.Rules {
-		for _, p := range []*string{&r.Title, &r.Text, &r.Quote, &r.Background} {
+		for _, p := range []*string{&r.Title, &r.Text, &r.Quote, &r.Background, &r.Agree} {
 			*p = Clean(*p)
 		}
 		for i := range r.Actions {
@@ -83,6 +84,14 @@ func cleanAll(c *Content) {
 		}
 	}
 	for _, x := range c.Examples {
-		x.Text, x.Theme = Clean(x.Text), Clean(x.Theme)
+		x.Text, x.Theme, x.Source = Clean(x.Text), Clean(x.Theme), Clean(x.Source)
+	}
+	for _, t := range c.Terms {
+		t.Name, t.Text, t.Source = Clean(t.Name), Clean(t.Text), Clean(t.Source)
+	}
+	for _, x := range c.Findings {
+		for _, p := range []*string{&x.Theme, &x.Title, &x.Text, &x.Source} {
+			*p = Clean(*p)
+		}
 	}
 }

@@ -6,6 +6,7 @@ package content
 import (
 	"embed"
 	"io/fs"
+	"strings"
 
 	"github.com/expr-lang/expr/vm"
 )
@@ -24,14 +25,46 @@ func Default() fs.FS {
 	return sub
 }
 
-// Files lists the content files in load order; all are required.
-var Files = []string{"meta.toml", "vragen.toml", "regels.toml", "partijen.toml", "acties.toml", "bronnen.toml", "voorbeelden.toml"}
+// Files lists the content files in load order. All are required except
+// those in OptionalFiles, which came later: a folder an institution wrote
+// out before they existed must keep loading.
+var Files = []string{"meta.toml", "vragen.toml", "regels.toml", "partijen.toml", "acties.toml", "bronnen.toml", "voorbeelden.toml", "begrippen.toml", "bevindingen.toml"}
+
+// OptionalFiles may be missing from a content folder; the content then has
+// no terms or no findings.
+var OptionalFiles = []string{"begrippen.toml", "bevindingen.toml"}
+
+// Priorities of a checklist step, most important first. Empty means
+// PriorityNormal.
+const (
+	PriorityHigh   = "hoog"
+	PriorityNormal = "normaal"
+	PriorityLow    = "laag"
+)
+
+// Priorities lists the valid priorities, most important first.
+var Priorities = []string{PriorityHigh, PriorityNormal, PriorityLow}
+
+// PriorityRank orders priorities: 0 is most important. An empty or
+// unknown priority counts as normal.
+func PriorityRank(p string) int {
+	switch p {
+	case PriorityHigh:
+		return 0
+	case PriorityLow:
+		return 2
+	}
+	return 1
+}
 
 // Kind of a question: one choice or several.
 const (
 	One  = "een"
 	Many = "meer"
 )
+
+// WeetNiet is the option value of "Weet ik niet".
+const WeetNiet = "weet_niet"
 
 // Parts of the handreiking that a rule comes from, in display order.
 var Parts = []string{"Algemeen", "Vooraf", "Achteraf"}
@@ -54,12 +87,37 @@ type Content struct {
 	Actions   []*Action
 	Resources []*Resource
 	Examples  []*Example
+	// Terms is the glossary (begrippen.toml), in file order.
+	Terms []*Term
+	// Findings are the Inspectie's findings from its vo research
+	// (bevindingen.toml), in file order.
+	Findings []*Finding
 
 	byID map[string]*Question
 }
 
 // Question returns the question with the given id, or nil.
 func (c *Content) Question(id string) *Question { return c.byID[id] }
+
+// Action returns the action with the given id, or nil.
+func (c *Content) Action(id string) *Action {
+	for _, a := range c.Actions {
+		if a.ID == id {
+			return a
+		}
+	}
+	return nil
+}
+
+// Term returns the glossary entry with the given id, or nil.
+func (c *Content) Term(id string) *Term {
+	for _, t := range c.Terms {
+		if t.ID == id {
+			return t
+		}
+	}
+	return nil
+}
 
 // Meta describes the content set and its source.
 type Meta struct {
@@ -71,6 +129,20 @@ type Meta struct {
 	Disclaimer string   `toml:"disclaimer"`
 	Themes     []string `toml:"themas"`
 	BOT        []string `toml:"bot_vragen"`
+	// BOTNotApplicable* word the verdict when none of the BOT questions is
+	// asked on a path (in the default content: an exam). Optional; the
+	// engine has a neutral fallback.
+	BOTNotApplicableLabel  string `toml:"bot_vervalt_label"`
+	BOTNotApplicableReason string `toml:"bot_vervalt_uitleg"`
+	BOTNotApplicableNote   string `toml:"bot_vervalt_noot"`
+	// VOSource names the Inspectie's vo research that examples and
+	// findings come from; it is their Source when they name none.
+	VOSource string `toml:"vo_bron"`
+	// VOCaveat is the research's own caveat: it gives no representative
+	// picture. Show it wherever examples or findings are shown.
+	VOCaveat string `toml:"vo_voorbehoud"`
+	// VOURL is where the research is published.
+	VOURL string `toml:"vo_url"`
 }
 
 // Cond is a `when` condition: its source text and the compiled program.
@@ -84,19 +156,22 @@ type Cond struct {
 
 // Question is one decision point.
 type Question struct {
-	ID         string    `toml:"id"`
-	Short      string    `toml:"kort"`
-	Text       string    `toml:"tekst"`
-	Help       string    `toml:"uitleg"`
-	Quote      string    `toml:"citaat"`
-	Background string    `toml:"achtergrond"`
-	Kind       string    `toml:"soort"`
-	WhenSrc    string    `toml:"when"`
-	IfNo       string    `toml:"bij_nee"`
-	Options    []*Option `toml:"optie"`
-	When       Cond      `toml:"-"`
-	File       string    `toml:"-"`
-	Line       int       `toml:"-"`
+	ID         string `toml:"id"`
+	Short      string `toml:"kort"`
+	Text       string `toml:"tekst"`
+	Help       string `toml:"uitleg"`
+	Quote      string `toml:"citaat"`
+	Background string `toml:"achtergrond"`
+	Kind       string `toml:"soort"`
+	WhenSrc    string `toml:"when"`
+	IfNo       string `toml:"bij_nee"`
+	// Ask is the id of the action that says whom to ask when the answer is
+	// "weet_niet" (the summary's "In het kort" lists it).
+	Ask     string    `toml:"navragen"`
+	Options []*Option `toml:"optie"`
+	When    Cond      `toml:"-"`
+	File    string    `toml:"-"`
+	Line    int       `toml:"-"`
 }
 
 // Option returns the option with the given value, or nil.
@@ -135,9 +210,14 @@ type Rule struct {
 	Background string   `toml:"achtergrond"`
 	WhenSrc    string   `toml:"when"`
 	Actions    []string `toml:"acties"`
-	When       Cond     `toml:"-"`
-	File       string   `toml:"-"`
-	Line       int      `toml:"-"`
+	// Agree says in one line who must consent or may advise when the rule
+	// applies (the summary's "In het kort"); empty for most rules.
+	Agree string `toml:"akkoord"`
+	// Priority of the rule's actions in the short list of next steps.
+	Priority string `toml:"prioriteit"`
+	When     Cond   `toml:"-"`
+	File     string `toml:"-"`
+	Line     int    `toml:"-"`
 }
 
 // Party is a row of the "who decides what" table.
@@ -159,13 +239,15 @@ type Task struct {
 
 // Action is a checklist item that follows from answers.
 type Action struct {
-	ID      string `toml:"id"`
-	Text    string `toml:"tekst"`
-	Phase   string `toml:"fase"`
-	WhenSrc string `toml:"when"`
-	When    Cond   `toml:"-"`
-	File    string `toml:"-"`
-	Line    int    `toml:"-"`
+	ID    string `toml:"id"`
+	Text  string `toml:"tekst"`
+	Phase string `toml:"fase"`
+	// Priority in the short list of next steps; empty means normal.
+	Priority string `toml:"prioriteit"`
+	WhenSrc  string `toml:"when"`
+	When     Cond   `toml:"-"`
+	File     string `toml:"-"`
+	Line     int    `toml:"-"`
 }
 
 // Resource is a link to help.
@@ -185,9 +267,55 @@ type Resource struct {
 
 // Example is a practice example from the Inspectie's vo research.
 type Example struct {
-	ID      string `toml:"id"`
-	Text    string `toml:"tekst"`
-	Theme   string `toml:"thema"`
+	ID    string `toml:"id"`
+	Text  string `toml:"tekst"`
+	Theme string `toml:"thema"`
+	// Source says where the example comes from; Meta.VOSource when the
+	// file names none.
+	Source  string `toml:"bron"`
+	WhenSrc string `toml:"when"`
+	When    Cond   `toml:"-"`
+	File    string `toml:"-"`
+	Line    int    `toml:"-"`
+}
+
+// Term is one entry of the glossary.
+type Term struct {
+	ID     string `toml:"id"`
+	Name   string `toml:"naam"`
+	Text   string `toml:"uitleg"`
+	Source string `toml:"bron"`
+	File   string `toml:"-"`
+	Line   int    `toml:"-"`
+}
+
+// Words are the forms of the term to look for in running text, for
+// linking a term at its first use: "Begeleide onderwijstijd (BOT)" gives
+// "Begeleide onderwijstijd" and "BOT". Match case-insensitively for the
+// long form; an abbreviation is matched as written.
+func (t *Term) Words() []string {
+	name := strings.TrimSpace(t.Name)
+	open := strings.LastIndex(name, " (")
+	if open < 0 || !strings.HasSuffix(name, ")") {
+		return []string{name}
+	}
+	long, short := strings.TrimSpace(name[:open]), strings.TrimSpace(name[open+2:len(name)-1])
+	if short == "" {
+		return []string{long}
+	}
+	return []string{long, short}
+}
+
+// Finding is one theme of the Inspectie's findings in its vo research
+// (2020-2021), shown when the answers touch it.
+type Finding struct {
+	ID    string `toml:"id"`
+	Theme string `toml:"thema"`
+	Title string `toml:"titel"`
+	Text  string `toml:"tekst"`
+	// Source says where the finding comes from; Meta.VOSource when the
+	// file names none.
+	Source  string `toml:"bron"`
 	WhenSrc string `toml:"when"`
 	When    Cond   `toml:"-"`
 	File    string `toml:"-"`

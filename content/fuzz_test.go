@@ -23,6 +23,8 @@ waarde = "y"`))
 	f.Add(uint8(2), []byte("[[regel]]\nid = \"r\"\nwhen = '\"a\" in vorm'\n"))
 	f.Add(uint8(5), []byte("[[bron]]\nurl = \"https://\u001b[2J\"\n"))
 	f.Add(uint8(0), []byte("themas = 3\nbot_vragen = [\"rol\"]"))
+	f.Add(uint8(7), []byte("[[begrip]]\nid = \"x\"\nnaam = \"\u001b]0;t\u0007X\"\n"))
+	f.Add(uint8(8), []byte("[[bevinding]]\nid = \"b\"\nwhen = 'vorm == \"x\"'\n"))
 	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
 		m := fstest.MapFS{}
 		for name, d := range base {

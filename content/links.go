@@ -38,7 +38,7 @@ type LinkOptions struct {
 func UniqueURLs(c *Content) []string {
 	seen := map[string]bool{}
 	var out []string
-	for _, u := range append([]string{c.Meta.URL}, resourceURLs(c)...) {
+	for _, u := range append([]string{c.Meta.URL, c.Meta.VOURL}, resourceURLs(c)...) {
 		if u != "" && !seen[u] {
 			seen[u] = true
 			out = append(out, u)

@@ -90,24 +90,35 @@ type resourcesFile struct {
 type examplesFile struct {
 	Examples []*Example `toml:"voorbeeld"`
 }
+type termsFile struct {
+	Terms []*Term `toml:"begrip"`
+}
+type findingsFile struct {
+	Findings []*Finding `toml:"bevinding"`
+}
 
 // allowed lists the keys each file accepts, for the "unknown key" message.
 var allowed = map[string]string{
-	"meta.toml":        "versie, titel, uitgever, datum, url, disclaimer, themas, bot_vragen",
-	"vragen.toml":      "[[vraag]] met id, kort, tekst, uitleg, citaat, achtergrond, soort, when, bij_nee en [[vraag.optie]] met waarde, label, uitleg",
-	"regels.toml":      "[[regel]] met id, titel, tekst, deel, citaat, achtergrond, when, acties",
+	"meta.toml":        "versie, titel, uitgever, datum, url, disclaimer, themas, bot_vragen, bot_vervalt_label, bot_vervalt_uitleg, bot_vervalt_noot, vo_bron, vo_voorbehoud, vo_url",
+	"vragen.toml":      "[[vraag]] met id, kort, tekst, uitleg, citaat, achtergrond, soort, when, bij_nee, navragen en [[vraag.optie]] met waarde, label, uitleg",
+	"regels.toml":      "[[regel]] met id, titel, tekst, deel, citaat, achtergrond, when, acties, akkoord, prioriteit",
 	"partijen.toml":    "[[partij]] met id, naam en [[partij.taak]] met tekst, when",
-	"acties.toml":      "[[actie]] met id, tekst, fase, when",
+	"acties.toml":      "[[actie]] met id, tekst, fase, prioriteit, when",
 	"bronnen.toml":     "[[bron]] met id, titel, url, organisatie, thema, zekerheid, zoek, when",
-	"voorbeelden.toml": "[[voorbeeld]] met id, tekst, thema, when",
+	"voorbeelden.toml": "[[voorbeeld]] met id, tekst, thema, bron, when",
+	"begrippen.toml":   "[[begrip]] met id, naam, uitleg, bron",
+	"bevindingen.toml": "[[bevinding]] met id, thema, titel, tekst, bron, when",
 }
 
 // decode parses one file into v, reporting syntax errors and unknown keys.
 func (l *loader) decode(file string, v any) bool {
 	data, err := fs.ReadFile(l.fsys, file)
 	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) && slices.Contains(OptionalFiles, file) {
+			return true
+		}
 		if errors.Is(err, fs.ErrNotExist) {
-			l.add(file, 0, "dit bestand ontbreekt; een inhoudsmap heeft deze bestanden nodig: %s", strings.Join(Files, ", "))
+			l.add(file, 0, "dit bestand ontbreekt; een inhoudsmap heeft deze bestanden nodig: %s", strings.Join(requiredFiles(), ", "))
 		} else {
 			l.add(file, 0, "kan het bestand niet lezen: %v", err)
 		}
@@ -129,6 +140,16 @@ func (l *loader) decode(file string, v any) bool {
 		l.add(file, lines[name], "onbekende sleutel %q; geldig zijn: %s", k.String(), allowed[file])
 	}
 	return true
+}
+
+func requiredFiles() []string {
+	var out []string
+	for _, f := range Files {
+		if !slices.Contains(OptionalFiles, f) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // errLine finds the line of a TOML error, 0 when the library gives none.
@@ -304,6 +325,8 @@ func (l *loader) load() *Content {
 		af actionsFile
 		bf resourcesFile
 		ef examplesFile
+		tf termsFile
+		ff findingsFile
 	)
 	ok := l.decode("meta.toml", &mf)
 	ok = l.decode("vragen.toml", &qf) && ok
@@ -312,11 +335,14 @@ func (l *loader) load() *Content {
 	ok = l.decode("acties.toml", &af) && ok
 	ok = l.decode("bronnen.toml", &bf) && ok
 	ok = l.decode("voorbeelden.toml", &ef) && ok
+	ok = l.decode("begrippen.toml", &tf) && ok
+	ok = l.decode("bevindingen.toml", &ff) && ok
 	if !ok {
 		return nil
 	}
 	c.Meta, c.Questions, c.Rules, c.Parties = mf.Meta, qf.Questions, rf.Rules, pf.Parties
 	c.Actions, c.Resources, c.Examples = af.Actions, bf.Resources, ef.Examples
+	c.Terms, c.Findings = tf.Terms, ff.Findings
 	cleanAll(c)
 
 	l.checkMeta(&c.Meta)
@@ -327,6 +353,9 @@ func (l *loader) load() *Content {
 	l.checkActions(c)
 	l.checkResources(c)
 	l.checkExamples(c)
+	l.checkAsk(c)
+	l.checkTerms(c)
+	l.checkFindings(c)
 	return c
 }
 
@@ -346,6 +375,9 @@ func (l *loader) checkMeta(m *Meta) {
 	}
 	if m.URL != "" {
 		l.checkURL(f, KeyLine(src, "url"), m.URL)
+	}
+	if m.VOURL != "" {
+		l.checkURL(f, KeyLine(src, "vo_url"), m.VOURL)
 	}
 	if len(m.Themes) == 0 {
 		l.add(f, KeyLine(src, "themas"), "\"themas\" is leeg; noem de thema's die bronnen en voorbeelden gebruiken")
@@ -463,6 +495,7 @@ func (l *loader) checkRules(c *Content) {
 				l.add(f, r.Line, "%s: \"acties\" bevat een lege tekst", what)
 			}
 		}
+		l.checkPriority(f, l.field(f, r.Line, "prioriteit"), what, r.Priority)
 		r.When = l.compile(c, f, l.field(f, r.Line, "when"), r.WhenSrc)
 	}
 }
@@ -500,6 +533,7 @@ func (l *loader) checkActions(c *Content) {
 		if a.Phase != Before && a.Phase != After {
 			l.add(f, l.field(f, a.Line, "fase"), "%s: fase %q is ongeldig; geldig zijn \"vooraf\" en \"achteraf\"", what, a.Phase)
 		}
+		l.checkPriority(f, l.field(f, a.Line, "prioriteit"), what, a.Priority)
 		a.When = l.compile(c, f, l.field(f, a.Line, "when"), a.WhenSrc)
 	}
 }
@@ -538,7 +572,71 @@ func (l *loader) checkExamples(c *Content) {
 		what := l.itemID(f, e.Line, "voorbeeld", i, e.ID, seen)
 		l.required(f, e.Line, what, "tekst", e.Text)
 		l.checkTheme(c, f, l.field(f, e.Line, "thema"), what, e.Theme)
+		if strings.TrimSpace(e.Source) == "" {
+			e.Source = c.Meta.VOSource
+		}
 		e.When = l.compile(c, f, l.field(f, e.Line, "when"), e.WhenSrc)
+	}
+}
+
+func (l *loader) checkPriority(f string, line int, what, p string) {
+	if p != "" && !slices.Contains(Priorities, p) {
+		l.add(f, line, "%s: prioriteit %q is ongeldig; geldig zijn %s (leeg is \"normaal\")", what, p, quoteList(Priorities))
+	}
+}
+
+// checkAsk checks each question's "navragen": an action that exists, for
+// a question that can be answered "weet_niet".
+func (l *loader) checkAsk(c *Content) {
+	const f = "vragen.toml"
+	for _, q := range c.Questions {
+		if q.Ask == "" {
+			continue
+		}
+		line := l.field(f, q.Line, "navragen")
+		if c.Action(q.Ask) == nil {
+			ids := make([]string, len(c.Actions))
+			for i, a := range c.Actions {
+				ids[i] = a.ID
+			}
+			l.add(f, line, "vraag %q: \"navragen\" noemt actie %q, maar die staat niet in acties.toml; bekende acties: %s", q.ID, q.Ask, strings.Join(ids, ", "))
+		}
+		if q.Option(WeetNiet) == nil {
+			l.add(f, line, "vraag %q heeft \"navragen\" maar geen optie %q; navragen geldt alleen bij dat antwoord", q.ID, WeetNiet)
+		}
+	}
+}
+
+func (l *loader) checkTerms(c *Content) {
+	const f = "begrippen.toml"
+	lines := tableLines(l.src[f], "begrip")
+	seen := map[string]int{}
+	for i, t := range c.Terms {
+		t.File, t.Line = f, at(lines, i)
+		what := l.itemID(f, t.Line, "begrip", i, t.ID, seen)
+		l.required(f, t.Line, what, "naam", t.Name)
+		l.required(f, t.Line, what, "uitleg", t.Text)
+		l.required(f, t.Line, what, "bron", t.Source)
+	}
+}
+
+func (l *loader) checkFindings(c *Content) {
+	const f = "bevindingen.toml"
+	lines := tableLines(l.src[f], "bevinding")
+	seen := map[string]int{}
+	for i, x := range c.Findings {
+		x.File, x.Line = f, at(lines, i)
+		what := l.itemID(f, x.Line, "bevinding", i, x.ID, seen)
+		l.required(f, x.Line, what, "thema", x.Theme)
+		l.required(f, x.Line, what, "titel", x.Title)
+		l.required(f, x.Line, what, "tekst", x.Text)
+		if strings.TrimSpace(x.Source) == "" {
+			x.Source = c.Meta.VOSource
+		}
+		if strings.TrimSpace(x.Source) == "" {
+			l.add(f, x.Line, "%s mist \"bron\"; zet die bij de bevinding of zet \"vo_bron\" in meta.toml", what)
+		}
+		x.When = l.compile(c, f, l.field(f, x.Line, "when"), x.WhenSrc)
 	}
 }
 

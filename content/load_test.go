@@ -47,6 +47,9 @@ func lineOf(src, s string) int {
 	return strings.Count(src[:i], "\n") + 1
 }
 
+// urennormWhen is the condition of the first rule that reads urennorm.
+const urennormWhen = `when = 'urennorm in ["ja", "weet_niet"]'`
+
 func TestBrokenContent(t *testing.T) {
 	type mutation func(m fstest.MapFS) (file string, line int)
 	replace := func(file, old, new string) mutation {
@@ -80,11 +83,17 @@ func TestBrokenContent(t *testing.T) {
 		{"syntax error", appendTo("vragen.toml", "!x = = 1\n"), "geen geldige TOML", false},
 		{"unknown key", replace("vragen.toml", `kort = "Rol"`, "kleur = \"rood\"\nkort = \"Rol\""), `onbekende sleutel "vraag.kleur"`, false},
 		{"duplicate question id", replace("vragen.toml", `id = "vorm"`, `id = "rol"`), `vraag-id "rol" komt twee keer voor`, false},
-		{"unknown question in condition", replace("regels.toml", `when = 'kaders_passen == "past"'`, `when = 'kader_passen == "past"'`), `onbekende vraag-id "kader_passen"`, false},
-		{"option the question lacks", replace("regels.toml", `when = 'kaders_passen == "past"'`, `when = 'kaders_passen == "pas"'`), `vraag "kaders_passen" heeft geen optie "pas"`, false},
-		{"option lacking in list", replace("regels.toml", `when = 'kaders_passen == "past"'`, `when = 'kaders_passen in ["past", "misschien"]'`), `geen optie "misschien"`, false},
-		{"condition does not parse", replace("regels.toml", `when = 'kaders_passen == "past"'`, `when = 'kaders_passen == '`), "geen geldige expressie", false},
-		{"condition is not a yes/no", replace("regels.toml", `when = 'kaders_passen == "past"'`, `when = 'kaders_passen + "x"'`), "klopt niet", false},
+		{"unknown question in condition", replace("regels.toml", urennormWhen, `when = 'urenorm in ["ja", "weet_niet"]'`), `onbekende vraag-id "urenorm"`, false},
+		{"option the question lacks", replace("regels.toml", urennormWhen, `when = 'urennorm == "misschien"'`), `vraag "urennorm" heeft geen optie "misschien"`, false},
+		{"option lacking in list", replace("regels.toml", urennormWhen, `when = 'urennorm in ["ja", "misschien"]'`), `geen optie "misschien"`, false},
+		{"condition does not parse", replace("regels.toml", urennormWhen, `when = 'urennorm == '`), "geen geldige expressie", false},
+		{"condition is not a yes/no", replace("regels.toml", urennormWhen, `when = 'urennorm + "x"'`), "klopt niet", false},
+		{"unknown priority", replace("acties.toml", `prioriteit = "laag"`, `prioriteit = "dringend"`), `prioriteit "dringend" is ongeldig`, false},
+		{"ask names an unknown action", replace("vragen.toml", `navragen = "urennorm-navragen"`, `navragen = "urennorm-vragen"`), `noemt actie "urennorm-vragen"`, false},
+		{"ask on a question without weet_niet", replace("vragen.toml", "  [[vraag.optie]]\n  waarde = \"studenten\"", "navragen = \"bot-navragen\"\n  [[vraag.optie]]\n  waarde = \"studenten\""), `geen optie "weet_niet"`, false},
+		{"duplicate term", replace("begrippen.toml", `id = "bpv"`, `id = "bot"`), `begrip-id "bot" komt twee keer voor`, false},
+		{"term without source", replace("begrippen.toml", `bron = "WEB art. 7.4.8 lid 2"`, `bron = ""`), `mist "bron"`, true},
+		{"finding with a bad condition", replace("bevindingen.toml", `when = 'vorm == "hybride" || ervaring == "weinig"'`, `when = 'vorm == "hybrid"'`), `geen optie "hybrid"`, false},
 		{"non-https url", replace("bronnen.toml", `url = "https://`, `url = "http://`), "alleen volledige https-adressen", false},
 		{"duplicate rule id", replace("regels.toml", `id = "raden-gesprek"`, `id = "bevoegd-gezag-kwaliteit"`), `regel-id "bevoegd-gezag-kwaliteit" komt twee keer voor`, false},
 		{"bad part", replace("regels.toml", `deel = "Achteraf"`, `deel = "Later"`), `deel "Later" is ongeldig`, false},

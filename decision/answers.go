@@ -66,11 +66,16 @@ type answersFile struct {
 
 // ParseOptions tunes ParseAnswers.
 type ParseOptions struct {
-	// KeepHidden accepts answers to questions that do not apply given the
-	// other answers. A saved session needs this (going back and changing an
-	// answer keeps later answers); an answers file given to `samenvatting`
-	// does not, because such an answer would be silently ignored.
+	// KeepHidden is the default now and has no effect; it stays so
+	// existing callers compile. Answers to questions that do not apply
+	// given the other answers are kept: the engine leaves them out, and
+	// Summary.Dropped (JSON "vervallen") names them. A file this program
+	// wrote (a session after going back, a case written before a question
+	// became conditional) must never fail to load because of them.
 	KeepHidden bool
+	// RejectHidden makes such answers an error instead, for a tool that
+	// wants a file without answers that no longer apply.
+	RejectHidden bool
 	// SkipInvalid drops answers to unknown questions and values that are
 	// no option, instead of rejecting the file. A saved session needs this
 	// after a content update: one renamed question must not cost a teacher
@@ -193,7 +198,7 @@ func (e *Engine) ParseAnswers(name string, data []byte, opt ParseOptions) (Answe
 		}
 		a[id] = vals
 	}
-	if len(errs) == 0 && !opt.KeepHidden {
+	if len(errs) == 0 && opt.RejectHidden {
 		for _, q := range e.Dropped(a) {
 			errs = append(errs, &AnswerError{File: name, Line: lines[q.ID], ID: q.ID,
 				Msg: "deze vraag geldt niet bij je andere antwoorden (" + strings.TrimSpace(q.WhenSrc) + "); haal dit antwoord weg of pas de andere antwoorden aan"})

@@ -42,7 +42,6 @@ func TestBadAnswersFiles(t *testing.T) {
 		{"list for one choice", "versie = 1\n[antwoorden]\n\nvorm = [\"hybride\"]\n", 4, []string{"één antwoord", "zonder [ ]"}},
 		{"text for several", "versie = 1\n[antwoorden]\nactiviteiten = \"uitleg\"\n", 3, []string{"als lijst", `["uitleg"]`}},
 		{"number as answer", "versie = 1\n[antwoorden]\nvorm = 3\n", 3, []string{"tekst tussen aanhalingstekens"}},
-		{"hidden question answered", "versie = 1\n[antwoorden]\nbeleidskaders = \"nee\"\nkaders_passen = \"past\"\n", 4, []string{`vraag "kaders_passen"`, "geldt niet"}},
 		{"missing version", "[antwoorden]\nrol = \"docent\"\n", 1, []string{`"versie" ontbreekt`}},
 		{"wrong version", "versie = 2\n[antwoorden]\n", 1, []string{"versie 2 wordt niet ondersteund"}},
 		{"syntax error", "versie = 1\n[antwoorden]\nrol = \"docent\n", 3, []string{"geen geldige TOML"}},
@@ -73,12 +72,26 @@ func TestBadAnswersFiles(t *testing.T) {
 	}
 }
 
-func TestKeepHiddenForSessions(t *testing.T) {
+// An answer to a question that no longer applies never makes a file fail
+// to load: it is kept, left out of the summary and reported as dropped.
+// Only a caller that asks for it gets an error.
+func TestHiddenAnswersAreKeptAndDropped(t *testing.T) {
 	e := engine(t)
 	src := "versie = 1\n[antwoorden]\nbeleidskaders = \"nee\"\nkaders_passen = \"past\"\n"
-	a, err := e.ParseAnswers("sessie.toml", []byte(src), ParseOptions{KeepHidden: true})
-	if err != nil || !a.Has("kaders_passen") {
-		t.Fatalf("session with a hidden answer: %v %v", a, err)
+	for _, opt := range []ParseOptions{{}, {KeepHidden: true}} {
+		a, err := e.ParseAnswers("sessie.toml", []byte(src), opt)
+		if err != nil || !a.Has("kaders_passen") {
+			t.Fatalf("%+v: file with a hidden answer: %v %v", opt, a, err)
+		}
+		s := e.Summarize(a)
+		if len(s.Dropped) != 1 || s.Dropped[0].ID != "kaders_passen" || s.Effective().Has("kaders_passen") {
+			t.Fatalf("%+v: dropped %v", opt, s.Dropped)
+		}
+	}
+	_, err := e.ParseAnswers("mijn.toml", []byte(src), ParseOptions{RejectHidden: true})
+	var errs AnswerErrors
+	if !errors.As(err, &errs) || len(errs) != 1 || errs[0].Line != 4 || !strings.Contains(err.Error(), `vraag "kaders_passen"`) || !strings.Contains(err.Error(), "geldt niet") {
+		t.Fatalf("RejectHidden: %v", err)
 	}
 }
 

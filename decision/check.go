@@ -255,6 +255,26 @@ func (e *Engine) reach(rep *Report) {
 	for _, x := range e.C.Examples {
 		check(x.File, x.Line, fmt.Sprintf("voorbeeld %q", x.ID), x.When)
 	}
+	for _, x := range e.C.Findings {
+		check(x.File, x.Line, fmt.Sprintf("bevinding %q", x.ID), x.When)
+	}
+	// "In het kort" names the person to ask from a question's navragen
+	// action: that action must be on the checklist whenever the answer is
+	// "weet_niet", or the brief says something the checklist does not.
+	for _, q := range e.C.Questions {
+		act := e.C.Action(q.Ask)
+		if act == nil || act.When.Program == nil {
+			continue
+		}
+		src := fmt.Sprintf(`%s == %q && !(%s)`, q.ID, content.WeetNiet, act.When.Source)
+		cond, err := content.Compile(e.C, src)
+		if err != nil {
+			continue // the action's own condition is reported elsewhere
+		}
+		if r, ok := e.Reachable(cond); ok && r {
+			rep.Problems = append(rep.Problems, content.Problem{File: q.File, Line: q.Line, Msg: fmt.Sprintf("vraag %q: de actie %q uit \"navragen\" geldt niet altijd bij \"Weet ik niet\"; zet %s in de voorwaarde van die actie", q.ID, act.ID, fmt.Sprintf(`%s == %q`, q.ID, content.WeetNiet))})
+		}
+	}
 	// Themes that nothing uses are dead weight in every listing.
 	used := map[string]bool{}
 	for _, r := range e.C.Resources {

@@ -111,9 +111,12 @@ func (e *Engine) Compare(files []CompareFile) *Comparison {
 	bot := CompareRow{Kind: RowVerdict, ID: "bot", Label: "Begeleide onderwijstijd"}
 	for _, s := range summaries {
 		text := "nog niet te zeggen"
-		if v := s.Verdict.Counts; v != nil && *v {
-			text = "telt mee"
-		} else if v != nil {
+		switch v := s.Verdict.Counts; {
+		case s.Verdict.NotApplicable:
+			text = "niet van toepassing"
+		case v != nil && *v:
+			text = "kan meetellen"
+		case v != nil:
 			text = "telt niet mee"
 		}
 		bot.Cells = append(bot.Cells, text)

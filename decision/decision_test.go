@@ -58,7 +58,7 @@ func with(a Answers, kv ...string) Answers {
 }
 
 var alwaysRules = []string{"bevoegd-gezag-kwaliteit", "raden-gesprek", "raden-standpunt", "beleidskaders",
-	"programma-evenwichtig", "bot-voorwaarden", "kwaliteitszorg", "inspectie-toezicht", "inspectie-risicomonitoring"}
+	"programma-evenwichtig", "kwaliteitszorg", "inspectie-toezicht", "inspectie-risicomonitoring"}
 
 // expectedRules is the rule contract of the issue, written independently
 // of the content's conditions so a wrong `when` in regels.toml is caught.
@@ -76,11 +76,18 @@ func expectedRules(a Answers) []string {
 	if kaders == "ja" {
 		passen = one("kaders_passen")
 	}
-	if in(kaders, "nee", "weet_niet") || in(passen, "verandert", "weet_niet") {
+	// The OR's consent is about important changes: a plan outside the
+	// frameworks, or one that may be. No frameworks, or not knowing, is no
+	// blocker: the team chooses its methods (issue 8, points 4 and 5).
+	if in(passen, "verandert", "weet_niet") {
 		want = append(want, "or-instemming")
 	}
-	if passen == "past" {
+	if passen == "past" || in(kaders, "nee", "weet_niet") {
 		want = append(want, "team-kiest-methode")
+	}
+	// The BOT conditions do not apply to an exam (point 3).
+	if one("vorm") != "examen" {
+		want = append(want, "bot-voorwaarden")
 	}
 	if in(one("urennorm"), "ja", "weet_niet") {
 		want = append(want, "studentenraad-instemming-urennorm")
@@ -98,9 +105,13 @@ func expectedRules(a Answers) []string {
 	return want
 }
 
-// expectedVerdict is the BOT contract: counts only when all three are
-// "ja", not when any is "nee", unknown otherwise.
+// expectedVerdict is the BOT contract: can count only when all three are
+// "ja", not when any is "nee", unknown otherwise; nil too on an exam, where
+// the conditions do not apply (see expectedNotApplicable).
 func expectedVerdict(a Answers) *bool {
+	if expectedNotApplicable(a) {
+		return nil
+	}
 	no, all := false, true
 	for _, id := range []string{"bot_interactie", "bot_sturen", "bot_begeleiding"} {
 		v := a[id]
@@ -120,6 +131,11 @@ func expectedVerdict(a Answers) *bool {
 		return &t
 	}
 	return nil
+}
+
+func expectedNotApplicable(a Answers) bool {
+	v := a["vorm"]
+	return len(v) == 1 && v[0] == "examen"
 }
 
 func sortedRuleIDs(s *Summary) []string {
@@ -160,8 +176,14 @@ func TestScenarios(t *testing.T) {
 			base(), []string{"studenten-geen-instemming"}, []string{"studentenraad-instemming-urennorm"}, &yes},
 		{"urennorm unknown explains both",
 			with(base(), "urennorm", "weet_niet"), []string{"studenten-geen-instemming", "studentenraad-instemming-urennorm"}, nil, &yes},
-		{"no frameworks yet: the OR has a consent right",
-			with(base(), "beleidskaders", "nee", "kaders_passen", "-"), []string{"or-instemming"}, []string{"team-kiest-methode"}, &yes},
+		{"no frameworks: no blocker, the team chooses",
+			with(base(), "beleidskaders", "nee", "kaders_passen", "-"), []string{"team-kiest-methode"}, []string{"or-instemming"}, &yes},
+		{"not sure about frameworks: no blocker, the team chooses",
+			with(base(), "beleidskaders", "weet_niet", "kaders_passen", "-"), []string{"team-kiest-methode"}, []string{"or-instemming"}, &yes},
+		{"not sure the plan fits: the OR's consent may be needed",
+			with(base(), "kaders_passen", "weet_niet"), []string{"or-instemming"}, []string{"team-kiest-methode"}, &yes},
+		{"an exam: no BOT questions, no BOT rule",
+			with(base(), "vorm", "examen", "activiteiten", "toetsen", "bot_interactie", "-", "bot_sturen", "-", "bot_begeleiding", "-"), nil, []string{"bot-voorwaarden"}, nil},
 		{"changing the didactic model: the OR has a consent right",
 			with(base(), "kaders_passen", "verandert"), []string{"or-instemming"}, []string{"team-kiest-methode"}, &yes},
 		{"inside the frameworks the team chooses",
@@ -192,6 +214,9 @@ func TestScenarios(t *testing.T) {
 					t.Errorf("rule %q applies but should not", id)
 				}
 			}
+			if s.Verdict.NotApplicable != expectedNotApplicable(tc.answers) {
+				t.Errorf("not applicable = %v", s.Verdict.NotApplicable)
+			}
 			if !sameVerdict(s.Verdict.Counts, tc.verdict) {
 				t.Errorf("verdict %s, want %v", s.Verdict.Label(), tc.verdict)
 			}
@@ -214,24 +239,33 @@ func TestVerdictNamesWhatIsMissingAndHowToFix(t *testing.T) {
 	}
 }
 
-// Every combination of the three BOT answers.
+// Every combination of the three BOT answers, for every form: on an exam
+// the answers are dropped and the conditions do not apply.
 func TestVerdictAllCombinations(t *testing.T) {
 	e := engine(t)
 	vals := []string{"ja", "nee", "weet_niet"}
 	n := 0
-	for _, x := range vals {
-		for _, y := range vals {
-			for _, z := range vals {
-				a := with(base(), "bot_interactie", x, "bot_sturen", y, "bot_begeleiding", z)
-				got := e.Verdict(a).Counts
-				if want := expectedVerdict(a); !sameVerdict(got, want) {
-					t.Errorf("%s/%s/%s: got %v, want %v", x, y, z, got, want)
+	for _, form := range e.C.Question("vorm").Values() {
+		for _, x := range vals {
+			for _, y := range vals {
+				for _, z := range vals {
+					a := with(base(), "vorm", form, "bot_interactie", x, "bot_sturen", y, "bot_begeleiding", z)
+					eff := e.Effective(a)
+					v := e.Verdict(a)
+					if want := expectedVerdict(eff); !sameVerdict(v.Counts, want) || v.NotApplicable != expectedNotApplicable(eff) {
+						t.Errorf("%s %s/%s/%s: got %s, want %v", form, x, y, z, v.Label(), want)
+					}
+					s := e.Summarize(a)
+					if wantDropped := map[bool]int{true: 3, false: 0}[form == "examen"]; len(s.Dropped) != wantDropped {
+						t.Errorf("%s: dropped %v", form, s.Dropped)
+					}
+					checkBrief(t, a, s)
+					n++
 				}
-				n++
 			}
 		}
 	}
-	if n != 27 {
+	if n != 27*len(e.C.Question("vorm").Options) {
 		t.Fatalf("walked %d combinations", n)
 	}
 }
@@ -263,6 +297,7 @@ func TestRuleContractExhaustive(t *testing.T) {
 		{"voorzieningen"},
 		{"input_studenten", "samenhang"},
 		{"urennorm", "voorzieningen", "input_studenten", "samenhang", "beleidskaders", "kaders_passen"},
+		{"vorm", "beleidskaders", "kaders_passen", "urennorm"},
 	}
 	for _, g := range groups {
 		for _, over := range assignments(e, g...) {
@@ -297,9 +332,10 @@ func TestRandomCompletePaths(t *testing.T) {
 		if got, want := sortedRuleIDs(s), expectedRules(a); !slices.Equal(got, want) {
 			t.Fatalf("path %v:\n got %v\nwant %v", a, got, want)
 		}
-		if !sameVerdict(s.Verdict.Counts, expectedVerdict(a)) {
+		if !sameVerdict(s.Verdict.Counts, expectedVerdict(a)) || s.Verdict.NotApplicable != expectedNotApplicable(a) {
 			t.Fatalf("path %v: verdict %s", a, s.Verdict.Label())
 		}
+		checkBrief(t, a, s)
 	}
 }
 
@@ -313,8 +349,22 @@ func TestCheckWalksEveryPath(t *testing.T) {
 	}
 	// kaders_passen is asked only after beleidskaders "ja": 1 + 1 + 3 ways.
 	want := big.NewInt(int64(1 + 1 + len(e.C.Question("kaders_passen").Options)))
+	// The three BOT questions are asked for every form but an exam.
+	bot := int64(1)
+	for _, id := range e.C.Meta.BOT {
+		bot *= int64(len(choices(e.C.Question(id))))
+	}
+	forms := int64(0)
+	for _, o := range e.C.Question("vorm").Options {
+		if o.Value == "examen" {
+			forms++
+		} else {
+			forms += bot
+		}
+	}
+	want.Mul(want, big.NewInt(forms))
 	for _, q := range e.C.Questions {
-		if q.ID == "beleidskaders" || q.ID == "kaders_passen" {
+		if q.ID == "beleidskaders" || q.ID == "kaders_passen" || q.ID == "vorm" || slices.Contains(e.C.Meta.BOT, q.ID) {
 			continue
 		}
 		want.Mul(want, big.NewInt(int64(len(choices(q)))))
@@ -345,6 +395,29 @@ func TestCheckFindsUnreachableItems(t *testing.T) {
 	}
 	if !found {
 		t.Fatalf("unreachable rule not reported: %v", rep.Problems)
+	}
+}
+
+// A question's navragen action must hold whenever the answer is
+// "weet_niet": Check finds one that does not.
+func TestCheckFindsAskActionThatDoesNotHold(t *testing.T) {
+	e := engine(t)
+	c := *e.C
+	c.Actions = slices.Clone(c.Actions)
+	for i, a := range c.Actions {
+		if a.ID == "urennorm-navragen" {
+			b := *a
+			b.When = mustCompile(t, e.C, `urennorm == "weet_niet" && rol == "docent"`)
+			c.Actions[i] = &b
+		}
+	}
+	rep := New(&c).Check()
+	found := false
+	for _, p := range rep.Problems {
+		found = found || strings.Contains(p.Msg, `vraag "urennorm": de actie "urennorm-navragen"`)
+	}
+	if !found {
+		t.Fatalf("not reported: %v", rep.Problems)
 	}
 }
 

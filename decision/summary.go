@@ -2,6 +2,7 @@ package decision
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/afstandswijzer/afstandswijzer/content"
@@ -19,6 +20,12 @@ type Summary struct {
 	After    []ActionItem
 	Sources  []*content.Resource
 	Examples []*content.Example
+	// Findings are the Inspectie's vo findings whose condition holds.
+	Findings []*content.Finding
+	// Terms is the whole glossary, for linking terms at first use.
+	Terms []*content.Term
+	// Brief is "In het kort": the answer first.
+	Brief Brief
 	// Dropped are answered questions that no longer apply; their answers
 	// were left out of everything above.
 	Dropped []*content.Question
@@ -72,41 +79,118 @@ type ActionItem struct {
 	Text  string
 	Phase string
 	From  string
+	// Priority orders the short list of next steps (content.Priorities).
+	Priority string
 }
 
-// Verdict is the answer to "telt dit als begeleide onderwijstijd?".
+// Brief is "In het kort": what a teacher needs on the first screen.
+type Brief struct {
+	// Verdict is the BOT verdict in one sentence.
+	Verdict string
+	// Agree says who must consent or may advise, one line per applying
+	// rule that says so (OR, studentenraad, the team's own choice).
+	Agree []string
+	// Ask says whom to ask, one line per "Weet ik niet" (answers that lead
+	// to the same person share a line).
+	Ask []string
+	// Next are at most MaxNext steps from the checklist, most important
+	// first, without the ones already in Ask.
+	Next []string
+}
+
+// MaxNext is the most next steps the brief lists.
+const MaxNext = 5
+
+// Verdict is the answer to "kan dit meetellen als begeleide onderwijstijd?".
+// The three conditions are necessary ("Dit kan alleen als…"), not
+// sufficient: with all three met it can count, never "it counts".
 type Verdict struct {
-	// Counts is nil when it cannot be said yet.
+	// Counts is nil when it cannot be said yet, or when the conditions do
+	// not apply (NotApplicable).
 	Counts *bool
-	Reason string
+	// NotApplicable is true when none of the three questions is asked on
+	// this path: in the default content, a toets or examen.
+	NotApplicable bool
+	Reason        string
+	// Note is the one extra line: what else decides it when all three are
+	// met (OER and planning), the urennorm when it does not count, the
+	// content's note when the conditions do not apply; empty otherwise.
+	Note string
 	// No and Unknown list the conditions (questions) answered "nee" and
 	// those not (yet) answered "ja" or "nee".
 	No      []*content.Question
 	Unknown []*content.Question
+
+	label string
 }
+
+// Verdict labels. The one for "not applicable" comes from the content.
+const (
+	LabelCan     = "Kan meetellen als begeleide onderwijstijd"
+	LabelCannot  = "Telt niet mee als begeleide onderwijstijd"
+	LabelUnknown = "Nog niet te zeggen"
+	labelNA      = "Niet van toepassing"
+)
 
 // Label is the verdict in a few words.
 func (v Verdict) Label() string {
 	switch {
+	case v.NotApplicable && v.label != "":
+		return v.label
+	case v.NotApplicable:
+		return labelNA
 	case v.Counts == nil:
-		return "Nog niet te zeggen"
+		return LabelUnknown
 	case *v.Counts:
-		return "Telt mee als begeleide onderwijstijd"
+		return LabelCan
 	default:
-		return "Telt niet mee als begeleide onderwijstijd"
+		return LabelCannot
 	}
 }
 
+// Texts of the verdict, checked against the handreiking's sentence "Dit kan
+// alleen als…" (necessary conditions) and shared/wetgeving.md.
+const (
+	reasonCan = "Aan alle drie de voorwaarden is voldaan: er is interactie met de student, je kunt op dat moment bijsturen, en er is directe, actieve begeleiding. Daarmee kan het meetellen als begeleide onderwijstijd."
+	noteCan   = "Of het ook echt meetelt, hangt ook af van het onderwijsprogramma: de activiteit moet deel zijn van het programma in de onderwijs- en examenregeling (OER) en ook zo zijn ingepland."
+	noteNo    = "Uren die niet als begeleide onderwijstijd meetellen, tellen ook niet mee voor het minimum aan begeleide onderwijstijd in de urennorm (achtergrond: WEB art. 7.2.7; controleer de actuele tekst op wetten.overheid.nl). Ga na of het programma dan nog aan de urennorm voldoet. Zo niet, dan moet de studentenraad instemmen."
+	reasonIf  = "Het kan alleen meetellen als aan alle drie de voorwaarden is voldaan."
+	reasonNA  = "Bij je antwoorden worden de vragen over begeleide onderwijstijd niet gesteld."
+)
+
 // Verdict decides on begeleide onderwijstijd from the three conditions:
-// it counts only when all three are "ja", does not count when any is "nee",
-// and is unknown otherwise.
+// it can count only when all three are "ja", does not count when any is
+// "nee", is unknown otherwise, and does not apply when none is asked.
 func (e *Engine) Verdict(a Answers) Verdict {
-	return e.verdict(e.Effective(a))
+	eff, vis := e.resolve(a, e.C.Questions)
+	return e.verdict(eff, vis)
 }
 
-// verdict is Verdict on answers that are already effective.
-func (e *Engine) verdict(eff Answers) Verdict {
+// verdict is Verdict on answers that are already effective, with the
+// questions visible on their path.
+func (e *Engine) verdict(eff Answers, vis []*content.Question) Verdict {
 	var v Verdict
+	asked := 0
+	for _, id := range e.C.Meta.BOT {
+		q := e.C.Question(id)
+		if q == nil {
+			continue
+		}
+		if slices.Contains(vis, q) {
+			asked++
+		}
+	}
+	if asked == 0 && len(e.C.Meta.BOT) > 0 {
+		m := e.C.Meta
+		v.NotApplicable = true
+		v.label = strings.TrimSpace(m.BOTNotApplicableLabel)
+		v.Reason = strings.TrimSpace(m.BOTNotApplicableReason)
+		if v.Reason == "" {
+			v.Reason = reasonNA
+		}
+		v.Note = oneLine(m.BOTNotApplicableNote)
+		return v
+	}
 	for _, id := range e.C.Meta.BOT {
 		q := e.C.Question(id)
 		if q == nil {
@@ -126,7 +210,7 @@ func (e *Engine) verdict(eff Answers) Verdict {
 		f := false
 		v.Counts = &f
 		var b strings.Builder
-		b.WriteString("Het telt alleen mee als aan alle drie de voorwaarden is voldaan. Niet voldaan: ")
+		b.WriteString(reasonIf + " Niet voldaan: ")
 		b.WriteString(ShortList(v.No))
 		b.WriteString(".")
 		for _, q := range v.No {
@@ -134,15 +218,49 @@ func (e *Engine) verdict(eff Answers) Verdict {
 			b.WriteString(strings.TrimSpace(q.IfNo))
 		}
 		v.Reason = b.String()
+		v.Note = noteNo
 	case len(v.Unknown) > 0:
-		v.Reason = "Het telt alleen mee als aan alle drie de voorwaarden is voldaan. Nog niet duidelijk: " +
-			ShortList(v.Unknown) + ". Ga na of je lesontwerp dat wel biedt, en vraag het je teamleider of opleidingsmanager als je twijfelt."
+		v.Reason = reasonIf + " Nog niet duidelijk: " +
+			ShortList(v.Unknown) + ". Ga na of je lesontwerp dat wel biedt. Twijfel je? Bespreek het met je onderwijsteam of je opleidingsmanager."
 	default:
 		t := true
 		v.Counts = &t
-		v.Reason = "Aan alle drie de voorwaarden is voldaan: er is interactie met de student, je kunt op dat moment bijsturen, en er is directe, actieve begeleiding."
+		v.Reason = reasonCan
+		v.Note = noteCan
 	}
 	return v
+}
+
+// Sentence is the verdict in one sentence, for "In het kort".
+func (v Verdict) Sentence() string {
+	switch {
+	case v.NotApplicable:
+		return "Begeleide onderwijstijd: " + lowerFirst(v.Label()) + "."
+	case v.Counts == nil:
+		return "Nog niet te zeggen of het als begeleide onderwijstijd kan meetellen: " + conditions(v.Unknown, "is nog niet duidelijk", "zijn nog niet duidelijk") + "."
+	case *v.Counts:
+		return LabelCan + ": aan alle drie de voorwaarden is voldaan."
+	default:
+		return LabelCannot + ": " + conditions(v.No, "is niet voldaan", "zijn niet voldaan") + "."
+	}
+}
+
+// conditions names conditions in a sentence: "de voorwaarde bijsturen is
+// niet voldaan", "de voorwaarden interactie en bijsturen zijn niet voldaan".
+func conditions(qs []*content.Question, one, many string) string {
+	names := strings.Split(ShortList(qs), ", ")
+	if len(names) == 1 {
+		return "de voorwaarde " + names[0] + " " + one
+	}
+	return "de voorwaarden " + strings.Join(names[:len(names)-1], ", ") + " en " + names[len(names)-1] + " " + many
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToLower(string(r[0])) + string(r[1:])
 }
 
 func ShortList(qs []*content.Question) string {
@@ -166,7 +284,8 @@ func (e *Engine) Summarize(a Answers) *Summary {
 	env := e.env(eff)
 	s := &Summary{
 		Meta:      e.C.Meta,
-		Verdict:   e.verdict(eff),
+		Terms:     e.C.Terms,
+		Verdict:   e.verdict(eff, vis),
 		Dropped:   e.dropped(a, eff),
 		Complete:  nextIn(vis, a) == nil,
 		effective: eff,
@@ -194,12 +313,12 @@ func (e *Engine) Summarize(a Answers) *Summary {
 			phase = content.After
 		}
 		for _, t := range r.Actions {
-			s.addAction(ActionItem{Text: t, Phase: phase, From: r.ID})
+			s.addAction(ActionItem{Text: t, Phase: phase, From: r.ID, Priority: r.Priority})
 		}
 	}
 	for _, act := range e.C.Actions {
 		if holds(act.When, env) {
-			s.addAction(ActionItem{Text: act.Text, Phase: act.Phase, From: act.ID})
+			s.addAction(ActionItem{Text: act.Text, Phase: act.Phase, From: act.ID, Priority: act.Priority})
 		}
 	}
 	for _, p := range e.C.Parties {
@@ -223,7 +342,49 @@ func (e *Engine) Summarize(a Answers) *Summary {
 			s.Examples = append(s.Examples, x)
 		}
 	}
+	for _, x := range e.C.Findings {
+		if holds(x.When, env) {
+			s.Findings = append(s.Findings, x)
+		}
+	}
+	s.Brief = e.brief(s, eff)
 	return s
+}
+
+// brief puts the answer first: the verdict, who must agree, whom to ask
+// and the most important next steps, all taken from the summary itself so
+// "In het kort" never says something the rest does not.
+func (e *Engine) brief(s *Summary, eff Answers) Brief {
+	b := Brief{Verdict: s.Verdict.Sentence()}
+	for _, r := range s.Rules {
+		if t := oneLine(r.Rule.Agree); t != "" {
+			b.Agree = append(b.Agree, t)
+		}
+	}
+	asked := map[string]bool{}
+	for _, q := range e.C.Questions {
+		vals := eff[q.ID]
+		if q.Ask == "" || len(vals) != 1 || vals[0] != content.WeetNiet || asked[q.Ask] {
+			continue
+		}
+		if act := e.C.Action(q.Ask); act != nil {
+			asked[q.Ask] = true
+			b.Ask = append(b.Ask, oneLine(act.Text))
+		}
+	}
+	steps := slices.Clone(s.Before)
+	slices.SortStableFunc(steps, func(x, y ActionItem) int {
+		return content.PriorityRank(x.Priority) - content.PriorityRank(y.Priority)
+	})
+	for _, it := range steps {
+		if len(b.Next) == MaxNext {
+			break
+		}
+		if !asked[it.From] {
+			b.Next = append(b.Next, oneLine(it.Text))
+		}
+	}
+	return b
 }
 
 // addAction appends an item unless the same text is already on the list:

@@ -19,7 +19,11 @@ type linker struct {
 func newLinker(terms []term) *linker {
 	l := &linker{terms: terms, done: map[string]bool{}}
 	for _, t := range terms {
-		l.pats = append(l.pats, termPatterns(t.Name))
+		pats := append([]string{oneLine(t.Name)}, t.Words...)
+		if len(t.Words) == 0 {
+			pats = termPatterns(t.Name)
+		}
+		l.pats = append(l.pats, pats)
 	}
 	return l
 }

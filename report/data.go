@@ -1,14 +1,14 @@
 package report
 
 import (
+	"strings"
+
 	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
 )
 
-// This file is the one place where the report reads what the content
-// branch adds to a summary (Brief, Findings, Terms, Verdict.Note, the vo
-// source and caveat). Until that lands, "In het kort" is derived from what
-// the summary already has.
+// This file is the one place where the report reads what decision adds to
+// a summary for "In het kort", the glossary and the findings.
 
 // brief is "In het kort": the verdict in one sentence, who must agree or
 // advise, whom to ask and the next steps.
@@ -19,61 +19,80 @@ type brief struct {
 	Next    []string
 }
 
-// consentRules are the conditional rules in which a council must agree or
-// may advise.
-var consentRules = []string{"or-instemming", "studentenraad-instemming-urennorm", "studentenraad-advies-voorzieningen"}
-
 func briefOf(s *decision.Summary) brief {
-	br := brief{Verdict: s.Verdict.Label() + "."}
-	for _, id := range consentRules {
-		for _, r := range s.Rules {
-			if r.Rule.ID == id {
-				br.Agree = append(br.Agree, oneLine(r.Rule.Title)+".")
-			}
-		}
-	}
-	for _, a := range s.Answers {
-		if len(a.Values) == 1 && a.Values[0] == "weet_niet" {
-			br.Ask = append(br.Ask, oneLine(a.Question.Short)+": vraag het je teamleider of opleidingsmanager.")
-		}
-	}
-	for _, a := range s.Before {
-		br.Next = append(br.Next, oneLine(a.Text))
+	b := s.Brief
+	br := brief{Verdict: oneLine(b.Verdict), Agree: b.Agree, Ask: b.Ask, Next: b.Next}
+	if br.Verdict == "" {
+		br.Verdict = s.Verdict.Label() + "."
 	}
 	return br
 }
 
 // verdictNote is the one extra line under the verdict (what else decides
 // it, or the urennorm).
-func verdictNote(s *decision.Summary) string { return "" }
+func verdictNote(s *decision.Summary) string { return oneLine(s.Verdict.Note) }
 
 // botNotApplicable is true when the BOT conditions are not asked on this
 // path (an exam).
-func botNotApplicable(s *decision.Summary) bool { return false }
+func botNotApplicable(s *decision.Summary) bool { return s.Verdict.NotApplicable }
 
-// term is a glossary entry.
+// term is a glossary entry; Words are the forms to link in running text
+// (content.Term.Words: the long form and the abbreviation).
 type term struct {
 	ID, Name, Text, Source string
+	Words                  []string
 }
 
-func termsOf(s *decision.Summary) []term { return nil }
+func termsOf(s *decision.Summary) []term {
+	var out []term
+	for _, t := range s.Terms {
+		out = append(out, term{ID: t.ID, Name: t.Name, Text: t.Text, Source: t.Source, Words: t.Words()})
+	}
+	return out
+}
 
 // finding is one thing the Inspectie saw in its vo research.
 type finding struct {
 	ID, Theme, Title, Text, Source string
 }
 
-func findingsOf(s *decision.Summary) []finding { return nil }
+func findingsOf(s *decision.Summary) []finding {
+	var out []finding
+	for _, f := range s.Findings {
+		src := strings.TrimSpace(f.Source)
+		if src == "" {
+			src = voSource(s)
+		}
+		out = append(out, finding{ID: f.ID, Theme: f.Theme, Title: f.Title, Text: f.Text, Source: src})
+	}
+	return out
+}
+
+const (
+	defaultVOSource = "Onderzoek naar afstandsonderwijs in het voortgezet onderwijs (vo), Inspectie van het Onderwijs, november 2020 tot maart 2021"
+	defaultVOCaveat = "Het onderzoek gaat over het voortgezet onderwijs, niet over het mbo. Volgens de Inspectie zelf geeft het geen representatief beeld."
+)
 
 // voSource and voCaveat say where examples and findings come from and the
 // research's own caveat.
 func voSource(s *decision.Summary) string {
-	return "Onderzoek naar afstandsonderwijs in het voortgezet onderwijs (vo), Inspectie van het Onderwijs, november 2020 tot maart 2021"
+	if v := oneLine(s.Meta.VOSource); v != "" {
+		return v
+	}
+	return defaultVOSource
 }
 
 func voCaveat(s *decision.Summary) string {
-	return "Het onderzoek gaat over het voortgezet onderwijs, niet over het mbo. Volgens de Inspectie zelf geeft het geen representatief beeld."
+	if v := oneLine(s.Meta.VOCaveat); v != "" {
+		return v
+	}
+	return defaultVOCaveat
 }
 
 // exampleSource is where a practice example comes from.
-func exampleSource(s *decision.Summary, x *content.Example) string { return voSource(s) }
+func exampleSource(s *decision.Summary, x *content.Example) string {
+	if src := oneLine(x.Source); src != "" {
+		return src
+	}
+	return voSource(s)
+}

@@ -176,7 +176,7 @@ func Summary(s *decision.Summary) Document {
 		section(SecFindings)
 		w("*%s. %s*\n\n", esc(strings.TrimSuffix(voSource(s), ".")), esc(voCaveat(s)))
 		for _, f := range fs {
-			w("- **%s.** %s\n", esc(strings.TrimSuffix(oneLine(f.Title), ".")), lk(f.Text))
+			w("- **%s** %s\n", esc(sentence(f.Title)), lk(f.Text))
 		}
 		w("\n")
 	}
@@ -246,16 +246,19 @@ func Summary(s *decision.Summary) Document {
 // checkboxes: they are the first steps of the checklist.
 func writeBrief(b *strings.Builder, br brief, lk func(string) string) {
 	fmt.Fprintf(b, "**%s**\n\n", lk(br.Verdict))
-	// One tight list: on the first screen every line counts.
+	// One tight list: on the first screen every line counts. Several
+	// items get a line each.
 	item := func(label string, items []string) {
-		if len(items) == 0 {
-			return
+		switch len(items) {
+		case 0:
+		case 1:
+			fmt.Fprintf(b, "- **%s** %s\n", label, lk(items[0]))
+		default:
+			fmt.Fprintf(b, "- **%s**\n", label)
+			for _, it := range items {
+				fmt.Fprintf(b, "  - %s\n", lk(it))
+			}
 		}
-		var texts []string
-		for _, it := range items {
-			texts = append(texts, lk(it))
-		}
-		fmt.Fprintf(b, "- **%s** %s\n", label, strings.Join(texts, " "))
 	}
 	item("Wie moet instemmen of advies geven:", br.Agree)
 	item("Wat je nog moet navragen:", br.Ask)
@@ -277,7 +280,7 @@ func writeBrief(b *strings.Builder, br brief, lk func(string) string) {
 // the reason says why.
 func writeVerdict(b *strings.Builder, s *decision.Summary, lk func(string) string) {
 	v := s.Verdict
-	fmt.Fprintf(b, "**%s.**\n\n", esc(strings.TrimSuffix(v.Label(), ".")))
+	fmt.Fprintf(b, "**%s**\n\n", esc(sentence(v.Label())))
 	conds := conditionsOf(s)
 	switch {
 	case botNotApplicable(s) || len(conds) == 0 || (v.Counts != nil && *v.Counts):
@@ -376,7 +379,7 @@ func rulesIn(s *decision.Summary, part string) []decision.AppliedRule {
 // second time; it is in the JSON and the interview. One tight list item per
 // rule keeps the section short on screen and on paper.
 func writeRule(b *strings.Builder, r decision.AppliedRule, lk func(string) string) {
-	fmt.Fprintf(b, "- **%s.**", esc(strings.TrimSuffix(oneLine(r.Rule.Title), ".")))
+	fmt.Fprintf(b, "- **%s**", esc(sentence(r.Rule.Title)))
 	if len(r.Why) > 0 {
 		fmt.Fprintf(b, " *Waarom:* %s.", lk(r.WhyText()))
 	}
@@ -494,6 +497,16 @@ func SourcesMarkdown(c *content.Content) string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// sentence ends a title with a full stop, unless it already ends with a
+// full stop, question mark or exclamation mark.
+func sentence(title string) string {
+	title = oneLine(title)
+	if title == "" || strings.ContainsAny(title[len(title)-1:], ".?!") {
+		return title
+	}
+	return title + "."
 }
 
 // firstSentence is the first sentence of text: up to the first ". ",
