@@ -460,3 +460,26 @@ func BenchmarkTerminal80(b *testing.B) {
 		}
 	}
 }
+
+// "afstandswijzer begrippen" lists every term in full, with its source.
+func TestGlossaryMarkdown(t *testing.T) {
+	c := engine(t).C
+	md := GlossaryMarkdown(c)
+	if len(c.Terms) == 0 {
+		t.Fatal("content has no glossary")
+	}
+	for _, tm := range c.Terms {
+		entry := "- **" + esc(tm.Name) + ":** " + esc(tm.Text)
+		if !strings.Contains(md, entry) {
+			t.Errorf("term %s missing or shortened", tm.ID)
+		}
+		if tm.Source != "" && !strings.Contains(md, esc(tm.Source)) {
+			t.Errorf("term %s without its source", tm.ID)
+		}
+	}
+	c2 := *c
+	c2.Terms = nil
+	if !strings.Contains(GlossaryMarkdown(&c2), "geen begrippenlijst") {
+		t.Error("empty glossary not explained")
+	}
+}

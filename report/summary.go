@@ -30,7 +30,7 @@ const (
 
 // maxNextSteps bounds the steps in "In het kort"; the full checklist
 // follows in its own section.
-const maxNextSteps = 5
+const maxNextSteps = decision.MaxNext
 
 // Document is a summary as data: the TUI pages through Sections and the
 // files join them, so the screen, the file and the paper say the same.
