@@ -54,7 +54,7 @@ func TestSummaryOfExampleFile(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"# Afstandsonderwijs in je les", "## Begeleide onderwijstijd", "Telt mee als begeleide onderwijstijd",
+	for _, want := range []string{"# Afstandsonderwijs in je les", "## Begeleide onderwijstijd", "Kan meetellen als begeleide onderwijstijd",
 		"## Wie beslist wat", "## Regels die gelden", "## Regel dit vooraf", "## Hulp en bronnen", "Dit is geen juridisch advies"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("summary lacks %q", want)
@@ -291,16 +291,16 @@ func TestCheckExportAndEdit(t *testing.T) {
 	// An institution breaks a rule's condition: controleer names file and line.
 	path := filepath.Join(dir, "regels.toml")
 	data, _ := os.ReadFile(path)
-	broken := strings.Replace(string(data), `when = 'kaders_passen == "past"'`, `when = 'kaders_passen == "past" && kaders_passen == "verandert"'`, 1)
+	broken := strings.Replace(string(data), `when = 'urennorm in ["ja", "weet_niet"]'`, `when = 'urennorm in ["ja", "weet_niet"] && urennorm == "nee"'`, 1)
 	os.WriteFile(path, []byte(broken), 0o644)
 	code, out, _ = runCmd(t, "controleer", "--inhoud", dir)
 	if code != 1 || !strings.Contains(out, "regels.toml, regel ") || !strings.Contains(out, "nooit bereikt") {
 		t.Fatalf("unreachable rule: exit %d\n%s", code, out)
 	}
-	broken = strings.Replace(string(data), `when = 'kaders_passen == "past"'`, `when = 'kaders_passen == "pas"'`, 1)
+	broken = strings.Replace(string(data), `when = 'urennorm in ["ja", "weet_niet"]'`, `when = 'urennorm in ["ja", "weet_nie"]'`, 1)
 	os.WriteFile(path, []byte(broken), 0o644)
 	code, out, _ = runCmd(t, "controleer", "--inhoud", dir)
-	if code != 1 || !strings.Contains(out, `geen optie "pas"`) {
+	if code != 1 || !strings.Contains(out, `geen optie "weet_nie"`) {
 		t.Fatalf("bad option: exit %d\n%s", code, out)
 	}
 	// Other commands treat broken content as bad input.
@@ -540,7 +540,7 @@ func TestCompareCommand(t *testing.T) {
 		"| ≠ | Vorm | Hybride les | Zelfstudie op afstand |",
 		"| ≠ | Rol | Docent | Onderwijsteam |",
 		"|   | Urennorm | Nee, het houdt zich aan de urennorm | Nee, het houdt zich aan de urennorm |",
-		"| ≠ | Begeleide onderwijstijd | telt mee | telt niet mee |",
+		"| ≠ | Begeleide onderwijstijd | kan meetellen | telt niet mee |",
 		"- team-kapot.toml: ",
 	} {
 		if !strings.Contains(out, want) {

@@ -105,7 +105,7 @@ func TestEndToEndTmux(t *testing.T) {
 	}
 	waitFor("de controle", has("Kloppen je antwoorden?"))
 	send("v")
-	waitFor("de samenvatting met het oordeel", has("Telt mee als begeleide onderwijstijd"))
+	waitFor("de samenvatting met het oordeel", has("Kan meetellen als begeleide onderwijstijd"))
 
 	// Change one answer in review, like a teacher who thinks again: the
 	// teacher cannot steer at that moment after all.
