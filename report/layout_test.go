@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/net/html/atom"
 
 	"github.com/afstandswijzer/afstandswijzer/decision"
 )
@@ -481,5 +482,50 @@ func TestGlossaryMarkdown(t *testing.T) {
 	c2.Terms = nil
 	if !strings.Contains(GlossaryMarkdown(&c2), "geen begrippenlijst") {
 		t.Error("empty glossary not explained")
+	}
+}
+
+// Content from --inhoud is outside text too: a title, quote, task, term or
+// finding with Markdown or HTML in it stays literal in the summary.
+func TestSummaryEscapesContent(t *testing.T) {
+	e := engine(t)
+	const evil = "*x* <script>alert(1)</script> [k](javascript:alert(1)) `c` | ~~s~~ # h"
+	for _, r := range e.C.Rules {
+		r.Title, r.Quote = evil+r.Title, r.Quote+evil
+	}
+	for _, p := range e.C.Parties {
+		p.Name = evil + p.Name
+	}
+	for _, tm := range e.C.Terms {
+		tm.Text = evil + tm.Text
+	}
+	for _, f := range e.C.Findings {
+		f.Title = evil
+	}
+	for _, x := range e.C.Examples {
+		x.Text = evil + x.Text
+	}
+	s := e.Summarize(voorbeeld(t).Effective())
+	md := Markdown(s)
+	for _, raw := range []string{"*x*", "<script>", "[k](", "`c`", "~~s~~"} {
+		if strings.Contains(md, raw) {
+			t.Errorf("%q reaches the Markdown unescaped", raw)
+		}
+	}
+	page, err := HTML(s, handoutDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := htmlDoc(t, page)
+	if len(findAll(doc, atom.Script)) > 0 || len(findAll(doc, atom.Code)) > 0 || len(findAll(doc, atom.Del)) > 0 {
+		t.Error("content became HTML")
+	}
+	for _, a := range findAll(doc, atom.A) {
+		if href, _ := attr(a, "href"); strings.Contains(href, "javascript") {
+			t.Error("content became a link")
+		}
+	}
+	if !strings.Contains(textOf(doc), evil) {
+		t.Error("content not shown literally")
 	}
 }
