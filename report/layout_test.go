@@ -432,22 +432,41 @@ func TestTerminalPlainText(t *testing.T) {
 	}
 }
 
-// A full line in a quote stays inside it (Glamour reserves one column for
-// the quote indent but drew "│ " in two, so a word fell outside the bar).
+// A full line in a quote stays inside it: Glamour reserves one column for
+// the quote indent but draws "│ " in two, so a line that fills the width
+// ran over and its last word landed on a line of its own, outside the
+// quote.
 func TestTerminalQuoteStaysIndented(t *testing.T) {
-	md := "> " + strings.Repeat("woord ", 60) + "\n"
-	for _, opt := range []TerminalOptions{{}, {NoColor: true}} {
+	// Lines of every length up to the width: one of them fills it.
+	var words []string
+	for n := 55; n <= 75; n++ {
+		words = append(words, strings.Repeat("w", n-5), "wwww")
+	}
+	md := "> " + strings.Join(words, " ") + "\n"
+	for _, opt := range []TerminalOptions{{}, {Light: true}, {NoColor: true}} {
 		out, err := Terminal(md, 80, opt)
 		if err != nil {
 			t.Fatal(err)
 		}
+		var lines []string
 		for _, l := range strings.Split(ansi.Strip(out), "\n") {
-			if strings.TrimSpace(l) != "" && !strings.HasPrefix(l, "    woord") {
-				t.Errorf("%+v: quote line not indented: %q", opt, l)
+			if strings.TrimSpace(l) != "" {
+				lines = append(lines, strings.TrimRight(l, " "))
 			}
-			if ansi.StringWidth(strings.TrimRight(l, " ")) > 80 {
+		}
+		prefix := lines[0][:strings.IndexRune(lines[0], 'w')]
+		got := 0
+		for _, l := range lines {
+			if !strings.HasPrefix(l, prefix) {
+				t.Errorf("%+v: line outside the quote: %q", opt, l)
+			}
+			if ansi.StringWidth(l) > 80 {
 				t.Errorf("%+v: line wider than 80: %q", opt, l)
 			}
+			got += len(strings.Fields(strings.TrimPrefix(l, prefix)))
+		}
+		if got != len(words) {
+			t.Errorf("%+v: %d words shown, want %d", opt, got, len(words))
 		}
 	}
 }
