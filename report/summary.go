@@ -236,7 +236,13 @@ func Summary(s *decision.Summary) Document {
 
 	flush()
 	w("---\n\n")
-	w("*%s Bron: %s (%s, %s). Inhoudsversie %s.*\n", esc(s.Meta.Disclaimer), esc(s.Meta.Title), esc(s.Meta.Publisher), esc(s.Meta.Date), esc(s.Meta.Version))
+	// The disclaimer names the handreiking; the source is named here only
+	// when edited content leaves it out.
+	src := ""
+	if !strings.Contains(oneLine(s.Meta.Disclaimer), oneLine(s.Meta.Title)) {
+		src = fmt.Sprintf(" Bron: %s (%s, %s).", esc(s.Meta.Title), esc(s.Meta.Publisher), esc(s.Meta.Date))
+	}
+	w("*%s%s Inhoudsversie %s.*\n", esc(s.Meta.Disclaimer), src, esc(s.Meta.Version))
 	d.Footer = b.String()
 	return d
 }
@@ -283,7 +289,10 @@ func writeVerdict(b *strings.Builder, s *decision.Summary, lk func(string) strin
 	fmt.Fprintf(b, "**%s**\n\n", esc(sentence(v.Label())))
 	conds := conditionsOf(s)
 	switch {
-	case botNotApplicable(s) || len(conds) == 0 || (v.Counts != nil && *v.Counts):
+	case v.Counts != nil && *v.Counts:
+		// All three met: the sentence in "In het kort" says so; the note
+		// below says what else decides it.
+	case botNotApplicable(s) || len(conds) == 0:
 		if r := strings.TrimSpace(v.Reason); r != "" {
 			fmt.Fprintf(b, "%s\n\n", lk(r))
 		}
