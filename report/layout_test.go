@@ -328,7 +328,7 @@ func TestJSONAddsBriefAndKeepsContract(t *testing.T) {
 // Terminal wraps like a pager: never wider than MaxTextWidth, however wide
 // the terminal.
 func TestTerminalWidth(t *testing.T) {
-	for _, c := range []struct{ in, want int }{{80, 80}, {100, 100}, {196, 100}, {40, 40}, {0, minTextWidth}, {-1, minTextWidth}} {
+	for _, c := range []struct{ in, want int }{{80, 80}, {100, 100}, {196, 100}, {40, 40}, {10, minTextWidth}, {0, 80}, {-1, 80}} {
 		if got := TextWidth(c.in); got != c.want {
 			t.Errorf("TextWidth(%d) = %d, want %d", c.in, got, c.want)
 		}

@@ -31,9 +31,16 @@ type TerminalOptions struct {
 	PlainText bool
 }
 
+// defaultWidth is used when the width is not known (0 or less).
+const defaultWidth = 80
+
 // TextWidth is the wrap width for a terminal of width columns:
-// min(width, MaxTextWidth), and never less than minTextWidth.
+// min(width, MaxTextWidth), never less than minTextWidth, and
+// defaultWidth when the width is not known.
 func TextWidth(width int) int {
+	if width <= 0 {
+		width = defaultWidth
+	}
 	return max(min(width, MaxTextWidth), minTextWidth)
 }
 
