@@ -29,7 +29,7 @@ func BenchmarkRenderSummary(b *testing.B) {
 	e := opt.Engine
 	doc := report.Summary(e.Summarize(fullPath(e, nil)))
 	pool := newRendererPool()
-	k := renderKey{width: 98, style: "dark"}
+	k := renderKey{width: 100}
 	renderDoc(pool, k, doc)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -43,7 +43,7 @@ func BenchmarkRenderSummaryCold(b *testing.B) {
 	opt, _ := testOptions(b)
 	e := opt.Engine
 	doc := report.Summary(e.Summarize(fullPath(e, nil)))
-	k := renderKey{width: 98, style: "dark"}
+	k := renderKey{width: 100}
 	b.ReportAllocs()
 	for b.Loop() {
 		renderDoc(newRendererPool(), k, doc)

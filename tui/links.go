@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"net/url"
 	"slices"
 	"strings"
 
@@ -19,7 +20,7 @@ type linkKeys struct {
 // linksScreen lists the links of the summary, in the summary's order, to
 // open or copy one.
 type linksScreen struct {
-	links []*content.Resource
+	links []link
 	list  cursorList
 	k     linkKeys
 }
@@ -35,23 +36,49 @@ func newLinks(c *common, sum *decision.Summary) *linksScreen {
 	return s
 }
 
-// summaryOrder lists the sources as the summary shows them: grouped by
-// theme in the order of the content's themes, then any others.
-func summaryOrder(sum *decision.Summary) []*content.Resource {
-	var out []*content.Resource
+// link is one address in the summary. Several resources on one site
+// (mbo.lesopafstand.nl) are one link, named after the site, as the
+// summary shows them.
+type link struct {
+	Title, Organisation, URL string
+}
+
+// summaryOrder lists the links as the summary shows them: by theme in the
+// order of the content's themes, each address once.
+func summaryOrder(sum *decision.Summary) []link {
+	var rs []*content.Resource
 	for _, theme := range sum.Meta.Themes {
 		for _, r := range sum.Sources {
 			if r.Theme == theme {
-				out = append(out, r)
+				rs = append(rs, r)
 			}
 		}
 	}
 	for _, r := range sum.Sources {
-		if !slices.Contains(out, r) {
-			out = append(out, r)
+		if !slices.Contains(rs, r) {
+			rs = append(rs, r)
 		}
 	}
+	var out []link
+	seen := map[string]int{}
+	for _, r := range rs {
+		if i, ok := seen[r.URL]; ok {
+			out[i].Title = siteName(r.URL)
+			continue
+		}
+		seen[r.URL] = len(out)
+		out = append(out, link{Title: r.Title, Organisation: r.Organisation, URL: r.URL})
+	}
 	return out
+}
+
+// siteName is a URL's host without "www.".
+func siteName(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || p.Host == "" {
+		return u
+	}
+	return strings.TrimPrefix(p.Host, "www.")
 }
 
 func (s *linksScreen) update(c *common, msg tea.Msg) tea.Cmd {

@@ -10,11 +10,11 @@ import (
 	"github.com/afstandswijzer/afstandswijzer/report"
 )
 
-// renderKey identifies a rendering of the summary: Glamour's wrap width
-// and style.
+// renderKey identifies a rendering of the summary: the window width and
+// the style (report.TerminalOptions).
 type renderKey struct {
-	width int
-	style string
+	width          int
+	light, noColor bool
 }
 
 // renderedMsg carries a rendered summary back from its command.
@@ -45,7 +45,9 @@ func (p *rendererPool) get(k renderKey) (*glamour.TermRenderer, error) {
 		return r, nil
 	}
 	p.mu.Unlock()
-	return glamour.NewTermRenderer(glamour.WithStandardStyle(k.style), glamour.WithWordWrap(k.width))
+	// The report's terminal look: wrapped at min(width, 100), quotes
+	// indented so a wrapped word stays inside them.
+	return report.TerminalRenderer(k.width, report.TerminalOptions{Light: k.light, NoColor: k.noColor})
 }
 
 func (p *rendererPool) put(k renderKey, r *glamour.TermRenderer) {
@@ -77,7 +79,7 @@ func renderDoc(pool *rendererPool, k renderKey, d report.Document) renderedMsg {
 			if err != nil {
 				s = p
 			}
-			out[i] = strings.Join(reflowQuotes(trimBlank(s), k.width), "\n")
+			out[i] = strings.Join(trimBlank(s), "\n")
 		})
 	}
 	wg.Wait()
@@ -111,64 +113,4 @@ func trimBlank(s string) []string {
 		lines = lines[:len(lines)-1]
 	}
 	return lines
-}
-
-// reflowQuotes rewraps block quotes inside their bar. Glamour wraps the
-// quoted text to the full width and then adds the bar, so the last word
-// of a line can fall out of the frame onto a line of its own ("wordt"
-// under the quote at 80 columns). A quote is the run of lines starting
-// with the bar plus such stray lines right after one; it is wrapped again
-// at the width minus the bar. The attribution ("— Handreiking, deel …")
-// keeps a line of its own.
-func reflowQuotes(lines []string, width int) []string {
-	isQuote := func(l string) (indent string, text string, ok bool) {
-		plain := ansi.Strip(l)
-		t := strings.TrimLeft(plain, " ")
-		// The quote bar stands at the document margin; a bar further in
-		// is a wrapped table cell.
-		if !strings.HasPrefix(t, "│") || len(plain)-len(t) > 2 {
-			return "", "", false
-		}
-		return plain[:len(plain)-len(t)], strings.TrimSpace(strings.TrimPrefix(t, "│")), true
-	}
-	var out []string
-	for i := 0; i < len(lines); i++ {
-		indent, text, ok := isQuote(lines[i])
-		if !ok {
-			out = append(out, lines[i])
-			continue
-		}
-		parts := []string{text}
-		stray := false
-		for i+1 < len(lines) {
-			if _, t, ok := isQuote(lines[i+1]); ok {
-				parts = append(parts, t)
-			} else if t := strings.TrimSpace(ansi.Strip(lines[i+1])); t != "" {
-				parts = append(parts, t)
-				stray = true
-			} else {
-				break
-			}
-			i++
-		}
-		if !stray {
-			// Glamour's own lines are fine; keep their styling.
-			out = append(out, lines[i-len(parts)+1:i+1]...)
-			continue
-		}
-		joined := strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
-		var paras []string
-		if j := strings.LastIndex(joined, " — "); j > 0 {
-			paras = []string{joined[:j], joined[j+1:]}
-		} else {
-			paras = []string{joined}
-		}
-		inner := max(width-ansi.StringWidth(indent)-2, 20)
-		for _, p := range paras {
-			for _, l := range strings.Split(wrapText(p, inner), "\n") {
-				out = append(out, indent+"│ "+l)
-			}
-		}
-	}
-	return out
 }

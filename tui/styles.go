@@ -22,7 +22,6 @@ type styles struct {
 	barFull  lipgloss.Style
 	barEmpty lipgloss.Style
 	help     help.Styles
-	glamour  string // Glamour style name, passed explicitly (glamour#410)
 	sym      symbols
 }
 
@@ -65,7 +64,6 @@ func newStyles(dark, noColor, ascii bool) styles {
 			barFull:  plain,
 			barEmpty: plain,
 			help:     hs,
-			glamour:  "notty",
 			sym:      sym,
 		}
 	}
@@ -76,10 +74,6 @@ func newStyles(dark, noColor, ascii bool) styles {
 	bad := ld(lipgloss.Color("#B3261E"), lipgloss.Color("#FF8A80"))
 	warn := ld(lipgloss.Color("#8A5300"), lipgloss.Color("#FFCC66"))
 	border := ld(lipgloss.Color("#9AA5B1"), lipgloss.Color("#4A5563"))
-	g := "dark"
-	if !dark {
-		g = "light"
-	}
 	base := lipgloss.NewStyle()
 	return styles{
 		title:    base.Bold(true).Foreground(accent),
@@ -96,7 +90,6 @@ func newStyles(dark, noColor, ascii bool) styles {
 		barFull:  base.Foreground(accent),
 		barEmpty: base.Foreground(border),
 		help:     help.DefaultStyles(dark),
-		glamour:  g,
 		sym:      sym,
 	}
 }

@@ -78,7 +78,7 @@ func newSummary(c *common) *summaryScreen {
 func (s *summaryScreen) layout(c *common) {
 	s.vp.SetWidth(max(c.width, 1))
 	s.vp.SetHeight(max(c.bodyH, 1))
-	s.want = renderKey{width: max(min(c.width, textMax)-2, 20), style: c.st.glamour}
+	s.want = renderKey{width: c.width, light: !c.dark, noColor: c.noColor}
 }
 
 // render returns the command that renders for the current window, or
