@@ -5,34 +5,16 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf8"
 )
 
-// The tmux tests run the real binary in a real terminal. It is built once
-// for all of them (building is most of their time).
-var (
-	buildOnce sync.Once
-	buildDir  string
-	buildBin  string
-	buildErr  error
-)
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if buildDir != "" {
-		os.RemoveAll(buildDir)
-	}
-	os.Exit(code)
-}
-
-// binary skips without tmux (or with -short) and returns the program,
-// built on first use.
+// binary skips without tmux (or with -short) and returns the program to
+// run in tmux: this test binary, which TestMain (main_test.go) turns into
+// afstandswijzer when programEnv is set. The scripts put programEnv first.
 func binary(t *testing.T) string {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
@@ -41,24 +23,15 @@ func binary(t *testing.T) string {
 	if testing.Short() {
 		t.Skip("overgeslagen met -short")
 	}
-	buildOnce.Do(func() {
-		buildDir, buildErr = os.MkdirTemp("", "afstandswijzer-e2e-")
-		if buildErr != nil {
-			return
-		}
-		buildBin = filepath.Join(buildDir, "afstandswijzer")
-		if runtime.GOOS == "windows" {
-			buildBin += ".exe"
-		}
-		if out, err := exec.Command("go", "build", "-o", buildBin, "..").CombinedOutput(); err != nil {
-			buildErr = fmt.Errorf("bouwen mislukt: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
+	bin, err := filepath.Abs(os.Args[0])
+	if err != nil {
+		t.Fatal(err)
 	}
-	return buildBin
+	return bin
 }
+
+// programEnv makes the test binary run as the program (see binary).
+const programEnv = "AFSTANDSWIJZER_ALS_PROGRAMMA=1"
 
 // pane is one program in a tmux window on a private server (-L), so
 // parallel runs and the user's tmux never meet.
@@ -171,8 +144,8 @@ func TestEndToEndTmux(t *testing.T) {
 	t.Cleanup(func() { exec.Command("tmux", "-L", sock, "kill-server").Run() })
 
 	// "; echo KLAAR=$?" shows that the program ended, with its exit code.
-	script := fmt.Sprintf("cd %q && HOME=%q XDG_CONFIG_HOME=%q TERM=xterm-256color %q --inhoud %q; echo KLAAR=$?",
-		work, home, filepath.Join(home, ".config"), bin, inhoud)
+	script := fmt.Sprintf("cd %q && %s HOME=%q XDG_CONFIG_HOME=%q TERM=xterm-256color %q --inhoud %q; echo KLAAR=$?",
+		work, programEnv, home, filepath.Join(home, ".config"), bin, inhoud)
 	p := startPane(t, sock, 100, 30, script)
 
 	p.waitText("Begin met de vragen")
@@ -309,7 +282,7 @@ func TestSignalsLeaveTerminalClean(t *testing.T) {
 			home := t.TempDir()
 			sock := fmt.Sprintf("afstandswijzer-sig-%d-%s", os.Getpid(), sig)
 			t.Cleanup(func() { exec.Command("tmux", "-L", sock, "kill-server").Run() })
-			script := fmt.Sprintf("HOME=%q XDG_CONFIG_HOME=%q %q --inhoud %q; echo KLAAR=$?", home, filepath.Join(home, ".config"), bin, inhoud)
+			script := fmt.Sprintf("%s HOME=%q XDG_CONFIG_HOME=%q %q --inhoud %q; echo KLAAR=$?", programEnv, home, filepath.Join(home, ".config"), bin, inhoud)
 			p := startPane(t, sock, 80, 24, script)
 			p.waitText("Begin met de vragen")
 			p.send("Enter")
