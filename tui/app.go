@@ -288,7 +288,8 @@ func (a *app) footer() string {
 	} else {
 		always := []key.Binding{withDesc(g.Help, "?", "toetsen"), g.Quit}
 		if t, ok := a.top().(typingScreen); ok && t.typing() {
-			always = nil
+			// While typing, q is a letter; ctrl+c still stops.
+			always = []key.Binding{withDesc(g.Quit, "ctrl+c", "stoppen")}
 		}
 		parts = append(parts, fitShort(a.help, km.short, always, w))
 	}

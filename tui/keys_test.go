@@ -188,3 +188,18 @@ func TestWantASCII(t *testing.T) {
 		}
 	}
 }
+
+// While typing a search, q is a letter, and the help says ctrl+c stops.
+func TestTypingKeepsAWayOut(t *testing.T) {
+	opt, _ := testOptions(t)
+	m := newSized(opt, 80, 24)
+	press(m, "2", "enter", "/", "q")
+	mustContain(t, m, "Zoek: q", "ctrl+c stoppen")
+	if m.quitting {
+		t.Fatal("q stopte tijdens het zoeken")
+	}
+	press(m, "ctrl+c")
+	if !m.quitting {
+		t.Fatal("ctrl+c stopt niet tijdens het zoeken")
+	}
+}
