@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
+	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
 )
 
@@ -54,6 +55,7 @@ func TestGolden(t *testing.T) {
 		{"links-einde", full, []string{"enter", "v", "wacht", "l", "G"}},
 		{"begrippen", nil, []string{"b"}},
 		{"stoppen-vragen", nil, []string{"enter", "enter", "q"}},
+		{"casus", nil, nil},
 		{"bronnen", nil, []string{"down", "enter"}},
 		{"bronnen-zoeken", nil, []string{"down", "enter", "/", "p", "r", "i"}},
 	}
@@ -72,6 +74,12 @@ func TestGolden(t *testing.T) {
 				os.MkdirAll(fixed, 0o755)
 				t.Cleanup(func() { os.RemoveAll(fixed) })
 				opt.Dir = fixed
+				if c.name == "casus" {
+					opt.Answers = fullPath(e, decision.Answers{"vorm": {"hybride"}})
+					opt.Title = "Hybride les Nederlands"
+					opt.Story = "Een docent Nederlands geeft een les aan een klas waarvan de helft in het lokaal zit en de helft thuis meedoet via een videoverbinding."
+					opt.SessionPath = "-"
+				}
 				if strings.HasPrefix(c.name, "stoppen") {
 					// A file where the folder should be: the autosave fails.
 					blocker := filepath.Join(fixed, "bestand")
@@ -82,6 +90,26 @@ func TestGolden(t *testing.T) {
 			})
 		}
 	}
+	t.Run("casus-kiezen-80x24", func(t *testing.T) {
+		t.Parallel()
+		// Cases of its own: the golden must not change with the content.
+		cases := []*content.Case{
+			{Name: "hybride", Title: "Hybride les Nederlands", Story: "Een docent Nederlands geeft een les aan een klas waarvan de helft in het lokaal zit en de helft thuis meedoet via een videoverbinding."},
+			{Name: "examen", Title: "Een mondeling examen op afstand", Story: "Een student doet een mondeling examen via video, omdat ze in het buitenland stage loopt."},
+		}
+		tm := teatest.NewTestModel(t, newCasePicker(cases, false), teatest.WithInitialTermSize(80, 24),
+			teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+		tm.Send(keyMsg("down"))
+		if err := tm.Quit(); err != nil {
+			t.Fatal(err)
+		}
+		final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*casePicker)
+		lines := strings.Split(ansi.Strip(final.View().Content), "\n")
+		for i, l := range lines {
+			lines[i] = strings.TrimRight(l, " ")
+		}
+		golden.RequireEqual(t, strings.Join(lines, "\n")+"\n")
+	})
 	t.Run("te-klein-59x14", func(t *testing.T) {
 		opt, _ := testOptions(t)
 		golden.RequireEqual(t, runKeys(t, opt, 59, 14, nil))
