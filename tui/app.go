@@ -148,8 +148,13 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case welcomeMsg:
-		// The answers just given are the session on disk: offer them.
-		if len(c.answers) > 0 {
+		// Offer what "ga verder" would really continue: the session on
+		// disk (the old one when nothing new was answered), or without a
+		// session file the answers in memory.
+		switch {
+		case c.sessionPath != "" && len(c.onDisk) > 0:
+			c.saved = c.onDisk.Clone()
+		case c.sessionPath == "" && len(c.answers) > 0:
 			c.saved = c.answers.Clone()
 		}
 		a.replace(newWelcome(c))
@@ -401,7 +406,7 @@ func newApp(opt Options) *app {
 	a.help.Styles = c.st.help
 	if c.sessionPath != "" {
 		saved, note := session.Load(c.eng, c.sessionPath)
-		c.saved = saved
+		c.saved, c.onDisk = saved, saved
 		if note != "" {
 			c.sessionNote = clean(note)
 		}

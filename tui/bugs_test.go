@@ -36,6 +36,20 @@ func TestBug1StartOverReallyStartsOver(t *testing.T) {
 	}
 }
 
+// Starting over and going back before answering anything: the old
+// session is still on disk, so it is still offered, with its own count.
+func TestStartOverThenBackOffersTheOldSession(t *testing.T) {
+	opt, _ := testOptions(t)
+	writeSession(t, opt, decision.Answers{"rol": {"trainer"}, "beleidskaders": {"nee"}})
+	m := newSized(opt, 80, 24)
+	press(m, "2", "enter", "esc")
+	mustContain(t, m, "Ga verder waar je was", "Je hebt al 2 vragen beantwoord.")
+	press(m, "enter")
+	if !slices.Equal(m.c.answers["rol"], []string{"trainer"}) {
+		t.Fatalf("antwoorden: %v", m.c.answers)
+	}
+}
+
 // Bug 2: the explanation was cut off on small windows with no way to
 // scroll; now pgdn scrolls it and the help line says so.
 func TestBug2ExplanationScrolls(t *testing.T) {

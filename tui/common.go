@@ -41,7 +41,10 @@ type common struct {
 	// the answers are an example, nothing is lost when quitting.
 	autosaveOff bool
 	// saved is the session offered as "ga verder" on the welcome screen.
-	saved       decision.Answers
+	saved decision.Answers
+	// onDisk is what the session file holds now, as far as this program
+	// knows (read at start, replaced by every autosave).
+	onDisk      decision.Answers
 	sessionNote string
 	// saveErr is the reason the last autosave failed; the banner stays
 	// until a save succeeds.
@@ -93,6 +96,7 @@ func (c *common) autosave() {
 	}
 	c.saveErr = ""
 	c.dirty = false
+	c.onDisk = c.answers.Clone()
 }
 
 // unsaved is true when quitting now would lose answers the reader gave.
