@@ -115,7 +115,7 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 	case tea.BackgroundColorMsg:
 		if !c.noColor && msg.IsDark() != c.dark {
 			c.dark = msg.IsDark()
-			c.st = newStyles(c.dark, c.noColor, c.st.sym.check != "✓")
+			c.st = newStyles(c.dark, c.noColor, c.ascii)
 			a.help.Styles = c.st.help
 			var cmds []tea.Cmd
 			for _, s := range a.stack {
@@ -401,7 +401,8 @@ func newApp(opt Options) *app {
 		c.allowed[ct.Meta.URL] = true
 	}
 	c.terms = termsOf(ct)
-	c.st = newStyles(c.dark, c.noColor, opt.ASCII)
+	c.ascii = opt.ASCII
+	c.st = newStyles(c.dark, c.noColor, c.ascii)
 	a := &app{c: c, global: newGlobalKeys(), help: help.New()}
 	a.help.Styles = c.st.help
 	if c.sessionPath != "" {

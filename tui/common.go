@@ -30,6 +30,7 @@ type common struct {
 	// the app after every update, so screens size things in Update.
 	bodyH         int
 	dark, noColor bool
+	ascii         bool // ASCII stand-ins for the symbols
 	st            styles
 
 	answers decision.Answers
