@@ -1,8 +1,10 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -201,5 +203,28 @@ func TestTypingKeepsAWayOut(t *testing.T) {
 	press(m, "ctrl+c")
 	if !m.quitting {
 		t.Fatal("ctrl+c stopt niet tijdens het zoeken")
+	}
+}
+
+// View changes nothing: the shared state and the screen are the same
+// after drawing, and drawing twice gives the same frame.
+func TestViewChangesNothing(t *testing.T) {
+	for _, sc := range screens {
+		opt, _ := testOptions(t)
+		writeSession(t, opt, fullPath(opt.Engine, nil))
+		m := newSized(opt, 100, 30)
+		press(m, sc.keys...)
+		press(m, "?")
+		state := func() string {
+			return fmt.Sprintf("%+v|%+v|%+v", *m.c, reflect.ValueOf(m.top()).Elem().Interface(), m.allKeys)
+		}
+		before := state()
+		first := m.View().Content
+		if second := m.View().Content; first != second {
+			t.Fatalf("%s: twee keer tekenen geeft twee schermen", sc.title)
+		}
+		if after := state(); after != before {
+			t.Fatalf("%s: View veranderde de toestand", sc.title)
+		}
 	}
 }
