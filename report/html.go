@@ -43,7 +43,7 @@ func HTML(s *decision.Summary, date time.Time) ([]byte, error) {
 // (goldmark's default, so edited content cannot inject a script).
 var markdownHTML = goldmark.New(
 	goldmark.WithExtensions(extension.Table, extension.TaskList, extension.Linkify),
-	goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(bareURLs{}, 100))),
+	goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(bareURLs{}, 100), util.Prioritized(glossaryAnchors{}, 101))),
 )
 
 // bareURLs marks autolinks (a URL written as text) with class "url", so the
@@ -112,6 +112,7 @@ footer { color: #444; font-size: .9rem; padding-bottom: 2rem; }
   a { color: #000; text-decoration: underline; }
   a[href]::after { content: " (" attr(href) ")"; font-size: 90%; }
   a.url::after { content: none; }
+  a[href^="#"]::after { content: none; }
   h2, h3, h4 { break-after: avoid; }
   tr, blockquote, li { break-inside: avoid; }
   thead { display: table-header-group; }
