@@ -1,6 +1,7 @@
 package report
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -24,4 +25,14 @@ func GlossaryMarkdown(c *content.Content) string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// GlossaryJSON lists every term for scripts.
+func GlossaryJSON(c *content.Content) ([]byte, error) {
+	out := []jsonTerm{}
+	for _, t := range c.Terms {
+		out = append(out, jsonTerm{ID: t.ID, Name: t.Name, Text: oneLine(t.Text), Source: oneLine(t.Source)})
+	}
+	data, err := json.MarshalIndent(out, "", "  ")
+	return append(data, '\n'), err
 }
