@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/afstandswijzer/afstandswijzer/content"
-	"github.com/afstandswijzer/afstandswijzer/report"
 	"github.com/afstandswijzer/afstandswijzer/tui/safefile"
 )
 
@@ -64,9 +63,6 @@ func jsonSafe(data []byte) []byte {
 	}
 	return []byte(b.String())
 }
-
-// md makes outside text literal in Markdown (and safe on a terminal).
-func md(s string) string { return report.Text(s) }
 
 // fileReason is the Dutch reason a file operation failed.
 func fileReason(err error) string { return safefile.Reason(err) }

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/afstandswijzer/afstandswijzer/decision"
 	"github.com/afstandswijzer/afstandswijzer/report"
@@ -67,13 +66,13 @@ func cmdCompare(env *Env, args []string) int {
 	case *format == "json":
 		text, err = report.CompareJSON(result)
 	case *format == "html":
-		text, err = report.CompareHTML(escapeComparison(result), env.Now())
+		text, err = report.CompareHTML(result, env.Now())
 	case *format == "" && *out == "" && env.IsTerminal(env.terminal):
 		// Glamour's styling goes to the terminal as it is; its input was
 		// sanitised (renderTerminal).
 		f := env.terminal.(*os.File)
 		var s string
-		s, err = renderTerminal(env, terminalComparison(escapeComparison(result), terminalWidth(f)), f)
+		s, err = renderTerminal(env, terminalComparison(result, terminalWidth(f)), f)
 		if err == nil {
 			_, err = io.WriteString(f, s)
 		}
@@ -86,7 +85,7 @@ func cmdCompare(env *Env, args []string) int {
 		}
 		return exitOK
 	default:
-		text = []byte(report.CompareMarkdown(escapeComparison(result)))
+		text = []byte(report.CompareMarkdown(result))
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "afstandswijzer vergelijk: %v\n", err)
@@ -113,28 +112,6 @@ func terminalComparison(c *decision.Comparison, width int) string {
 		return report.CompareMarkdown(c)
 	}
 	return report.CompareStacked(c, stackedNote)
-}
-
-// escapeComparison returns c with the file names and error texts made
-// literal for Markdown (report.Text): a team may call its file
-// "[klik](http:evil).toml", and that must stay text in the hand-out and on
-// the terminal. JSON gets the names as they are.
-func escapeComparison(c *decision.Comparison) *decision.Comparison {
-	out := *c
-	out.Columns = make([]string, len(c.Columns))
-	for i, col := range c.Columns {
-		out.Columns[i] = md(col)
-	}
-	out.Incomplete = make([]string, len(c.Incomplete))
-	for i, name := range c.Incomplete {
-		out.Incomplete[i] = md(name)
-	}
-	out.Failed = make([]decision.CompareFile, len(c.Failed))
-	for i, f := range c.Failed {
-		f.Name, f.Err = md(f.Name), md(strings.ReplaceAll(f.Err, "\n", "; "))
-		out.Failed[i] = f
-	}
-	return &out
 }
 
 // columnNames uses each file's base name, or the path as given when two

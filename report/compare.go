@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -34,13 +35,15 @@ func CompareTableWidth(c *decision.Comparison) int {
 		return 0
 	}
 	widths := []int{ansi.StringWidth("≠"), ansi.StringWidth("Vraag of uitkomst")}
+	// Measured on the text as shown: the escapes do not take columns.
+	shown := func(s string) int { return ansi.StringWidth(oneLine(content.Clean(s))) }
 	for _, col := range c.Columns {
-		widths = append(widths, ansi.StringWidth(cell(col)))
+		widths = append(widths, shown(col))
 	}
 	for _, r := range c.Rows {
-		widths[1] = max(widths[1], ansi.StringWidth(cell(r.Label)))
+		widths[1] = max(widths[1], shown(r.Label))
 		for i, x := range r.Cells {
-			widths[i+2] = max(widths[i+2], ansi.StringWidth(cell(x)))
+			widths[i+2] = max(widths[i+2], shown(x))
 		}
 	}
 	total := 2 + 2 + len(widths) - 1 // margins and separators
@@ -63,19 +66,19 @@ func renderComparison(c *decision.Comparison, note string, body func(*strings.Bu
 		w("Er is geen bestand om te vergelijken.\n\n")
 	} else {
 		w("Vergeleken: %s. De bestanden verschillen op %d van de %d rijen; die rijen hebben een ≠ %s.\n\n",
-			strings.Join(c.Columns, ", "), c.Differences(), len(c.Rows), map[bool]string{true: "in de eerste kolom", false: "achter de naam"}[note == ""])
+			escList(c.Columns), c.Differences(), len(c.Rows), map[bool]string{true: "in de eerste kolom", false: "achter de naam"}[note == ""])
 		if note != "" {
 			w("*%s*\n\n", note)
 		}
 		body(&b, c)
 	}
 	if len(c.Incomplete) > 0 {
-		w("*Let op: nog niet alle vragen zijn beantwoord in %s. Daar is de uitkomst voorlopig.*\n\n", strings.Join(c.Incomplete, ", "))
+		w("*Let op: nog niet alle vragen zijn beantwoord in %s. Daar is de uitkomst voorlopig.*\n\n", escList(c.Incomplete))
 	}
 	if len(c.Failed) > 0 {
 		w("**Niet vergeleken:**\n\n")
 		for _, f := range c.Failed {
-			w("- %s: %s\n", f.Name, oneLine(strings.ReplaceAll(f.Err, "\n", "; ")))
+			w("- %s: %s\n", esc(f.Name), esc(strings.ReplaceAll(f.Err, "\n", "; ")))
 		}
 		w("\n")
 	}
@@ -87,7 +90,7 @@ func writeTable(b *strings.Builder, c *decision.Comparison) {
 	w := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
 	w("| ≠ | Vraag of uitkomst |")
 	for _, col := range c.Columns {
-		w(" %s |", cell(col))
+		w(" %s |", esc(col))
 	}
 	w("\n|---|---|%s\n", strings.Repeat("---|", len(c.Columns)))
 	for _, r := range c.Rows {
@@ -95,9 +98,9 @@ func writeTable(b *strings.Builder, c *decision.Comparison) {
 		if r.Differs {
 			mark = "≠"
 		}
-		w("| %s | %s |", mark, cell(r.Label))
+		w("| %s | %s |", mark, esc(r.Label))
 		for _, x := range r.Cells {
-			w(" %s |", cell(x))
+			w(" %s |", esc(x))
 		}
 		w("\n")
 	}
@@ -112,25 +115,12 @@ func writeStacked(b *strings.Builder, c *decision.Comparison) {
 		if r.Differs {
 			mark = " ≠"
 		}
-		fmt.Fprintf(b, "**%s**%s\n\n", mdEscape(oneLine(r.Label)), mark)
+		fmt.Fprintf(b, "**%s**%s\n\n", esc(r.Label), mark)
 		for i, x := range r.Cells {
-			fmt.Fprintf(b, "- %s: %s\n", mdEscape(c.Columns[i]), mdEscape(oneLine(x)))
+			fmt.Fprintf(b, "- %s: %s\n", esc(c.Columns[i]), esc(x))
 		}
 		b.WriteString("\n")
 	}
-}
-
-// mdEscape keeps file names and answers literal: a name like team_a_b.toml
-// or *concept*.toml must not turn into emphasis.
-func mdEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>#|", r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 type jsonComparison struct {

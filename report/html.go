@@ -53,7 +53,7 @@ func HTML(s *decision.Summary, date time.Time) ([]byte, error) {
 var markdownHTML = sync.OnceValue(func() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.TaskList, extension.Linkify),
-		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(inert{}, 100))),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(inert{}, 100), util.Prioritized(glossaryAnchors{}, 101))),
 	)
 })
 
@@ -259,6 +259,7 @@ footer { color: #444; font-size: .9rem; padding-bottom: 2rem; }
   a { color: #000; text-decoration: underline; }
   a[href]::after { content: " (" attr(href) ")"; font-size: 90%; }
   a.url::after { content: none; }
+  a[href^="#"]::after { content: none; }
   h2, h3, h4 { break-after: avoid; }
   tr, blockquote, li { break-inside: avoid; }
   thead { display: table-header-group; }

@@ -1,0 +1,45 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/afstandswijzer/afstandswijzer/report"
+)
+
+// cmdGlossary prints the glossary: the words of the rules (BOT, OER,
+// instemmingsrecht, ...) explained, each with where it comes from.
+func cmdGlossary(env *Env, args []string) int {
+	stdout, stderr := env.Stdout, env.Stderr
+	c := newFlags(env, "begrippen")
+	format := c.fs.String("format", "", "`FORMAAT` van de uitvoer: markdown of json (zonder --format: opgemaakt in de terminal, anders markdown)")
+	if code, done := c.parse(args, stdout, stderr); done {
+		return code
+	}
+	if *format != "" && !validFormat(stderr, "begrippen", *format, "markdown", "json") {
+		return exitUsage
+	}
+	ct, ok := c.load(stderr)
+	if !ok {
+		return exitUsage
+	}
+	if *format == "json" {
+		data, err := report.GlossaryJSON(ct)
+		if err != nil {
+			fmt.Fprintf(stderr, "afstandswijzer begrippen: %v\n", err)
+			return exitFail
+		}
+		stdout.Write(data)
+		return exitOK
+	}
+	md := report.GlossaryMarkdown(ct)
+	if *format == "" && env.IsTerminal(stdout) {
+		if f, ok := stdout.(*os.File); ok {
+			if out, err := renderTerminal(env, md, f); err == nil {
+				md = out
+			}
+		}
+	}
+	fmt.Fprint(stdout, md)
+	return exitOK
+}
