@@ -67,6 +67,8 @@ type Config struct {
 
 	// ready, when set, is called once the server listens (tests).
 	ready func(*server)
+	// winSize fixes the dashboard's size when Stdout is no terminal (tests).
+	winSize [2]int
 }
 
 // withDefaults fills in the defaults and checks the values.
