@@ -2,6 +2,7 @@ package studiemiddag
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
 )
 
@@ -377,4 +379,53 @@ func TestHiddenAnswersStayOutOfTheFile(t *testing.T) {
 	if r.savedAnswers(p) == nil || len(r.savedAnswers(p)) != len(a) {
 		t.Errorf("sessie houdt %d antwoorden, verwacht %d", len(r.savedAnswers(p)), len(a))
 	}
+}
+
+func TestCaseStartsOnReview(t *testing.T) {
+	e := testEngine(t)
+	cases, err := content.Cases()
+	if err != nil || len(cases) == 0 {
+		t.Fatalf("casussen: %v", err)
+	}
+	cs := cases[0]
+	a, err := e.ParseAnswers(cs.File, cs.Answers, decision.ParseOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := testConfig(t)
+	cfg.CaseName, cfg.CaseTitle, cfg.CaseAnswers = cs.Name, cs.Title, a
+	s, _, _ := startRoom(t, cfg)
+	tm := openTerm(t, s, "eva", true)
+	tm.join(s.room, "eva")
+	tm.waitText("je antwoorden")
+	tm.waitText(cs.Title)
+	// The file exists from the start, with the case's answers.
+	if got := readAnswersFile(t, e, cfg.Dir, "eva"); len(got) != len(e.Effective(a)) {
+		t.Errorf("eva.toml heeft %d antwoorden, de casus %d", len(got), len(e.Effective(a)))
+	}
+	// Change the first answer on the review screen to another option.
+	q := e.Visible(a)[0]
+	k := 0
+	for i, o := range q.Options {
+		if o.Value != a[q.ID][0] && len(o.Label) > 6 {
+			k = i
+		}
+	}
+	if q.Options[k].Value == a[q.ID][0] {
+		t.Skip("geen ander antwoord om te kiezen")
+	}
+	tm.send("\r")
+	tm.waitText(q.Text)
+	tm.send(fmt.Sprintf("%d\r", k+1))
+	waitFor(t, "gewijzigd antwoord", func() bool {
+		p, _ := s.room.state("eva")
+		return len(p.answers[q.ID]) == 1 && p.answers[q.ID][0] == q.Options[k].Value
+	}, tm.screen)
+	// Rejoining shows the participant's own answers, not a fresh case.
+	tm.close()
+	waitFor(t, "eva weg", func() bool { p, _ := s.room.state("eva"); return !p.active }, nil)
+	tm = openTerm(t, s, "eva", true)
+	tm.join(s.room, "eva")
+	tm.waitText("je antwoorden")
+	tm.waitText(q.Options[k].Label)
 }
