@@ -3,6 +3,7 @@ package studiemiddag
 import (
 	"errors"
 	"os"
+	"runtime"
 	"strings"
 	"time"
 
@@ -76,6 +77,13 @@ func (m *partModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case phaseName:
 		return m, m.updateName(msg)
 	case phaseMain:
+		if heavyMsg(msg) {
+			// Rendering the summary takes tens of milliseconds of CPU. When
+			// a whole room opens it at once, let at most heavySlots do so at
+			// the same time, so the others' key presses stay quick.
+			heavy <- struct{}{}
+			defer func() { <-heavy }()
+		}
 		inner, cmd := m.inner.Update(msg)
 		m.inner = inner
 		if _, ok := msg.(tea.KeyPressMsg); ok {
@@ -89,6 +97,23 @@ func (m *partModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	}
 	return m, nil
+}
+
+// heavy limits how many sessions render a summary at the same time: one
+// core stays free for everyone else's key presses.
+var heavy = make(chan struct{}, max(1, runtime.GOMAXPROCS(0)-1))
+
+// heavyMsg reports messages that may render the summary with Glamour: v
+// opens it from the review screen, and a new size or background renders
+// it again.
+func heavyMsg(msg tea.Msg) bool {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg, tea.BackgroundColorMsg:
+		return true
+	case tea.KeyPressMsg:
+		return msg.String() == "v"
+	}
+	return false
 }
 
 func (m *partModel) updateName(msg tea.Msg) tea.Cmd {

@@ -53,7 +53,7 @@ func newServer(cfg Config, r *room) (*server, error) {
 	}
 	srv, err := wish.NewServer(
 		wish.WithHostKeyPath(cfg.HostKeyPath),
-		wish.WithBanner("Welkom bij de studiemiddag van afstandswijzer.\nVraagt ssh om een password? Typ dan de code die de trainer laat zien.\n"),
+		wish.WithBanner("Welkom bij de studiemiddag van afstandswijzer.\nTyp de code die de trainer laat zien. Vraagt ssh om een password? Typ dan ook de code.\nJe ziet niet wat je typt; dat is normaal.\n"),
 		wish.WithPasswordAuth(func(ctx ssh.Context, pw string) bool { return s.checkCode(ctx, pw) }),
 		wish.WithKeyboardInteractiveAuth(func(ctx ssh.Context, ch gossh.KeyboardInteractiveChallenge) bool {
 			ans, err := ch("", "", []string{"Code van de studiemiddag: "}, []bool{false})
