@@ -53,7 +53,8 @@ type Config struct {
 	// os.UserConfigDir()/afstandswijzer/studiemiddag_ed25519.
 	HostKeyPath string
 
-	// Stdin and Stdout are the trainer's terminal; Stderr gets errors.
+	// Stdin and Stdout are the trainer's terminal. Errors are returned,
+	// not written; Stderr is kept for the caller's own messages.
 	// With IsTerminal false, Stdout gets one log line per event instead of
 	// the dashboard, and Run stops when ctx is cancelled.
 	Stdin      io.Reader
@@ -159,6 +160,11 @@ func Run(ctx context.Context, cfg Config) error {
 	info := s.info()
 	if cfg.IsTerminal {
 		err = runDashboard(ctx, s, info)
+		if err == nil {
+			// After the alternate screen: where the answers are.
+			defer fmt.Fprintf(cfg.Stdout, "De studiemiddag is gestopt. De antwoorden staan in %s\nVergelijk ze met: afstandswijzer vergelijk %s\n",
+				info.Dir, filepath.Join(cfg.Dir, "*.toml"))
+		}
 	} else {
 		err = runLog(ctx, s, info)
 	}
