@@ -172,6 +172,13 @@ func runDumb(opt Options) error {
 		SessionPath: opt.SessionPath, Resume: resume, Dir: opt.Dir, Now: opt.Now})
 }
 
+// NewModel returns the model Run shows, under the same panic guard, for a
+// caller that runs its own tea.Program (the SSH server of studiemiddag).
+// It does not read NO_COLOR: the caller chooses the colour profile.
+func NewModel(opt Options) tea.Model {
+	return guard{inner: newModel(opt), crash: &crash{}}
+}
+
 // runProgram runs a model under the guard, with the terminal setup that
 // Run and the tests share.
 func runProgram(inner tea.Model, session string, opt Options, extra ...tea.ProgramOption) error {
