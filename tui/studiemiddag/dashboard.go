@@ -13,12 +13,11 @@ import (
 
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
-	"charm.land/glamour/v2/styles"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/afstandswijzer/afstandswijzer/report"
 	"github.com/afstandswijzer/afstandswijzer/tui"
 )
 
@@ -246,10 +245,10 @@ func (m *dashModel) comparison() ([]string, string, bool) {
 	c := m.room.eng.Compare(files)
 	cols := c.Columns
 	width := max(m.w, 40)
-	if c.FitsWidth(width) {
-		return cols, c.Markdown(), true
+	if report.CompareFits(c, width) {
+		return cols, report.CompareMarkdown(c), true
 	}
-	return cols, c.StackedMarkdown("Het venster is te smal voor een tabel, daarom staan de antwoorden onder elkaar. De hand-out (h) heeft de tabel."), true
+	return cols, report.CompareStacked(c, "Het venster is te smal voor een tabel, daarom staan de antwoorden onder elkaar. De hand-out (h) heeft de tabel."), true
 }
 
 func (m *dashModel) renderCompare() bool {
@@ -258,19 +257,9 @@ func (m *dashModel) renderCompare() bool {
 		return false
 	}
 	m.cmpCols, m.cmpMD = cols, md
-	style := styles.DarkStyle
-	switch {
-	case m.noColor:
-		style = styles.NoTTYStyle
-	case !m.dark:
-		style = styles.LightStyle
-	}
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(max(m.w-2, 20)))
-	out := md
-	if err == nil {
-		if s, err := r.Render(md); err == nil {
-			out = s
-		}
+	out, err := report.Terminal(md, max(m.w-2, 20), report.TerminalOptions{Light: !m.dark, NoColor: m.noColor})
+	if err != nil {
+		out = md
 	}
 	m.vp.SetContent(strings.Trim(out, "\n"))
 	return true
@@ -286,7 +275,7 @@ func (m *dashModel) saveHandout() {
 		m.status = "Voor een hand-out zijn minstens twee deelnemers met antwoorden nodig."
 		return
 	}
-	html, err := m.room.eng.Compare(files).HTML(m.now())
+	html, err := report.CompareHTML(m.room.eng.Compare(files), m.now())
 	if err == nil {
 		var path string
 		path, err = saveNew(m.room.dir, "vergelijking-"+m.now().Format("2006-01-02"), ".html", html)

@@ -397,7 +397,7 @@ func TestCaseStartsOnReview(t *testing.T) {
 	s, _, _ := startRoom(t, cfg)
 	tm := openTerm(t, s, "eva", true)
 	tm.join(s.room, "eva")
-	tm.waitText("je antwoorden")
+	tm.waitText("Dit antwoordde de docent in de casus")
 	tm.waitText(cs.Title)
 	// The file exists from the start, with the case's answers.
 	if got := readAnswersFile(t, e, cfg.Dir, "eva"); len(got) != len(e.Effective(a)) {
@@ -414,7 +414,8 @@ func TestCaseStartsOnReview(t *testing.T) {
 	if q.Options[k].Value == a[q.ID][0] {
 		t.Skip("geen ander antwoord om te kiezen")
 	}
-	tm.send("\r")
+	// The cursor starts on "Naar de samenvatting": go to the first answer.
+	tm.send("g\r")
 	tm.waitText(q.Text)
 	tm.send(fmt.Sprintf("%d\r", k+1))
 	waitFor(t, "gewijzigd antwoord", func() bool {
@@ -426,6 +427,6 @@ func TestCaseStartsOnReview(t *testing.T) {
 	waitFor(t, "eva weg", func() bool { p, _ := s.room.state("eva"); return !p.active }, nil)
 	tm = openTerm(t, s, "eva", true)
 	tm.join(s.room, "eva")
-	tm.waitText("je antwoorden")
+	tm.waitText("Dit antwoordde de docent in de casus")
 	tm.waitText(q.Options[k].Label)
 }
