@@ -29,14 +29,17 @@ func cmdGlossary(env *Env, args []string) int {
 			fmt.Fprintf(stderr, "afstandswijzer begrippen: %v\n", err)
 			return exitFail
 		}
-		stdout.Write(data)
+		stdout.Write(jsonSafe(data))
 		return exitOK
 	}
 	md := report.GlossaryMarkdown(ct)
-	if *format == "" && env.IsTerminal(stdout) {
-		if f, ok := stdout.(*os.File); ok {
+	if *format == "" && env.IsTerminal(env.terminal) {
+		// Glamour's styling goes to the terminal as it is; its input was
+		// sanitised (renderTerminal).
+		if f, ok := env.terminal.(*os.File); ok {
 			if out, err := renderTerminal(env, md, f); err == nil {
-				md = out
+				fmt.Fprint(f, out)
+				return exitOK
 			}
 		}
 	}

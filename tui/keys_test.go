@@ -172,7 +172,12 @@ func TestNewModel(t *testing.T) {
 	mdl.Init()
 	mdl, _ = mdl.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	mdl, _ = mdl.Update(keyMsg("enter"))
-	a := mdl.(*app)
+	// Under the same panic guard as Run.
+	g, ok := mdl.(guard)
+	if !ok {
+		t.Fatalf("NewModel gives %T, not the guarded program", mdl)
+	}
+	a := g.inner.(*app)
 	send(a, keyMsg("enter"))
 	if !strings.Contains(screenText(a), "Heeft je instelling beleidskaders") {
 		t.Fatalf("NewModel werkt niet:\n%s", screenText(a))

@@ -79,11 +79,6 @@ type Options struct {
 // the answers could not be saved; the caller exits with code 1.
 var ErrUnsaved = errors.New("je bent gestopt zonder dat je antwoorden zijn bewaard")
 
-// NewModel returns the program for opt as a Bubble Tea model, for a caller
-// that runs its own tea.Program (the SSH server). It opens on the welcome
-// screen (or the review, with opt.Answers) and autosaves as Run does.
-func NewModel(opt Options) tea.Model { return newApp(opt) }
-
 // FullScreen reports whether the full-screen program can run on in and
 // out: both are terminals and the terminal is not TERM=dumb. Otherwise
 // the caller runs the line mode (RunPlain).
@@ -170,6 +165,15 @@ func runDumb(opt Options) error {
 	}
 	return plain.Run(plain.Options{Engine: opt.Engine, In: in, Out: out, Err: os.Stderr,
 		SessionPath: opt.SessionPath, Resume: resume, Dir: opt.Dir, Now: opt.Now})
+}
+
+// NewModel returns the model Run shows, under the same panic guard, for a
+// caller that runs its own tea.Program (the SSH server of studiemiddag).
+// It opens on the welcome screen (or the review, with opt.Answers) and
+// autosaves as Run does. It does not read NO_COLOR: the caller chooses the
+// colour profile.
+func NewModel(opt Options) tea.Model {
+	return guard{inner: newApp(opt), crash: &crash{}}
 }
 
 // runProgram runs a model under the guard, with the terminal setup that
