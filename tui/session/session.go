@@ -4,16 +4,16 @@ package session
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
+	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
+	"github.com/afstandswijzer/afstandswijzer/tui/safefile"
 )
 
 // DefaultPath is os.UserConfigDir()/afstandswijzer/sessie.toml, or "" when
@@ -34,17 +34,25 @@ func Load(e *decision.Engine, path string) (decision.Answers, string) {
 	if path == "" {
 		return nil, ""
 	}
-	data, err := os.ReadFile(path)
+	// A run killed while saving leaves its temporary file; the session
+	// itself is whole (the rename had not happened), so only the leftover
+	// goes. A second window saving right now has one for milliseconds.
+	safefile.RemoveStale(path, time.Second)
+	shown := content.SanitizeLine(path)
+	data, err := readLimited(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, ""
 	}
 	if err != nil {
-		return nil, "Je bewaarde antwoorden in " + path + " konden niet worden gelezen (" + FileError(err) + "). Je begint opnieuw."
+		return nil, "Je bewaarde antwoorden in " + shown + " konden niet worden gelezen (" + FileError(err) + "). Je begint opnieuw."
+	}
+	if lerr := content.CheckInput(data, content.MaxAnswersSize); lerr != nil {
+		return nil, "Je bewaarde antwoorden in " + shown + " kon ik niet gebruiken (" + lerr.Msg + "). Je begint opnieuw."
 	}
 	a, err := e.ParseAnswers(path, data, decision.ParseOptions{KeepHidden: true, SkipInvalid: true})
 	if err != nil {
 		// Usually the content changed since the session was saved.
-		return nil, "Je bewaarde antwoorden in " + path + " passen niet meer bij de vragen van deze versie. Je begint opnieuw."
+		return nil, "Je bewaarde antwoorden in " + shown + " passen niet meer bij de vragen van deze versie. Je begint opnieuw."
 	}
 	if len(a) == 0 {
 		return nil, ""
@@ -52,12 +60,18 @@ func Load(e *decision.Engine, path string) (decision.Answers, string) {
 	return a, ""
 }
 
-// Save writes the session file atomically, making its folder when needed.
-func Save(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return err
+// Save writes the session file atomically (fsync, rename, fsync of the
+// folder), mode 0600 in a folder 0700 that it makes when needed.
+func Save(path string, data []byte) error { return safefile.WriteSession(path, data) }
+
+// readLimited reads a session file of at most content.MaxAnswersSize.
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
 	}
-	return WriteFileAtomic(path, data)
+	defer f.Close()
+	return content.ReadLimited(f, content.MaxAnswersSize)
 }
 
 // Answered counts the answered questions on the current path.
@@ -71,95 +85,22 @@ func Answered(e *decision.Engine, a decision.Answers) (done, total int) {
 	return done, len(vis)
 }
 
-// WriteFileAtomic writes through a temp file in the same folder and a
-// rename, so a kill at any moment leaves either the old or the new file,
-// never half of one. The folder must exist.
+// WriteFileAtomic replaces path atomically (see safefile.WriteFile): a new
+// file is private (0600), an existing one keeps its mode.
 func WriteFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return nil
+	return safefile.WriteFile(path, data, safefile.SessionMode)
 }
 
 // SaveNew writes data to dir/prefix-YYYY-MM-DD.ext, or -2, -3… when that
-// exists, and returns the absolute path. O_EXCL makes "never overwrite"
-// hold even against a race.
+// exists, and returns the absolute path; it never overwrites (O_EXCL) and
+// the file is an export (0644 under the umask). See safefile.SaveNew.
 func SaveNew(dir, prefix, ext string, now time.Time, data []byte) (string, error) {
-	if dir == "" {
-		wd, err := os.Getwd()
-		if err != nil {
-			return "", err
-		}
-		dir = wd
-	}
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
-	base := prefix + "-" + now.Format("2006-01-02")
-	for n := 1; n < 1000; n++ {
-		name := base + ext
-		if n > 1 {
-			name = fmt.Sprintf("%s-%d%s", base, n, ext)
-		}
-		path := filepath.Join(abs, name)
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if errors.Is(err, fs.ErrExist) {
-			continue
-		}
-		if err != nil {
-			return "", err
-		}
-		if _, err := f.Write(data); err != nil {
-			f.Close()
-			os.Remove(path)
-			return "", err
-		}
-		if err := f.Close(); err != nil {
-			os.Remove(path)
-			return "", err
-		}
-		return path, nil
-	}
-	return "", errors.New("er bestaan al te veel bestanden met deze naam")
+	return safefile.SaveNew(dir, prefix, ext, now, data)
 }
 
-// FileError says in Dutch what went wrong with a file.
-func FileError(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrPermission):
-		return "geen toestemming"
-	case errors.Is(err, fs.ErrNotExist):
-		return "het bestand of de map bestaat niet"
-	case errors.Is(err, syscall.ENOTDIR):
-		return "een deel van het pad is geen map"
-	case errors.Is(err, syscall.EROFS):
-		return "de schijf is alleen-lezen"
-	case errors.Is(err, syscall.ENOSPC):
-		return "de schijf is vol"
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
+// FileError says in Dutch what went wrong with a file, naming the folder
+// where that helps; no English text of the operating system.
+func FileError(err error) string { return safefile.Reason(err) }
 
 // Claim marks the session as open in this process, so a second window on
 // the same session can say so instead of silently overwriting the first
