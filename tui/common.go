@@ -6,7 +6,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
@@ -230,17 +229,11 @@ func answerText(q *content.Question, vals []string) string {
 	return strings.Join(labels, ", ")
 }
 
-// clean removes terminal control sequences from text that came from
-// outside (a content file, a file name): it must not steer the terminal.
-func clean(s string) string {
-	s = ansi.Strip(s)
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 && r != '\n' || r == 0x7f || r >= 0x80 && r < 0xa0 {
-			return -1
-		}
-		return r
-	}, s)
-}
+// clean is the output boundary of the screens for text that came from
+// outside (a content file, a file name, a session path): the one
+// sanitiser, content.Sanitize, so a control sequence or a bidi override
+// shows up as \x1b or \u202e instead of steering the terminal.
+func clean(s string) string { return content.Sanitize(s) }
 
 // navigate sends a navigation message to the app. The app routes it
 // right after the update that sent it, not through a command: a key typed

@@ -277,7 +277,7 @@ func TestSignalsLeaveTerminalClean(t *testing.T) {
 	t.Parallel()
 	bin := binary(t)
 	inhoud, _ := filepath.Abs(filepath.Join("testdata", "inhoud"))
-	for _, sig := range []string{"HUP", "TERM"} {
+	for _, sig := range []string{"HUP", "TERM", "QUIT"} {
 		t.Run(sig, func(t *testing.T) {
 			home := t.TempDir()
 			sock := fmt.Sprintf("afstandswijzer-sig-%d-%s", os.Getpid(), sig)
@@ -306,5 +306,63 @@ func TestSignalsLeaveTerminalClean(t *testing.T) {
 				t.Fatalf("antwoord niet bewaard na SIG%s: %v\n%s", sig, err, data)
 			}
 		})
+	}
+}
+
+// TestStopSignalRestoresTerminal sends an external SIGTSTP (kill -TSTP,
+// not ctrl+z): the program hands the terminal back before it stops, and
+// takes it again when it continues, with the answers still there.
+func TestStopSignalRestoresTerminal(t *testing.T) {
+	t.Parallel()
+	bin := binary(t)
+	inhoud, _ := filepath.Abs(filepath.Join("testdata", "inhoud"))
+	home := t.TempDir()
+	sock := fmt.Sprintf("afstandswijzer-tstp-%d", os.Getpid())
+	t.Cleanup(func() { exec.Command("tmux", "-L", sock, "kill-server").Run() })
+	script := fmt.Sprintf("%s HOME=%q XDG_CONFIG_HOME=%q %q --inhoud %q; echo KLAAR=$?", programEnv, home, filepath.Join(home, ".config"), bin, inhoud)
+	p := startPane(t, sock, 80, 24, script)
+	p.waitText("Begin met de vragen")
+	p.send("Enter")
+	p.waitText("vraag 1 van")
+	p.send("Enter")
+	p.waitText("vraag 2 van")
+	shell := strings.TrimSpace(p.tmux("display-message", "-p", "-t", p.target, "#{pane_pid}"))
+	out, err := exec.Command("pgrep", "-P", shell).Output()
+	if err != nil {
+		t.Fatalf("geen proces onder de shell %s: %v", shell, err)
+	}
+	pid := strings.Fields(string(out))[0]
+	alternate := func() string {
+		return strings.TrimSpace(p.tmux("display-message", "-p", "-t", p.target, "#{alternate_on}"))
+	}
+	waitAlternate := func(want string) {
+		t.Helper()
+		deadline := time.Now().Add(15 * time.Second)
+		for alternate() != want {
+			if time.Now().After(deadline) {
+				t.Fatalf("alternatief scherm is %s, verwacht %s:\n%s", alternate(), want, p.screen(false))
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	if out, err := exec.Command("kill", "-TSTP", pid).CombinedOutput(); err != nil {
+		t.Fatalf("kill: %v %s", err, out)
+	}
+	waitAlternate("0")
+	// Bubble Tea stops the whole process group (as ctrl+z does); continue
+	// it all, the shell included.
+	pgid, err := exec.Command("ps", "-o", "pgid=", "-p", pid).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("kill", "-CONT", "--", "-"+strings.TrimSpace(string(pgid))).CombinedOutput(); err != nil {
+		t.Fatalf("kill -CONT: %v %s", err, out)
+	}
+	waitAlternate("1")
+	p.waitText("vraag 2 van")
+	p.send("q")
+	p.waitEnd()
+	if alternate() != "0" {
+		t.Fatal("alternatief scherm staat nog aan na q")
 	}
 }

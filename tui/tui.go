@@ -8,10 +8,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"runtime/debug"
-	"syscall"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -182,16 +180,9 @@ func runProgram(inner tea.Model, session string, opt Options, extra ...tea.Progr
 	g := guard{inner: inner, crash: &crash{}}
 	p := tea.NewProgram(g, append(programOptions(opt), extra...)...)
 	g.crash.program = p
-	// Bubble Tea handles SIGINT and SIGTERM; a closed terminal window sends
-	// SIGHUP, which would otherwise end the program without cleaning up.
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
-	go func() {
-		if _, ok := <-hup; ok {
-			p.Quit()
-		}
-	}()
+	// Bubble Tea handles SIGINT and SIGTERM; SIGHUP, SIGQUIT and an
+	// external SIGTSTP are handled so that the terminal is restored.
+	defer handleSignals(p)()
 	_, err := p.Run()
 	if g.crash.value != nil {
 		log := writeCrashLog(opt.LogDir, g.crash)
