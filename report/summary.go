@@ -476,14 +476,6 @@ func writeResource(b *strings.Builder, r *content.Resource) {
 	b.WriteString("\n")
 }
 
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	return strings.ToLower(string(r[0])) + string(r[1:])
-}
-
 // SourcesMarkdown lists every resource of the content, by theme.
 func SourcesMarkdown(c *content.Content) string {
 	var b strings.Builder

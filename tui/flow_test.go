@@ -392,9 +392,9 @@ func TestCaseOpensOnReview(t *testing.T) {
 	opt.Title = "Hybride les Nederlands"
 	session := opt.SessionPath
 	opt.SessionPath = "-"
-	m := newSized(opt, 80, 24)
+	newSized(opt, 80, 24) // without a story too
 	opt.Story = "Een docent Nederlands geeft een hybride les."
-	m = newSized(opt, 80, 24)
+	m := newSized(opt, 80, 24)
 	mustContain(t, m, "Casus: Hybride les Nederlands", "Een docent Nederlands geeft een hybride les.", "Dit antwoordde de docent in de casus")
 	press(m, "g", "down")
 	mustContain(t, m, "> Beleidskaders", "Past in kaders")

@@ -136,14 +136,12 @@ func dial(t testing.TB, s *server, user, code string) (*gossh.Client, error) {
 // term is a participant's terminal: a session with a pty and everything
 // the server wrote, without escape sequences.
 type term struct {
-	t       testing.TB
-	client  *gossh.Client
-	sess    *gossh.Session
-	in      interface{ Write([]byte) (int, error) }
-	out     *syncBuffer
-	done    chan struct{}
-	mu      sync.Mutex
-	lastLen int
+	t      testing.TB
+	client *gossh.Client
+	sess   *gossh.Session
+	in     interface{ Write([]byte) (int, error) }
+	out    *syncBuffer
+	done   chan struct{}
 }
 
 func openTerm(t testing.TB, s *server, user string, pty bool) *term {
