@@ -91,7 +91,7 @@ func Run(opt Options) error {
 	}
 	p := &run{
 		eng:     opt.Engine,
-		in:      bufio.NewScanner(opt.In),
+		in:      newLineReader(opt.In),
 		out:     opt.Out,
 		errOut:  opt.Err,
 		script:  opt.Script,
@@ -116,8 +116,6 @@ func Run(opt Options) error {
 			}
 		}
 	}
-	// A long pasted line must not stop the interview.
-	p.in.Buffer(make([]byte, 64*1024), 1<<20)
 	switch opt.SessionPath {
 	case "":
 		p.session = session.DefaultPath()
@@ -130,7 +128,7 @@ func Run(opt Options) error {
 
 type run struct {
 	eng     *decision.Engine
-	in      *bufio.Scanner
+	in      *lineReader
 	out     io.Writer
 	errOut  io.Writer
 	script  bool
@@ -145,7 +143,8 @@ type run struct {
 	hinted    map[string]bool
 	saveError bool
 	readErr   error
-	line      int // number of the last input line read
+	stopErr   error // why a script stopped at a line (a line too long)
+	line      int   // number of the last input line read
 }
 
 // say writes one paragraph, wrapped at the width between words.
@@ -160,18 +159,78 @@ func (p *run) item(prefix, text string) {
 
 // read returns the next input line, trimmed; ok is false at end of input.
 func (p *run) read(prompt string) (string, bool) {
-	fmt.Fprint(p.out, wrap.Words(prompt, p.width)+" ")
-	if !p.in.Scan() {
-		p.readErr = p.in.Err()
-		fmt.Fprintln(p.out)
-		return "", false
+	for {
+		fmt.Fprint(p.out, wrap.Words(prompt, p.width)+" ")
+		text, tooLong, err := p.in.next()
+		if err != nil {
+			if err != io.EOF {
+				p.readErr = err
+			}
+			fmt.Fprintln(p.out)
+			return "", false
+		}
+		p.line++
+		if tooLong {
+			// Any length is read (and dropped), never a crash; no answer
+			// is that long.
+			if p.script {
+				fmt.Fprintln(p.out, "(een regel van meer dan 64 kB)")
+			}
+			retry, err := p.invalid("Die regel is langer dan 64 kB; dat is geen antwoord.")
+			if retry {
+				continue
+			}
+			p.stopErr = err
+			return "", false
+		}
+		line := strings.TrimSpace(text)
+		if p.script {
+			fmt.Fprintln(p.out, line)
+		}
+		return line, true
 	}
-	p.line++
-	line := strings.TrimSpace(p.in.Text())
-	if p.script {
-		fmt.Fprintln(p.out, line)
+}
+
+// maxLine is the longest input line taken as an answer.
+const maxLine = 64 << 10
+
+// lineReader reads lines of any length: a line over maxLine is read to its
+// end and reported as too long, so a pasted text cannot stop the run with
+// "token too long" or fill the memory.
+type lineReader struct{ r *bufio.Reader }
+
+func newLineReader(r io.Reader) *lineReader { return &lineReader{bufio.NewReaderSize(r, 4096)} }
+
+// next returns the next line without its line ending; err is io.EOF at the
+// end of input (a last line without a newline is still returned).
+func (l *lineReader) next() (line string, tooLong bool, err error) {
+	var b []byte
+	for {
+		chunk, err := l.r.ReadSlice('\n')
+		if len(b)+len(chunk) > maxLine+2 {
+			tooLong = true
+			b = nil
+		} else if !tooLong {
+			b = append(b, chunk...)
+		}
+		switch {
+		case err == bufio.ErrBufferFull:
+			continue
+		case err == io.EOF && (len(b) > 0 || tooLong):
+			// The last line has no newline: return it now, EOF next time.
+		case err != nil:
+			return "", false, err
+		}
+		break
 	}
-	return line, true
+	if tooLong {
+		return "", true, nil
+	}
+	s := strings.TrimRight(string(b), "\r\n")
+	if len(s) > maxLine {
+		return "", true, nil
+	}
+	return s, false, nil
 }
 
 // invalid handles a line that is not a valid answer. At a terminal the
@@ -515,6 +574,9 @@ func (p *run) stop() error {
 }
 
 func (p *run) ended() error {
+	if p.stopErr != nil {
+		return p.stopErr
+	}
 	if p.readErr != nil {
 		return fmt.Errorf("kan de invoer niet lezen: %w", p.readErr)
 	}
