@@ -75,3 +75,17 @@ func BenchmarkThousandAnswers(b *testing.B) {
 		}
 	}
 }
+
+// The echo of an input line cannot drive the terminal, also when the line
+// mode runs without the commands' output boundary (over SSH).
+func TestEchoIsSanitised(t *testing.T) {
+	r := plainRunLines(t, "-", "\x1b]0;titel\x07", "\u202e1")
+	for _, bad := range []string{"\x1b", "\x07", "\u202e"} {
+		if strings.Contains(r.out+r.errOut, bad) {
+			t.Errorf("output holds %q", bad)
+		}
+	}
+	if !has(r.out, `\x1b]0;titel\x07`) {
+		t.Errorf("echo not shown escaped:\n%s", r.out)
+	}
+}

@@ -185,7 +185,8 @@ func (p *run) read(prompt string) (string, bool) {
 		}
 		line := strings.TrimSpace(text)
 		if p.script {
-			fmt.Fprintln(p.out, line)
+			// The echo is outside text: shown, never obeyed.
+			fmt.Fprintln(p.out, content.Sanitize(line))
 		}
 		return line, true
 	}
