@@ -52,7 +52,13 @@ func runTUI(env *Env, args []string) int {
 	// tui.Run prints where the answers are after quitting, runs the line
 	// mode for TERM=dumb, and returns tui.ErrUnsaved (exit 1) when the
 	// reader quit with answers that could not be saved.
-	if err := tui.Run(tui.Options{Engine: decision.New(ct), Resume: *cont}); err != nil {
+	err := tui.Run(tui.Options{Engine: decision.New(ct), Resume: *cont})
+	switch {
+	case errors.Is(err, linemode.ErrInput):
+		// TERM=dumb runs the line mode, where input that ends early or an
+		// invalid piped line is bad input, as above.
+		return exitUsage
+	case err != nil:
 		fmt.Fprintf(stderr, "afstandswijzer: %v\n", err)
 		return exitFail
 	}
