@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/afstandswijzer/afstandswijzer/decision"
 	"github.com/afstandswijzer/afstandswijzer/tui"
@@ -37,8 +38,13 @@ func runTUI(env *Env, args []string) int {
 			resume = linemode.ResumeAsk
 		}
 		// Script: a pipe or file stops at an invalid line (exit 2);
-		// Width 0: the width of stdout when it is a terminal, else 80.
-		err := linemode.Run(linemode.Options{Engine: decision.New(ct), In: stdin, Out: stdout, Err: stderr, Script: !inTerm, Resume: resume, Now: env.Now})
+		// Width 0 is 80; at a terminal its width (stdout itself is
+		// wrapped in the output boundary, so the line mode cannot ask).
+		width := 0
+		if f, ok := env.terminal.(*os.File); ok && outTerm {
+			width = terminalWidth(f)
+		}
+		err := linemode.Run(linemode.Options{Engine: decision.New(ct), In: stdin, Out: stdout, Err: stderr, Script: !inTerm, Resume: resume, Now: env.Now, Width: width})
 		return interviewExit(stderr, err)
 	}
 	// Without --verder the full screen opens on its welcome menu, which
