@@ -39,21 +39,3 @@ func mdEscape(s string) string {
 	}
 	return b.String()
 }
-
-// Text is esc for callers outside this package and for text that may
-// start a line: control characters stay visible as escapes (\x1b,
-// content.SanitizeLine) instead of being removed, so a reader sees that a
-// name holds one, and a list or heading marker at the start is escaped
-// too ("- x", "1. x", "= x"). So `<javascript:…>`, `[x](&#106;avascript:…)`
-// and `[klik](http:evil)` in a team's file name stay those characters.
-func Text(s string) string {
-	out := mdEscape(content.SanitizeLine(oneLine(s)))
-	if out != "" && strings.ContainsRune("-+=>", rune(out[0])) {
-		out = "\\" + out
-	}
-	// "1." or "1)" at the start makes an ordered list.
-	if j := strings.IndexFunc(out, func(r rune) bool { return r < '0' || r > '9' }); j > 0 && (out[j] == '.' || out[j] == ')') {
-		out = out[:j] + "\\" + out[j:]
-	}
-	return out
-}
