@@ -271,6 +271,28 @@ func progressLine(s string) string {
 	return s[i : i+end]
 }
 
+// atQuestion2 starts the program in a tmux pane on socket sock with its
+// own home folder, answers question 1 and returns the pane, the home
+// folder and the program's process id.
+func atQuestion2(t *testing.T, bin, inhoud, sock string) (p *pane, home, pid string) {
+	t.Helper()
+	home = t.TempDir()
+	t.Cleanup(func() { exec.Command("tmux", "-L", sock, "kill-server").Run() })
+	script := fmt.Sprintf("%s HOME=%q XDG_CONFIG_HOME=%q %q --inhoud %q; echo KLAAR=$?", programEnv, home, filepath.Join(home, ".config"), bin, inhoud)
+	p = startPane(t, sock, 80, 24, script)
+	p.waitText("Begin met de vragen")
+	p.send("Enter")
+	p.waitText("vraag 1 van")
+	p.send("Enter")
+	p.waitText("vraag 2 van")
+	shell := strings.TrimSpace(p.tmux("display-message", "-p", "-t", p.target, "#{pane_pid}"))
+	out, err := exec.Command("pgrep", "-P", shell).Output()
+	if err != nil {
+		t.Fatalf("geen proces onder de shell %s: %v", shell, err)
+	}
+	return p, home, strings.Fields(string(out))[0]
+}
+
 // A closed terminal window (SIGHUP) or kill (SIGTERM) ends the program
 // cleanly: terminal back, answers saved.
 func TestSignalsLeaveTerminalClean(t *testing.T) {
@@ -279,22 +301,8 @@ func TestSignalsLeaveTerminalClean(t *testing.T) {
 	inhoud, _ := filepath.Abs(filepath.Join("testdata", "inhoud"))
 	for _, sig := range []string{"HUP", "TERM", "QUIT"} {
 		t.Run(sig, func(t *testing.T) {
-			home := t.TempDir()
-			sock := fmt.Sprintf("afstandswijzer-sig-%d-%s", os.Getpid(), sig)
-			t.Cleanup(func() { exec.Command("tmux", "-L", sock, "kill-server").Run() })
-			script := fmt.Sprintf("%s HOME=%q XDG_CONFIG_HOME=%q %q --inhoud %q; echo KLAAR=$?", programEnv, home, filepath.Join(home, ".config"), bin, inhoud)
-			p := startPane(t, sock, 80, 24, script)
-			p.waitText("Begin met de vragen")
-			p.send("Enter")
-			p.waitText("vraag 1 van")
-			p.send("Enter")
-			p.waitText("vraag 2 van")
-			shell := strings.TrimSpace(p.tmux("display-message", "-p", "-t", p.target, "#{pane_pid}"))
-			pid, err := exec.Command("pgrep", "-P", shell).Output()
-			if err != nil {
-				t.Fatalf("geen proces onder de shell %s: %v", shell, err)
-			}
-			if out, err := exec.Command("kill", "-"+sig, strings.Fields(string(pid))[0]).CombinedOutput(); err != nil {
+			p, home, pid := atQuestion2(t, bin, inhoud, fmt.Sprintf("afstandswijzer-sig-%d-%s", os.Getpid(), sig))
+			if out, err := exec.Command("kill", "-"+sig, pid).CombinedOutput(); err != nil {
 				t.Fatalf("kill: %v %s", err, out)
 			}
 			p.waitEnd()
@@ -316,22 +324,7 @@ func TestStopSignalRestoresTerminal(t *testing.T) {
 	t.Parallel()
 	bin := binary(t)
 	inhoud, _ := filepath.Abs(filepath.Join("testdata", "inhoud"))
-	home := t.TempDir()
-	sock := fmt.Sprintf("afstandswijzer-tstp-%d", os.Getpid())
-	t.Cleanup(func() { exec.Command("tmux", "-L", sock, "kill-server").Run() })
-	script := fmt.Sprintf("%s HOME=%q XDG_CONFIG_HOME=%q %q --inhoud %q; echo KLAAR=$?", programEnv, home, filepath.Join(home, ".config"), bin, inhoud)
-	p := startPane(t, sock, 80, 24, script)
-	p.waitText("Begin met de vragen")
-	p.send("Enter")
-	p.waitText("vraag 1 van")
-	p.send("Enter")
-	p.waitText("vraag 2 van")
-	shell := strings.TrimSpace(p.tmux("display-message", "-p", "-t", p.target, "#{pane_pid}"))
-	out, err := exec.Command("pgrep", "-P", shell).Output()
-	if err != nil {
-		t.Fatalf("geen proces onder de shell %s: %v", shell, err)
-	}
-	pid := strings.Fields(string(out))[0]
+	p, _, pid := atQuestion2(t, bin, inhoud, fmt.Sprintf("afstandswijzer-tstp-%d", os.Getpid()))
 	alternate := func() string {
 		return strings.TrimSpace(p.tmux("display-message", "-p", "-t", p.target, "#{alternate_on}"))
 	}
