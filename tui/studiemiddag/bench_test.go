@@ -7,6 +7,9 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,7 +31,10 @@ import (
 // and the server's peak RSS (VmHWM, Linux). It stops by itself: every
 // participant has at most 80 keys, and the whole run at most 3 minutes.
 
-const benchServerEnv = "AFSTANDSWIJZER_BENCH_SERVER"
+const (
+	benchServerEnv  = "AFSTANDSWIJZER_BENCH_SERVER"
+	benchProfileEnv = "AFSTANDSWIJZER_BENCH_PROFIEL"
+)
 
 // TestBenchServer is the server side of BenchmarkRoom; it only runs when
 // the benchmark starts it.
@@ -45,6 +51,9 @@ func TestBenchServer(t *testing.T) {
 	go func() { done <- Run(ctx, cfg) }()
 	s := <-ready
 	fmt.Printf("ADRES %s\n", s.Addr())
+	if dir := os.Getenv(benchProfileEnv); dir != "" {
+		go heapAtPeak(filepath.Join(dir, "heap-piek.out"))
+	}
 	// Run until the benchmark closes stdin, at most 3 minutes.
 	stdin := make(chan struct{})
 	go func() { io.Copy(io.Discard, os.Stdin); close(stdin) }()
@@ -55,6 +64,24 @@ func TestBenchServer(t *testing.T) {
 	fmt.Printf("RSS %s\n", peakRSS())
 	cancel()
 	<-done
+}
+
+// heapAtPeak writes a heap profile whenever the heap in use is larger
+// than before, so the last file shows what the server held at its peak.
+func heapAtPeak(path string) {
+	var peak uint64
+	for range time.Tick(250 * time.Millisecond) {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		if ms.HeapInuse <= peak {
+			continue
+		}
+		peak = ms.HeapInuse
+		if f, err := os.Create(path); err == nil {
+			_ = pprof.WriteHeapProfile(f)
+			f.Close()
+		}
+	}
 }
 
 // peakRSS is VmHWM from /proc/self/status, or "?".
@@ -75,7 +102,13 @@ func BenchmarkRoom(b *testing.B) {
 	const participants = 40
 	const keyGap = 500 * time.Millisecond
 	for range b.N {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestBenchServer$", "-test.v")
+		args := []string{"-test.run=^TestBenchServer$", "-test.v"}
+		// AFSTANDSWIJZER_BENCH_PROFIEL=DIR writes the server's CPU and
+		// memory profiles there (go tool pprof DIR/cpu.out).
+		if dir := os.Getenv(benchProfileEnv); dir != "" {
+			args = append(args, "-test.cpuprofile="+filepath.Join(dir, "cpu.out"), "-test.memprofile="+filepath.Join(dir, "mem.out"))
+		}
+		cmd := exec.Command(os.Args[0], args...)
 		cmd.Env = append(os.Environ(), benchServerEnv+"=1")
 		stdin, _ := cmd.StdinPipe()
 		stdout, _ := cmd.StdoutPipe()
@@ -110,7 +143,7 @@ func BenchmarkRoom(b *testing.B) {
 				defer wg.Done()
 				// Start spread over two seconds, like a room does.
 				time.Sleep(time.Duration(i) * 50 * time.Millisecond)
-				lat, finished, stalled, err := benchWalk(addr, fmt.Sprintf("deelnemer%d", i), sizes[i%len(sizes)], keyGap, deadline)
+				lat, finished, stalled, err := benchWalk(addr, i, sizes[i%len(sizes)], keyGap, deadline)
 				if err != nil {
 					b.Errorf("deelnemer %d: %v", i, err)
 				}
@@ -162,10 +195,13 @@ type keyLatency struct {
 	d    time.Duration
 }
 
-// benchWalk is one participant: join, walk to the summary with the first
-// option everywhere, read three sections, quit. It measures every key
-// that changes the screen.
-func benchWalk(addr, user string, size [2]int, gap time.Duration, deadline time.Time) (lat []keyLatency, finished bool, stalled int, err error) {
+// benchWalk is participant i: join, walk to the summary, read three
+// sections, quit. It measures every key that changes the screen. At
+// question q it picks option 2 when bit q%5 of i is set, else option 1:
+// a room gives different answers, so the summaries differ too (32
+// patterns for 40 participants, as a room repeats some answers).
+func benchWalk(addr string, i int, size [2]int, gap time.Duration, deadline time.Time) (lat []keyLatency, finished bool, stalled int, err error) {
+	user := fmt.Sprintf("deelnemer%d", i)
 	c, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: user, Auth: []gossh.AuthMethod{gossh.Password(testCode)},
 		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second})
 	if err != nil {
@@ -251,11 +287,15 @@ func benchWalk(addr, user string, size [2]int, gap time.Duration, deadline time.
 	}
 	press("\r", true) // name
 	press("\r", true) // welcome: begin
-	for range 40 {
+	for q := range 40 {
 		if time.Now().After(deadline) {
 			return lat, false, stalled, fmt.Errorf("tijd op")
 		}
-		press("1", false)
+		pick := "1"
+		if i>>(q%5)&1 == 1 {
+			pick = "2"
+		}
+		press(pick, false)
 		press("\r", true)
 		if strings.Contains(screen(), "je antwoorden") {
 			break
