@@ -99,7 +99,7 @@ func (s *welcomeScreen) view(c *common, _, h int) string {
 	b.add("")
 	b.add(wrapIndent("Voor wie: ", "docenten, onderwijsteams, teamleiders en opleiders in het mbo.", w))
 	b.add(wrapIndent("Bron:     ", clean(meta.Title+" ("+meta.Publisher+", "+meta.Date+")."), w))
-	b.add(wrapIndent("Privacy:  ", "alles blijft op je eigen computer. Het programma stuurt niets naar internet.", w))
+	b.add(wrapIndent("Privacy:  ", privacyText(c), w))
 	if c.sessionNote != "" {
 		b.add("")
 		b.add(c.st.warn.Render(wrapText(c.sessionNote, w)))
@@ -118,4 +118,13 @@ func (s *welcomeScreen) view(c *common, _, h int) string {
 	}
 	b.focusEnd()
 	return b.window(h, c.st)
+}
+
+// privacyText says where the answers go. Over SSH they are kept on the
+// trainer's laptop, where the trainer sees and compares them.
+func privacyText(c *common) string {
+	if c.remote {
+		return "je antwoorden worden bewaard op de computer van de trainer. De trainer kan ze bekijken en vergelijken. Ze gaan nergens anders heen, ook niet naar internet."
+	}
+	return "alles blijft op je eigen computer. Het programma stuurt niets naar internet."
 }
