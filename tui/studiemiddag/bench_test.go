@@ -329,7 +329,7 @@ func benchWalk(addr string, i int, size [2]int, gap time.Duration, deadline time
 		}
 		press(pick, false)
 		press("\r", true)
-		if strings.Contains(screen(), "je antwoorden") {
+		if strings.Contains(screen(), "Kloppen je antwoorden?") {
 			break
 		}
 	}

@@ -27,7 +27,7 @@ func TestParticipantSeesRemoteTexts(t *testing.T) {
 	tm.send("\r")
 	tm.waitText("vraag 1 van")
 	walk(t, tm, s.room, "noor")
-	tm.waitText("je antwoorden")
+	tm.waitText("Kloppen je antwoorden?")
 	tm.send("v")
 	tm.waitText("Afstandsonderwijs in je les")
 	tm.send("s")
