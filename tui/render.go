@@ -218,7 +218,12 @@ func renderDoc(pool *rendererPool, k renderKey, d report.Document) renderedMsg {
 // renderDocIn is renderDoc; with slots set, the parts that are not
 // cached are rendered one after another while holding a slot, so at most
 // cap(slots) summaries take CPU at the same time.
-func renderDocIn(pool *rendererPool, k renderKey, d report.Document, slots chan struct{}) renderedMsg {
+func renderDocIn(pool *rendererPool, want renderKey, d report.Document, slots chan struct{}) renderedMsg {
+	// Glamour sees the width only as the wrap width: windows of 100
+	// columns and wider get the same text, so they share renderers and
+	// cached parts.
+	k := want
+	k.width = report.TextWidth(k.width)
 	parts := docParts(d)
 	out := make([]string, len(parts))
 	var missing []int
@@ -261,7 +266,7 @@ func renderDocIn(pool *rendererPool, k renderKey, d report.Document, slots chan 
 		b.WriteString(o)
 		line += strings.Count(o, "\n")
 	}
-	return renderedMsg{key: k, text: b.String(), starts: starts}
+	return renderedMsg{key: want, text: b.String(), starts: starts}
 }
 
 // trimBlank drops empty lines (Glamour's margins) at both ends.

@@ -31,10 +31,21 @@ func TestRenderCacheSameText(t *testing.T) {
 	if n != len(docParts(doc)) || pool.renders != n {
 		t.Fatalf("%d delen gerenderd, daarna %d; verwacht %d en niets meer", n, pool.renders, len(docParts(doc)))
 	}
-	// Another width or style is another rendering.
+	// Another style or wrap width is another rendering.
 	renderDoc(pool, renderKey{width: 90, light: true}, doc)
 	if pool.renders != 2*n {
 		t.Fatalf("licht thema hergebruikt het donkere: %d renders", pool.renders)
+	}
+	renderDoc(pool, renderKey{width: 80}, doc)
+	if pool.renders != 3*n {
+		t.Fatalf("80 kolommen hergebruikt 90: %d renders", pool.renders)
+	}
+	// Wider than the wrap width is the same text: rendered once, and
+	// each result carries the window's own key.
+	wide := renderDoc(pool, renderKey{width: 100}, doc)
+	wider := renderDoc(pool, renderKey{width: 160}, doc)
+	if pool.renders != 4*n || wide.text != wider.text || wider.key.width != 160 {
+		t.Fatalf("100 en 160 kolommen: %d renders, zelfde tekst %v, sleutel %v", pool.renders, wide.text == wider.text, wider.key)
 	}
 }
 
