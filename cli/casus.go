@@ -28,6 +28,18 @@ func cmdCase(env *Env, args []string) int {
 		fmt.Fprintf(stderr, "afstandswijzer casus: de ingebouwde casussen kloppen niet:\n  %s\n", indentLines(err.Error()))
 		return exitFail
 	}
+	if len(names) == 0 && *out == "" && *answersTo == "" && !flagSet(c.fs, "format") && env.IsTerminal(env.Stdin) && env.IsTerminal(stdout) {
+		// At a terminal a trainer picks a case from a list.
+		picked, err := tui.PickCase(cases, tui.PickOptions{})
+		if err != nil {
+			fmt.Fprintf(stderr, "afstandswijzer casus: %v\n", err)
+			return exitFail
+		}
+		if picked == nil {
+			return exitOK
+		}
+		names = []string{picked.Name}
+	}
 	if len(names) == 0 {
 		if *out != "" || *answersTo != "" {
 			return c.fail(stderr, "geef de naam van een casus op, bijvoorbeeld: afstandswijzer casus %s", cases[0].Name)
@@ -83,7 +95,7 @@ func cmdCase(env *Env, args []string) int {
 	// In a terminal, a trainer gets the case on the review screen to
 	// discuss every answer and change one to show what changes.
 	if !flagSet(c.fs, "format") && *out == "" && env.IsTerminal(env.Stdin) && env.IsTerminal(stdout) {
-		if err := tui.Run(tui.Options{Engine: e, Answers: a, Title: cs.Title, SessionPath: "-"}); err != nil {
+		if err := tui.Run(tui.Options{Engine: e, Answers: a, Title: cs.Title, Story: cs.Story, SessionPath: "-"}); err != nil {
 			fmt.Fprintf(stderr, "afstandswijzer casus: %v\n", err)
 			return exitFail
 		}

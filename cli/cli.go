@@ -82,6 +82,7 @@ func commands() []*Command {
 		{Name: "controleer", Run: cmdCheck, Help: "Gebruik: afstandswijzer controleer [--inhoud MAP] [--links]\n\nControleert de inhoud: of de bestanden kloppen, of alle vragen, regels, bronnen en voorbeelden bereikbaar zijn, en of elk pad door de vragen eindigt in een samenvatting. Met --links ook of alle links nog werken (gebruikt internet). Afsluitcode 0 als alles klopt, 1 met een lijst van problemen."},
 		{Name: "inhoud", Run: cmdExport, Help: "Gebruik: afstandswijzer inhoud --naar MAP\n\nSchrijft de ingebouwde inhoud (TOML-bestanden) naar MAP. Pas die bestanden aan en gebruik ze met --inhoud MAP."},
 		{Name: "bronnen", Run: cmdSources, Help: "Gebruik: afstandswijzer bronnen [--format markdown|json]\n\nToont alle bronnen met hun adres, per thema."},
+		{Name: "studiemiddag", Run: cmdStudiemiddag, Help: "Gebruik: afstandswijzer studiemiddag [--adres HOST:POORT] [--code CODE] [--map MAP] [--casus NAAM] [--max N]\n\nLaat een zaal meedoen via ssh: elke deelnemer typt één regel (ssh -p 2323 naam@adres) en krijgt de vragenlijst in zijn eigen terminal, zonder iets te installeren. Jij ziet op je scherm de code van de zaal, wie meedoet, hoe ver iedereen is en welke regels gelden. De antwoorden komen in MAP; vergelijk ze daarna met afstandswijzer vergelijk MAP/*.toml."},
 		{Name: "begrippen", Run: cmdGlossary, Help: "Gebruik: afstandswijzer begrippen [--format markdown|json]\n\nLegt de woorden uit die in de regels staan, zoals begeleide onderwijstijd (BOT), OER en instemmingsrecht, met de bron van elke uitleg."},
 		{Name: "versie", Aliases: []string{"version"}, Run: cmdVersion, Help: "Gebruik: afstandswijzer versie\n\nToont de versie van het programma."},
 		{Name: "help", Aliases: []string{"hulp"}, Run: cmdHelp, Help: "Gebruik: afstandswijzer help\n\nToont de hulp bij alle opdrachten."},
@@ -119,6 +120,8 @@ Gebruik:
   afstandswijzer inhoud --naar MAP     schrijf de ingebouwde inhoud naar MAP om zelf aan te passen
   afstandswijzer bronnen [--format markdown|json]
                                        toon alle bronnen met hun adres
+  afstandswijzer studiemiddag [--adres HOST:POORT] [--code CODE] [--map MAP] [--casus NAAM] [--max N]
+                                       laat een zaal meedoen via ssh, met een overzicht voor de trainer
   afstandswijzer begrippen [--format markdown|json]
                                        leg de woorden uit de regels uit (BOT, OER, instemmingsrecht, ...)
   afstandswijzer versie                toon de versie

@@ -110,7 +110,7 @@ func (e *Engine) Compare(files []CompareFile) *Comparison {
 
 	bot := CompareRow{Kind: RowVerdict, ID: "bot", Label: "Begeleide onderwijstijd"}
 	for _, s := range summaries {
-		text := "nog niet te zeggen"
+		text := "nog niet duidelijk"
 		switch v := s.Verdict.Counts; {
 		case s.Verdict.NotApplicable:
 			text = "niet van toepassing"

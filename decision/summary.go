@@ -128,7 +128,7 @@ type Verdict struct {
 const (
 	LabelCan     = "Kan meetellen als begeleide onderwijstijd"
 	LabelCannot  = "Telt niet mee als begeleide onderwijstijd"
-	LabelUnknown = "Nog niet te zeggen"
+	LabelUnknown = "Nog niet duidelijk"
 	labelNA      = "Niet van toepassing"
 )
 
@@ -237,7 +237,7 @@ func (v Verdict) Sentence() string {
 	case v.NotApplicable:
 		return "Begeleide onderwijstijd: " + lowerFirst(v.Label()) + "."
 	case v.Counts == nil:
-		return "Nog niet te zeggen of het als begeleide onderwijstijd kan meetellen: " + conditions(v.Unknown, "is nog niet duidelijk", "zijn nog niet duidelijk") + "."
+		return "Nog niet duidelijk of het als begeleide onderwijstijd kan meetellen: " + conditions(v.Unknown, "staat nog open", "staan nog open") + "."
 	case *v.Counts:
 		return LabelCan + ": aan alle drie de voorwaarden is voldaan."
 	default:

@@ -75,7 +75,7 @@ func TestCompare(t *testing.T) {
 		t.Errorf("kaders_passen: %v", r.Cells)
 	}
 	bot := row(t, c, "bot")
-	if !slices.Equal(bot.Cells, []string{"kan meetellen", "nog niet te zeggen", "kan meetellen", "nog niet te zeggen"}) || !bot.Differs {
+	if !slices.Equal(bot.Cells, []string{"kan meetellen", "nog niet duidelijk", "kan meetellen", "nog niet duidelijk"}) || !bot.Differs {
 		t.Errorf("bot: %v", bot.Cells)
 	}
 	// A rule that applies everywhere is listed and not marked; one that
@@ -197,7 +197,7 @@ func TestCompareStacked(t *testing.T) {
 		"*Met --format markdown krijg je de tabel.*",
 		"**Rol**\n\n- team\\_a.toml: Docent\n- team-b.toml: Docent\n\n",
 		"**Vorm** ≠\n\n- team\\_a.toml: Hybride les\n- team-b.toml: Live online les\n\n",
-		"**Begeleide onderwijstijd** ≠\n\n- team\\_a.toml: kan meetellen\n- team-b.toml: nog niet te zeggen\n\n",
+		"**Begeleide onderwijstijd** ≠\n\n- team\\_a.toml: kan meetellen\n- team-b.toml: nog niet duidelijk\n\n",
 		"- kapot.toml: kapot.toml, regel 3",
 		"Dit is geen juridisch advies.",
 	} {

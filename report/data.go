@@ -126,7 +126,7 @@ func examplesOf(s *decision.Summary) []*content.Example {
 // partyLine is what "Wie beslist wat" says of a party, in one short line:
 // the first task that holds because of the answers (a task with a
 // condition), or, when there is none, its first task (the content lists a
-// party's main role first), each shortened to its first sentence. What
+// party's main role first) shortened to its first sentence. What
 // the parties always do, the rules say with the handreiking's words; the
 // JSON keeps every task.
 func partyLine(p decision.PartyRow) []string {
@@ -142,7 +142,9 @@ func partyLine(p decision.PartyRow) []string {
 	}
 	for _, t := range p.Tasks {
 		if conditional[t] {
-			return append(out, firstSentence(t))
+			// Whole: such a task may ask a question and answer it in
+			// its second sentence.
+			return append(out, oneLine(t))
 		}
 	}
 	return append(out, firstSentence(p.Tasks[0]))

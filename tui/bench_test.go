@@ -4,7 +4,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
+
+	"github.com/afstandswijzer/afstandswijzer/report"
 )
 
 // BenchmarkKeyPressQuestion is one key press on a question screen at
@@ -22,30 +23,30 @@ func BenchmarkKeyPressQuestion(b *testing.B) {
 }
 
 // BenchmarkRenderSummary renders the whole summary with Glamour at 100
-// columns, with a warm renderer cache (the cost of a resize or a change).
+// columns, with warm renderers (the cost of a resize or a change).
 func BenchmarkRenderSummary(b *testing.B) {
 	opt, _ := testOptions(b)
-	m := newSized(opt, 100, 30)
-	m.setAnswers(fullPath(opt.Engine, nil))
-	m.enterSummary()
+	e := opt.Engine
+	doc := report.Summary(e.Summarize(fullPath(e, nil)))
+	pool := newRendererPool()
+	k := renderKey{width: 100}
+	renderDoc(pool, k, doc)
 	b.ReportAllocs()
 	for b.Loop() {
-		m.rendered = renderedDoc{} // force a render
-		m.renderSummary()
+		renderDoc(pool, k, doc)
 	}
 }
 
-// BenchmarkRenderSummaryCold includes creating the Glamour renderer: the
+// BenchmarkRenderSummaryCold includes creating the Glamour renderers: the
 // first time the summary opens at a width.
 func BenchmarkRenderSummaryCold(b *testing.B) {
 	opt, _ := testOptions(b)
-	m := newSized(opt, 100, 30)
-	m.setAnswers(fullPath(opt.Engine, nil))
+	e := opt.Engine
+	doc := report.Summary(e.Summarize(fullPath(e, nil)))
+	k := renderKey{width: 100}
 	b.ReportAllocs()
 	for b.Loop() {
-		m.renderers = map[rendererKey][]*glamour.TermRenderer{}
-		m.rendered = renderedDoc{}
-		m.enterSummary()
+		renderDoc(newRendererPool(), k, doc)
 	}
 }
 
@@ -55,7 +56,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 	opt, _ := testOptions(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		m := newModel(opt)
+		m := newApp(opt)
 		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		_ = m.View()
 	}

@@ -5,17 +5,17 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
-// TestEndToEndTmux runs the built binary in a real terminal (tmux), answers
-// a whole path with the keyboard, checks the summary, resizes, and quits.
-// buildForTmux skips without tmux (or with -short) and builds the real
-// binary into a temp folder, returning the folder and the binary.
-func buildForTmux(t *testing.T) (string, string) {
+// binary skips without tmux (or with -short) and returns the program to
+// run in tmux: this test binary, which TestMain (main_test.go) turns into
+// afstandswijzer when programEnv is set. The scripts put programEnv first.
+func binary(t *testing.T) string {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux ontbreekt; de end-to-end-test slaat over")
@@ -23,157 +23,238 @@ func buildForTmux(t *testing.T) (string, string) {
 	if testing.Short() {
 		t.Skip("overgeslagen met -short")
 	}
-	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "afstandswijzer")
-	if runtime.GOOS == "windows" {
-		bin += ".exe"
+	bin, err := filepath.Abs(os.Args[0])
+	if err != nil {
+		t.Fatal(err)
 	}
-	if out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
-		t.Fatalf("bouwen mislukt: %v\n%s", err, out)
-	}
-	return tmp, bin
+	return bin
 }
 
+// programEnv makes the test binary run as the program (see binary).
+const programEnv = "AFSTANDSWIJZER_ALS_PROGRAMMA=1"
+
+// pane is one program in a tmux window on a private server (-L), so
+// parallel runs and the user's tmux never meet.
+type pane struct {
+	t      *testing.T
+	sock   string
+	target string
+}
+
+var paneSeq atomic.Int64
+
+// startPane runs script in a new tmux session of w by h. remain-on-exit
+// keeps the pane after the program ends, for the last capture.
+func startPane(t *testing.T, sock string, w, h int, script string) *pane {
+	t.Helper()
+	p := &pane{t: t, sock: sock, target: fmt.Sprintf("p%d", paneSeq.Add(1))}
+	if out, err := p.tmuxErr("new-session", "-d", "-x", itoa(w), "-y", itoa(h), "-s", p.target, "sh", "-c", script); err != nil {
+		t.Fatalf("tmux start niet: %v\n%s", err, out)
+	}
+	p.tmux("set-option", "-t", p.target, "remain-on-exit", "on")
+	return p
+}
+
+func (p *pane) tmuxErr(args ...string) (string, error) {
+	out, err := exec.Command("tmux", append([]string{"-L", p.sock}, args...)...).CombinedOutput()
+	return string(out), err
+}
+
+func (p *pane) tmux(args ...string) string {
+	out, _ := p.tmuxErr(args...)
+	return out
+}
+
+// screen is what the pane shows; with history also what scrolled off.
+func (p *pane) screen(history bool) string {
+	if history {
+		return p.tmux("capture-pane", "-p", "-S", "-200", "-t", p.target)
+	}
+	return p.tmux("capture-pane", "-p", "-t", p.target)
+}
+
+// waitFor polls the screen until ok holds: no fixed sleeps, and as fast
+// as the program is.
+func (p *pane) waitFor(what string, ok func(string) bool) string {
+	p.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		s := p.screen(false)
+		if ok(s) {
+			return s
+		}
+		if time.Now().After(deadline) {
+			p.t.Fatalf("wacht op %s, maar het scherm is:\n%s", what, s)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func (p *pane) waitText(sub string) string {
+	p.t.Helper()
+	return p.waitFor(fmt.Sprintf("%q", sub), func(s string) bool { return strings.Contains(s, sub) })
+}
+
+// waitEnd waits for the shell's KLAAR=<code> line after the program.
+func (p *pane) waitEnd() string {
+	p.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		s := p.screen(true)
+		if strings.Contains(s, "KLAAR=") {
+			return s
+		}
+		if time.Now().After(deadline) {
+			p.t.Fatalf("het programma stopt niet:\n%s", s)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func (p *pane) send(keys ...string) {
+	p.t.Helper()
+	if out, err := p.tmuxErr(append([]string{"send-keys", "-t", p.target}, keys...)...); err != nil {
+		p.t.Fatalf("send-keys: %v %s", err, out)
+	}
+}
+
+// sendWait sends keys and waits until the screen changed.
+func (p *pane) sendWait(keys ...string) string {
+	p.t.Helper()
+	before := p.screen(false)
+	p.send(keys...)
+	return p.waitFor("een nieuw scherm na "+strings.Join(keys, " "), func(s string) bool { return s != before })
+}
+
+// TestEndToEndTmux answers a whole path with the keyboard, changes an
+// answer, saves, resizes on the summary, quits (and reads the line that
+// says where the answers are), then starts over in a second run, goes
+// back to the welcome screen and continues.
 func TestEndToEndTmux(t *testing.T) {
-	tmp, bin := buildForTmux(t)
+	t.Parallel() // mostly waiting for the terminal
+	bin := binary(t)
 	inhoud, _ := filepath.Abs(filepath.Join("testdata", "inhoud"))
+	tmp := t.TempDir()
 	home := filepath.Join(tmp, "home")
 	work := filepath.Join(tmp, "werk")
 	os.MkdirAll(home, 0o755)
 	os.MkdirAll(work, 0o755)
-
-	// A socket of our own, so parallel runs and the user's tmux never meet.
+	sessionFile := filepath.Join(home, ".config", "afstandswijzer", "sessie.toml")
 	sock := fmt.Sprintf("afstandswijzer-test-%d", os.Getpid())
-	tmux := func(args ...string) (string, error) {
-		out, err := exec.Command("tmux", append([]string{"-L", sock}, args...)...).CombinedOutput()
-		return string(out), err
-	}
-	t.Cleanup(func() { tmux("kill-server") })
+	t.Cleanup(func() { exec.Command("tmux", "-L", sock, "kill-server").Run() })
 
-	// "; echo KLAAR" shows that the program ended and the shell got the
-	// terminal back; remain-on-exit keeps the pane for the last capture.
-	script := fmt.Sprintf("cd %q && HOME=%q XDG_CONFIG_HOME=%q TERM=xterm-256color %q --inhoud %q; echo KLAAR=$?",
-		work, home, filepath.Join(home, ".config"), bin, inhoud)
-	if out, err := tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", "e2e", "sh", "-c", script); err != nil {
-		t.Fatalf("tmux start niet: %v\n%s", err, out)
-	}
-	tmux("set-option", "-t", "e2e", "remain-on-exit", "on")
+	// "; echo KLAAR=$?" shows that the program ended, with its exit code.
+	script := fmt.Sprintf("cd %q && %s HOME=%q XDG_CONFIG_HOME=%q TERM=xterm-256color %q --inhoud %q; echo KLAAR=$?",
+		work, programEnv, home, filepath.Join(home, ".config"), bin, inhoud)
+	p := startPane(t, sock, 100, 30, script)
 
-	capture := func() string {
-		out, _ := tmux("capture-pane", "-p", "-t", "e2e")
-		return out
-	}
-	waitFor := func(what string, ok func(string) bool) string {
-		t.Helper()
-		deadline := time.Now().Add(15 * time.Second)
-		for {
-			s := capture()
-			if ok(s) {
-				return s
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("wacht op %s, maar het scherm is:\n%s", what, s)
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-	}
-	has := func(sub string) func(string) bool {
-		return func(s string) bool { return strings.Contains(s, sub) }
-	}
-	send := func(keys ...string) {
-		t.Helper()
-		if out, err := tmux(append([]string{"send-keys", "-t", "e2e"}, keys...)...); err != nil {
-			t.Fatalf("send-keys: %v %s", err, out)
-		}
-	}
-
-	waitFor("het welkomstscherm", has("Begin met de vragen"))
-	send("Enter")
+	p.waitText("Begin met de vragen")
+	p.send("Enter")
 	// Answer every question; wait for each new question before the next key.
-	for i := 0; i < 30; i++ {
-		s := waitFor("een vraag of de controle", func(s string) bool {
+	for range 30 {
+		s := p.waitFor("een vraag of de controle", func(s string) bool {
 			return strings.Contains(s, "vraag ") || strings.Contains(s, "Kloppen je antwoorden?")
 		})
 		if strings.Contains(s, "Kloppen je antwoorden?") {
 			break
 		}
 		pos := progressLine(s)
-		send("Enter")
-		waitFor("de volgende vraag", func(s string) bool {
+		p.send("Enter")
+		p.waitFor("de volgende vraag", func(s string) bool {
 			return progressLine(s) != pos || strings.Contains(s, "Kloppen je antwoorden?")
 		})
 	}
-	waitFor("de controle", has("Kloppen je antwoorden?"))
-	send("v")
-	waitFor("de samenvatting met het oordeel", has("Kan meetellen als begeleide onderwijstijd"))
+	// The cursor starts on "Naar de samenvatting": the enter habit opens
+	// the summary, not the first answer.
+	p.waitText("> Naar de samenvatting")
+	p.send("Enter")
+	p.waitText("Kan meetellen als begeleide onderwijstijd")
 
 	// Change one answer in review, like a teacher who thinks again: the
 	// teacher cannot steer at that moment after all.
-	send("r")
-	waitFor("de controle", has("Kloppen je antwoorden?"))
-	for i := 0; i < 30 && !strings.Contains(capture(), "> BOT: bijsturen"); i++ {
-		send("j")
-		time.Sleep(30 * time.Millisecond)
+	p.send("r")
+	p.waitText("Kloppen je antwoorden?")
+	p.sendWait("g")
+	for i := 0; i < 30 && !strings.Contains(p.screen(false), "> BOT: bijsturen"); i++ {
+		p.sendWait("j")
 	}
-	waitFor("de cursor op bijsturen", has("> BOT: bijsturen"))
-	send("Enter")
-	waitFor("de vraag over bijsturen", has("vraag "))
-	send("2", "Enter")
-	waitFor("de melding over de wijziging", has("is aangepast"))
-	send("v")
-	waitFor("het nieuwe oordeel", has("Telt niet mee als begeleide onderwijstijd"))
+	p.waitText("> BOT: bijsturen")
+	p.send("Enter")
+	p.waitText("vraag ")
+	p.send("2", "Enter")
+	p.waitText("is aangepast")
+	p.send("v")
+	p.waitText("Telt niet mee als begeleide onderwijstijd")
 
 	// Save the summary, then open a link: there is no browser here, so the
 	// program shows the address to copy.
-	send("s")
-	waitFor("de melding dat het is opgeslagen", has("staat in"))
+	p.send("s")
+	p.waitText("staat in")
 	if _, err := os.Stat(filepath.Join(work, "afstandswijzer-samenvatting-"+time.Now().Format("2006-01-02")+".md")); err != nil {
 		t.Fatalf("samenvatting niet opgeslagen in de werkmap: %v", err)
 	}
-	send("l")
-	waitFor("de lijst met links", has("links in je samenvatting"))
-	send("Enter")
-	waitFor("het adres om te kopiëren, of een geopende link", func(s string) bool {
-		return strings.Contains(s, "Kopieer") || strings.Contains(s, "geopend")
+	p.send("l")
+	p.waitText("links in je samenvatting")
+	p.send("Enter")
+	p.waitFor("het adres om te kopiëren, of een geopende link", func(s string) bool {
+		return strings.Contains(s, "Kopieer") || strings.Contains(s, "eopend")
 	})
-	send("Escape")
-	waitFor("de samenvatting", has("n/p deel"))
+	p.send("Escape")
+	p.waitText("n/p deel")
 
-	tmux("resize-window", "-t", "e2e", "-x", "70", "-y", "20")
-	waitFor("de samenvatting op 70x20", func(s string) bool {
+	// Resize while reading section 4: the reader stays in section 4.
+	p.send("n", "n", "n", "n")
+	p.waitText("deel 4 van")
+	p.sendWait("j")
+	p.tmux("resize-window", "-t", p.target, "-x", "70", "-y", "20")
+	p.waitFor("de samenvatting op 70x20, nog in deel 4", func(s string) bool {
 		lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-		return strings.Contains(s, "· samenvatting") && strings.Contains(s, "n/p deel") && len(lines) <= 20
+		return strings.Contains(s, "deel 4 van") && strings.Contains(s, "n/p deel") && len(lines) <= 20 && utf8.RuneCountInString(lines[0]) <= 70
 	})
-	tmux("resize-window", "-t", "e2e", "-x", "50", "-y", "12")
-	waitFor("de melding bij een te klein venster", has("Maak het venster groter"))
-	tmux("resize-window", "-t", "e2e", "-x", "70", "-y", "20")
-	waitFor("de samenvatting terug", has("samenvatting"))
+	p.tmux("resize-window", "-t", p.target, "-x", "50", "-y", "12")
+	p.waitText("Maak het venster groter")
+	p.tmux("resize-window", "-t", p.target, "-x", "120", "-y", "40")
+	p.waitText("deel 4 van")
 
-	send("q")
-	var s string
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		// With history: the shell's line may have scrolled off the screen.
-		s, _ = tmux("capture-pane", "-p", "-S", "-200", "-t", "e2e")
-		if strings.Contains(s, "KLAAR=0") {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("het programma stopt niet met afsluitcode 0:\n%s", s)
-		}
-		time.Sleep(50 * time.Millisecond)
+	p.send("q")
+	s := p.waitEnd()
+	if !strings.Contains(s, "KLAAR=0") {
+		t.Fatalf("afsluitcode niet 0:\n%s", s)
 	}
-	if dead, _ := tmux("display-message", "-p", "-t", "e2e", "#{pane_dead}"); strings.TrimSpace(dead) != "1" {
+	if dead := p.tmux("display-message", "-p", "-t", p.target, "#{pane_dead}"); strings.TrimSpace(dead) != "1" {
 		t.Fatalf("het venster leeft nog: %q", dead)
 	}
 	if strings.Contains(s, "afstandswijzer ·") {
 		t.Fatalf("het scherm van het programma staat er nog:\n%s", s)
 	}
-	if out, _ := tmux("display-message", "-p", "-t", "e2e", "#{alternate_on}"); strings.TrimSpace(out) != "0" {
+	if out := p.tmux("display-message", "-p", "-t", p.target, "#{alternate_on}"); strings.TrimSpace(out) != "0" {
 		t.Fatalf("alternatief scherm staat nog aan: %q", out)
 	}
-	if _, err := os.Stat(filepath.Join(home, ".config", "afstandswijzer", "sessie.toml")); err != nil {
-		t.Fatalf("sessie niet bewaard: %v", err)
+	if !strings.Contains(strings.Join(strings.Fields(s), ""), "Jeantwoordenstaanin"+sessionFile+".Gaverdermet:afstandswijzer--verder") {
+		t.Fatalf("geen regel over waar de antwoorden staan:\n%s", s)
+	}
+
+	// Second run: start over, answer one question, back to the welcome
+	// screen, continue: the new answer, not the old session.
+	p2 := startPane(t, sock, 80, 24, script)
+	p2.waitText("Ga verder waar je was")
+	p2.send("2", "Enter")
+	p2.waitText("vraag 1 van")
+	p2.send("3", "Enter")
+	p2.waitText("vraag 2 van")
+	p2.send("Escape")
+	p2.waitText("vraag 1 van")
+	p2.send("Escape")
+	p2.waitText("Je hebt al 1 vraag beantwoord.")
+	p2.send("Enter")
+	p2.waitText("vraag 2 van")
+	p2.send("q")
+	if s := p2.waitEnd(); !strings.Contains(s, "KLAAR=0") {
+		t.Fatalf("tweede run stopt niet goed:\n%s", s)
+	}
+	data, err := os.ReadFile(sessionFile)
+	if err != nil || !strings.Contains(string(data), `rol = "teamleider"`) || strings.Contains(string(data), "bot_sturen") {
+		t.Fatalf("sessie na opnieuw beginnen en verder gaan: %v\n%s", err, data)
 	}
 }
 
@@ -193,40 +274,22 @@ func progressLine(s string) string {
 // A closed terminal window (SIGHUP) or kill (SIGTERM) ends the program
 // cleanly: terminal back, answers saved.
 func TestSignalsLeaveTerminalClean(t *testing.T) {
-	_, bin := buildForTmux(t)
+	t.Parallel()
+	bin := binary(t)
 	inhoud, _ := filepath.Abs(filepath.Join("testdata", "inhoud"))
 	for _, sig := range []string{"HUP", "TERM"} {
 		t.Run(sig, func(t *testing.T) {
 			home := t.TempDir()
 			sock := fmt.Sprintf("afstandswijzer-sig-%d-%s", os.Getpid(), sig)
-			tmux := func(args ...string) string {
-				out, _ := exec.Command("tmux", append([]string{"-L", sock}, args...)...).CombinedOutput()
-				return string(out)
-			}
-			t.Cleanup(func() { tmux("kill-server") })
-			script := fmt.Sprintf("HOME=%q XDG_CONFIG_HOME=%q %q --inhoud %q; echo KLAAR=$?", home, filepath.Join(home, ".config"), bin, inhoud)
-			tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", "s", "sh", "-c", script)
-			tmux("set-option", "-t", "s", "remain-on-exit", "on")
-			wait := func(what string) string {
-				t.Helper()
-				deadline := time.Now().Add(10 * time.Second)
-				for {
-					s := tmux("capture-pane", "-p", "-S", "-100", "-t", "s")
-					if strings.Contains(s, what) {
-						return s
-					}
-					if time.Now().After(deadline) {
-						t.Fatalf("wacht op %q:\n%s", what, s)
-					}
-					time.Sleep(50 * time.Millisecond)
-				}
-			}
-			wait("Begin met de vragen")
-			tmux("send-keys", "-t", "s", "Enter")
-			wait("vraag 1 van")
-			tmux("send-keys", "-t", "s", "Enter")
-			wait("vraag 2 van")
-			shell := strings.TrimSpace(tmux("display-message", "-p", "-t", "s", "#{pane_pid}"))
+			t.Cleanup(func() { exec.Command("tmux", "-L", sock, "kill-server").Run() })
+			script := fmt.Sprintf("%s HOME=%q XDG_CONFIG_HOME=%q %q --inhoud %q; echo KLAAR=$?", programEnv, home, filepath.Join(home, ".config"), bin, inhoud)
+			p := startPane(t, sock, 80, 24, script)
+			p.waitText("Begin met de vragen")
+			p.send("Enter")
+			p.waitText("vraag 1 van")
+			p.send("Enter")
+			p.waitText("vraag 2 van")
+			shell := strings.TrimSpace(p.tmux("display-message", "-p", "-t", p.target, "#{pane_pid}"))
 			pid, err := exec.Command("pgrep", "-P", shell).Output()
 			if err != nil {
 				t.Fatalf("geen proces onder de shell %s: %v", shell, err)
@@ -234,8 +297,8 @@ func TestSignalsLeaveTerminalClean(t *testing.T) {
 			if out, err := exec.Command("kill", "-"+sig, strings.Fields(string(pid))[0]).CombinedOutput(); err != nil {
 				t.Fatalf("kill: %v %s", err, out)
 			}
-			wait("KLAAR=")
-			if on := strings.TrimSpace(tmux("display-message", "-p", "-t", "s", "#{alternate_on}")); on != "0" {
+			p.waitEnd()
+			if on := strings.TrimSpace(p.tmux("display-message", "-p", "-t", p.target, "#{alternate_on}")); on != "0" {
 				t.Fatalf("alternatief scherm staat nog aan na SIG%s", sig)
 			}
 			data, err := os.ReadFile(filepath.Join(home, ".config", "afstandswijzer", "sessie.toml"))

@@ -12,7 +12,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/afstandswijzer/afstandswijzer/decision"
-	"github.com/afstandswijzer/afstandswijzer/report"
 )
 
 func TestBackKeepsAnswersAndPreselects(t *testing.T) {
@@ -27,8 +26,8 @@ func TestBackKeepsAnswersAndPreselects(t *testing.T) {
 	mustContain(t, m, "> 1. Ja")
 	press(m, "backspace") // back to rol
 	mustContain(t, m, "> 2. Onderwijsteam", "vraag 1 van ongeveer")
-	if len(m.answers) != 3 {
-		t.Fatalf("teruggaan wiste antwoorden: %v", m.answers)
+	if len(m.c.answers) != 3 {
+		t.Fatalf("teruggaan wiste antwoorden: %v", m.c.answers)
 	}
 	// Forward again: the later answer is still preselected.
 	press(m, "enter", "enter")
@@ -43,22 +42,22 @@ func TestMultipleChoiceToggling(t *testing.T) {
 	opt, _ := testOptions(t)
 	m := newSized(opt, 80, 24)
 	a := decision.Answers{"rol": {"docent"}, "beleidskaders": {"nee"}, "vorm": {"synchroon"}}
-	m.setAnswers(a)
-	m.enterQuestion(opt.Engine.C.Question("activiteiten"))
+	m.c.setAnswers(a)
+	send(m, questionMsg{q: opt.Engine.C.Question("activiteiten")})
 	mustContain(t, m, "[ ] 1. Uitleg krijgen")
 	press(m, "1", "3")        // number keys toggle
 	press(m, "down", "space") // cursor moved to 3 by the number; down is 4
 	press(m, "3")             // and off again
 	mustContain(t, m, "[x] 1. Uitleg krijgen", "[ ] 3. Zelfstandig werken", "[x] 4. Toetsen")
 	press(m, "enter")
-	if got := m.answers["activiteiten"]; !slices.Equal(got, []string{"uitleg", "toetsen"}) {
+	if got := m.c.answers["activiteiten"]; !slices.Equal(got, []string{"uitleg", "toetsen"}) {
 		t.Fatalf("activiteiten = %v", got)
 	}
 	// Back: the set is preselected; clearing it gives an empty answer.
 	press(m, "esc")
 	mustContain(t, m, "[x] 1. Uitleg krijgen", "[x] 4. Toetsen")
 	press(m, "1", "4", "enter")
-	if got, ok := m.answers["activiteiten"]; !ok || len(got) != 0 {
+	if got, ok := m.c.answers["activiteiten"]; !ok || len(got) != 0 {
 		t.Fatalf("leeg antwoord niet bewaard: %v %v", got, ok)
 	}
 	mustContain(t, m, "interactie")
@@ -70,16 +69,18 @@ func TestReviewChangeNamesDroppedAnswers(t *testing.T) {
 	writeSession(t, opt, fullPath(e, decision.Answers{"beleidskaders": {"ja"}, "kaders_passen": {"verandert"}}))
 	m := newSized(opt, 80, 24)
 	press(m, "enter") // ga verder: complete, so the review opens
-	mustContain(t, m, "Kloppen je antwoorden?", "Past in kaders")
-	press(m, "down", "enter") // beleidskaders
+	mustContain(t, m, "Kloppen je antwoorden?", "> Naar de samenvatting", "enter naar de samenvatting")
+	press(m, "g")
+	mustContain(t, m, "Past in kaders")
+	press(m, "g", "down", "enter") // beleidskaders
 	mustContain(t, m, "Heeft je instelling beleidskaders")
 	press(m, "2", "enter") // nee: kaders_passen no longer applies
 	mustContain(t, m, "Kloppen je antwoorden?", "Niet meer van toepassing: Past in kaders")
 	press(m, "G")
 	mustContain(t, m,
 		"Deze antwoorden tellen niet mee",
-		"Past in kaders: Het verandert het didactisch model")
-	if !m.answers.Has("kaders_passen") {
+		"Past in kaders: Het valt buiten de kaders of verandert het didactisch model")
+	if !m.c.answers.Has("kaders_passen") {
 		t.Fatal("het vervallen antwoord is gewist; het hoort bewaard te blijven")
 	}
 	// Change it back: the old answer counts again, no question is asked.
@@ -93,11 +94,11 @@ func TestReviewAsksNewlyVisibleQuestions(t *testing.T) {
 	e := opt.Engine
 	writeSession(t, opt, fullPath(e, decision.Answers{"beleidskaders": {"nee"}}))
 	m := newSized(opt, 80, 24)
-	press(m, "enter", "down", "enter", "1", "enter") // beleidskaders: ja
+	press(m, "enter", "g", "down", "enter", "1", "enter") // beleidskaders: ja
 	mustContain(t, m, "Past je plan binnen die beleidskaders?")
 	press(m, "2", "enter")
 	mustContain(t, m, "Kloppen je antwoorden?", "Daardoor gelden nu ook: Past in kaders")
-	if got := m.answers["kaders_passen"]; !slices.Equal(got, []string{"verandert"}) {
+	if got := m.c.answers["kaders_passen"]; !slices.Equal(got, []string{"verandert"}) {
 		t.Fatalf("kaders_passen = %v", got)
 	}
 }
@@ -144,17 +145,45 @@ func TestAutosaveAfterEveryAnswer(t *testing.T) {
 	}
 }
 
-func TestAutosaveFailureIsToldOnce(t *testing.T) {
+// A failed autosave shows a banner with the reason until a save
+// succeeds, a offers to save elsewhere, and quitting asks first.
+func TestAutosaveFailureBanner(t *testing.T) {
 	opt, _ := testOptions(t)
 	blocker := filepath.Join(t.TempDir(), "bestand")
 	os.WriteFile(blocker, nil, 0o644)
 	opt.SessionPath = filepath.Join(blocker, "sessie.toml") // a file as folder
 	m := newSized(opt, 80, 24)
 	press(m, "enter", "enter")
-	mustContain(t, m, "kunnen niet tussendoor worden bewaard", "Je kunt gewoon verder.")
+	mustContain(t, m, "Je antwoorden worden niet bewaard (een deel van het pad is geen map)", "Druk op a om ze ergens anders op te slaan")
 	press(m, "enter")
-	mustNotContain(t, m, "kunnen niet tussendoor worden bewaard")
-	mustContain(t, m, "Past je plan") // the program goes on
+	mustContain(t, m, "Past je plan", "Je antwoorden worden niet bewaard") // it stays
+	// Quitting asks first; any other key stays.
+	press(m, "q")
+	mustContain(t, m, "Toch stoppen?")
+	if m.quitting {
+		t.Fatal("q stopte zonder te vragen")
+	}
+	press(m, "n")
+	mustNotContain(t, m, "Toch stoppen?")
+	// a saves elsewhere and says where; the banner goes.
+	press(m, "a")
+	saved := filepath.Join(opt.Dir, "afstandswijzer-antwoorden-2026-11-22.toml")
+	mustContain(t, m, "Je antwoorden staan in "+saved)
+	mustNotContain(t, m, "worden niet bewaard")
+	if a, err := opt.Engine.ParseAnswers("x", mustRead(t, saved), decision.ParseOptions{KeepHidden: true}); err != nil || len(a) != 2 {
+		t.Fatalf("opgeslagen antwoorden: %v %v", a, err)
+	}
+	// Now nothing is lost: q quits at once.
+	press(m, "q")
+	if !m.quitting || m.quitUnsaved {
+		t.Fatal("q stopt niet na opslaan")
+	}
+	// Another answer fails again; j confirms quitting without saving.
+	m = newSized(opt, 80, 24)
+	press(m, "enter", "enter", "q", "j")
+	if !m.quitting || !m.quitUnsaved {
+		t.Fatal("j stopt niet, of telt niet als stoppen zonder bewaren")
+	}
 }
 
 func mustRead(t *testing.T, path string) []byte {
@@ -166,8 +195,8 @@ func mustRead(t *testing.T, path string) []byte {
 	return data
 }
 
-// toSummary resumes a complete session and opens the summary.
-func toSummary(t *testing.T, opt Options, w, h int) *model {
+// openSummary resumes a complete session and opens the summary.
+func openSummary(t *testing.T, opt Options, w, h int) *app {
 	t.Helper()
 	writeSession(t, opt, fullPath(opt.Engine, nil))
 	m := newSized(opt, w, h)
@@ -176,13 +205,23 @@ func toSummary(t *testing.T, opt Options, w, h int) *model {
 	return m
 }
 
+// sumOf returns the summary screen (under an open links list too).
+func sumOf(t *testing.T, m *app) *summaryScreen {
+	t.Helper()
+	s, ok := m.stack[0].(*summaryScreen)
+	if !ok {
+		t.Fatalf("geen samenvatting maar %T", m.stack[0])
+	}
+	return s
+}
+
 func TestSummarySavesWithoutOverwriting(t *testing.T) {
 	opt, _ := testOptions(t)
-	m := toSummary(t, opt, 80, 24)
+	m := openSummary(t, opt, 80, 24)
 	press(m, "s")
 	first := filepath.Join(opt.Dir, "afstandswijzer-samenvatting-2026-11-22.md")
 	mustContain(t, m, "De samenvatting staat in")
-	if got := string(mustRead(t, first)); got != m.md {
+	if got := string(mustRead(t, first)); got != sumOf(t, m).doc.Markdown() {
 		t.Fatal("het bestand is niet de Markdown-samenvatting")
 	}
 	press(m, "s")
@@ -200,33 +239,21 @@ func TestSummarySavesWithoutOverwriting(t *testing.T) {
 	}
 }
 
-func TestSummaryAnswersFileLeavesOutDropped(t *testing.T) {
-	opt, _ := testOptions(t)
-	a := fullPath(opt.Engine, decision.Answers{"beleidskaders": {"nee"}})
-	a["kaders_passen"] = []string{"past"} // dropped, kept in the session
-	writeSession(t, opt, a)
-	m := newSized(opt, 80, 24)
-	press(m, "enter", "v", "a")
-	ans := mustRead(t, filepath.Join(opt.Dir, "afstandswijzer-antwoorden-2026-11-22.toml"))
-	if _, err := opt.Engine.ParseAnswers("antwoorden", ans, decision.ParseOptions{}); err != nil {
-		t.Fatalf("antwoordenbestand klopt niet: %v", err)
-	}
-}
-
 func TestSummarySectionsAndReview(t *testing.T) {
 	opt, _ := testOptions(t)
-	m := toSummary(t, opt, 80, 24)
-	if len(m.sections) < 6 {
-		t.Fatalf("secties niet gevonden: %v", m.sections)
+	m := openSummary(t, opt, 80, 24)
+	s := sumOf(t, m)
+	if len(s.starts) != len(s.doc.Sections) {
+		t.Fatalf("secties: %v voor %d delen", s.starts, len(s.doc.Sections))
 	}
 	press(m, "n", "n")
-	if m.vp.YOffset() != m.sections[1] {
-		t.Fatalf("n springt naar %d, verwacht %d", m.vp.YOffset(), m.sections[1])
+	if s.vp.YOffset() != s.starts[1] {
+		t.Fatalf("n springt naar %d, verwacht %d", s.vp.YOffset(), s.starts[1])
 	}
-	mustContain(t, m, report.SecBOT)
+	mustContain(t, m, s.doc.Sections[1].Title, "deel 2 van")
 	press(m, "p")
-	if m.vp.YOffset() != m.sections[0] {
-		t.Fatalf("p springt naar %d", m.vp.YOffset())
+	if s.vp.YOffset() != s.starts[0] {
+		t.Fatalf("p springt naar %d", s.vp.YOffset())
 	}
 	press(m, "r")
 	mustContain(t, m, "Kloppen je antwoorden?")
@@ -234,17 +261,18 @@ func TestSummarySectionsAndReview(t *testing.T) {
 
 func TestSummaryLinks(t *testing.T) {
 	opt, op := testOptions(t)
-	m := toSummary(t, opt, 80, 24)
+	m := openSummary(t, opt, 80, 24)
 	press(m, "l")
 	mustContain(t, m, "links in je samenvatting", "https://zoek.officielebekendmakingen.nl/kst-35925-VIII-189.html")
 	press(m, "down", "enter")
-	if len(op.urls) != 1 || op.urls[0] != m.sum.Sources[1].URL {
+	links := summaryOrder(sumOf(t, m).sum)
+	if len(op.urls) != 1 || op.urls[0] != links[1].URL {
 		t.Fatalf("geopend: %v", op.urls)
 	}
 	mustContain(t, m, "Geopend in je browser")
 	op.err = os.ErrNotExist
 	press(m, "enter")
-	mustContain(t, m, "Je browser ging niet open. Kopieer dit adres:", m.sum.Sources[1].URL)
+	mustContain(t, m, "Je browser ging niet open. Kopieer dit adres:", links[1].URL)
 	press(m, "esc")
 	mustContain(t, m, "samenvatting")
 }
@@ -271,13 +299,13 @@ func TestResourcesFilterAndOpen(t *testing.T) {
 	mustContain(t, m, "alle bronnen", "Regels en kwaliteit", "https://zoek.officielebekendmakingen.nl")
 	press(m, "/", "e", "x", "a", "m", "e", "n", "enter")
 	mustContain(t, m, "Examens op afstand", "Toetsen en examens")
-	mustNotContain(t, m, "Lesgeven op afstand")
+	mustNotContain(t, m, "Uitleg geven tijdens afstandsonderwijs")
 	press(m, "enter")
 	if len(op.urls) != 1 || op.urls[0] != "https://mbo.lesopafstand.nl" {
 		t.Fatalf("geopend: %v", op.urls)
 	}
 	press(m, "esc") // clears the filter
-	mustContain(t, m, "Lesgeven op afstand")
+	mustContain(t, m, "Kamerbrief met de Handreiking")
 	press(m, "/", "z", "z", "z")
 	mustContain(t, m, "Niets gevonden")
 	press(m, "esc", "esc")
@@ -313,25 +341,27 @@ func TestEveryScreenFitsTheWindow(t *testing.T) {
 		check("welkom")
 		press(m, "2", "enter")
 		check("vraag")
-		press(m, "?")
+		press(m, "w")
 		check("waarom")
-		press(m, "h")
+		press(m, "?")
 		check("toetsen")
-		press(m, "h", "?", "esc", "1")
+		press(m, "?", "w", "esc", "1")
 		check("review")
 		press(m, "v")
 		check("samenvatting")
 		press(m, "l")
 		check("links")
-		press(m, "esc", "h")
+		press(m, "esc", "?")
 		check("samenvatting toetsen")
+		press(m, "?", "b")
+		check("begrippen")
 	}
 }
 
 func TestNoColor(t *testing.T) {
 	opt, _ := testOptions(t)
 	opt.NoColor = true
-	m := toSummary(t, opt, 100, 30)
+	m := openSummary(t, opt, 100, 30)
 	if s := m.View().Content; strings.Contains(s, "\x1b[38") || strings.Contains(s, "\x1b[48") {
 		t.Fatalf("kleur in NO_COLOR-scherm: %q", s[:200])
 	}
@@ -363,8 +393,12 @@ func TestCaseOpensOnReview(t *testing.T) {
 	session := opt.SessionPath
 	opt.SessionPath = "-"
 	m := newSized(opt, 80, 24)
-	mustContain(t, m, "Casus: Hybride les Nederlands", "Kloppen je antwoorden?", "Past in kaders")
-	press(m, "down", "enter", "2", "enter") // beleidskaders: nee
+	opt.Story = "Een docent Nederlands geeft een hybride les."
+	m = newSized(opt, 80, 24)
+	mustContain(t, m, "Casus: Hybride les Nederlands", "Een docent Nederlands geeft een hybride les.", "Dit antwoordde de docent in de casus")
+	press(m, "g", "down")
+	mustContain(t, m, "> Beleidskaders", "Past in kaders")
+	press(m, "enter", "2", "enter") // beleidskaders: nee
 	mustContain(t, m, "Niet meer van toepassing: Past in kaders")
 	if _, err := os.Stat(session); err == nil {
 		t.Fatal("a case overwrote the saved session")
@@ -373,25 +407,29 @@ func TestCaseOpensOnReview(t *testing.T) {
 
 func TestSummarySavesHandout(t *testing.T) {
 	opt, _ := testOptions(t)
-	m := toSummary(t, opt, 80, 24)
-	press(m, "h")
+	m := openSummary(t, opt, 80, 24)
+	press(m, "d")
 	page := string(mustRead(t, filepath.Join(opt.Dir, "afstandswijzer-hand-out-2026-11-22.html")))
 	if !strings.HasPrefix(page, "<!DOCTYPE html>") || !strings.Contains(page, "Begeleide onderwijstijd") {
 		t.Fatalf("handout is not the HTML summary:\n%.300s", page)
 	}
 	mustContain(t, m, "De hand-out om af te drukken staat in")
-	mustNotContain(t, m, "pgdn/spatie") // h saves here; it does not open the key list
+	// h no longer does anything here: it saved silently before.
+	press(m, "h")
+	if files, _ := filepath.Glob(filepath.Join(opt.Dir, "*.html")); len(files) != 1 {
+		t.Fatalf("h slaat nog iets op: %v", files)
+	}
 }
 
 func TestLinksCopyToClipboard(t *testing.T) {
 	opt, _ := testOptions(t)
-	m := toSummary(t, opt, 80, 24)
+	m := openSummary(t, opt, 80, 24)
 	press(m, "l")
 	_, cmd := m.Update(keyMsg("c"))
 	if cmd == nil {
 		t.Fatal("c gives no clipboard command")
 	}
-	want := m.sum.Sources[0].URL
+	want := summaryOrder(sumOf(t, m).sum)[0].URL
 	if msg := cmd(); fmt.Sprint(msg) != fmt.Sprint(tea.SetClipboard(want)()) {
 		t.Fatalf("clipboard message %#v, want the URL %s", msg, want)
 	}
@@ -401,10 +439,10 @@ func TestLinksCopyToClipboard(t *testing.T) {
 func TestResourcesSlashStartsNewSearch(t *testing.T) {
 	opt, _ := testOptions(t)
 	m := newSized(opt, 80, 24)
-	m.openResources(scrWelcome)
+	press(m, "down", "enter")
 	press(m, "/", "e", "c", "i", "o", "enter", "/", "x")
-	if m.res.filter != "x" {
-		t.Fatalf("filter %q, want a new search \"x\"", m.res.filter)
+	if r := m.top().(*resourcesScreen); r.filter != "x" {
+		t.Fatalf("filter %q, want a new search \"x\"", r.filter)
 	}
 }
 
@@ -422,7 +460,7 @@ func TestWhyKeepsChoicesInView(t *testing.T) {
 	m := newSized(opt, 80, 24)
 	press(m, "enter", "enter", "enter", "enter", "enter") // to activiteiten
 	mustContain(t, m, "Kies alles wat past")
-	press(m, "2", "?")
+	press(m, "2", "w")
 	mustContain(t, m, "> [x] 2. Samenwerken", "7. Checken en evalueren", "Waarom we dit vragen")
 }
 
@@ -430,9 +468,9 @@ func TestWhyKeepsChoicesInView(t *testing.T) {
 // loose list item's paragraphs ("...189.htmlZoek daar naar"), found in tmux.
 func TestSummaryURLsStandAlone(t *testing.T) {
 	opt, _ := testOptions(t)
-	m := toSummary(t, opt, 100, 30)
+	m := openSummary(t, opt, 100, 30)
 	n := 0
-	for _, line := range strings.Split(ansi.Strip(m.vp.GetContent()), "\n") {
+	for _, line := range strings.Split(ansi.Strip(sumOf(t, m).vp.GetContent()), "\n") {
 		if i := strings.Index(line, "https://"); i >= 0 {
 			n++
 			if rest := strings.TrimSpace(line[i:]); strings.Contains(rest, " ") || strings.Contains(rest, "Zoek") {

@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
+	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
 )
 
@@ -24,9 +25,13 @@ import (
 // 80x24 and 120x40 and compares the final screen text with
 // testdata/TestGolden/*.golden. `go test ./tui/ -update` rewrites them.
 func TestGolden(t *testing.T) {
+	t.Parallel()
 	e := testEngine(t)
 	partial := decision.Answers{"rol": {"docent"}, "beleidskaders": {"nee"}, "vorm": {"synchroon"}}
 	full := fullPath(e, decision.Answers{"beleidskaders": {"ja"}, "kaders_passen": {"verandert"}})
+	// Everything but urennorm, which has the longest explanation.
+	beforeNorm := fullPath(e, nil)
+	delete(beforeNorm, "urennorm")
 	cases := []struct {
 		name    string
 		session decision.Answers
@@ -35,29 +40,76 @@ func TestGolden(t *testing.T) {
 		{"welkom", nil, nil},
 		{"welkom-verder", partial, nil},
 		{"vraag", nil, []string{"enter", "down"}},
-		{"vraag-waarom", nil, []string{"enter", "?"}},
-		{"vraag-toetsen", nil, []string{"enter", "h"}},
+		{"vraag-waarom", nil, []string{"enter", "w"}},
+		{"vraag-waarom-lang", beforeNorm, []string{"enter", "w"}},
+		{"vraag-waarom-verder", beforeNorm, []string{"enter", "w", "pgdown"}},
+		{"vraag-toetsen", nil, []string{"enter", "?"}},
 		{"meerkeuze", partial, []string{"enter", "1", "down", "down", "space"}},
 		{"controle", full, []string{"enter"}},
-		{"controle-gewijzigd", full, []string{"enter", "down", "enter", "2", "enter", "G"}},
-		{"samenvatting", full, []string{"enter", "v"}},
-		{"samenvatting-deel", full, []string{"enter", "v", "n", "n"}},
-		{"samenvatting-toetsen", full, []string{"enter", "v", "?"}},
-		{"links", full, []string{"enter", "v", "l", "down"}},
+		{"controle-gewijzigd", full, []string{"enter", "g", "down", "enter", "2", "enter", "G"}},
+		{"samenvatting", full, []string{"enter", "v", "wacht"}},
+		{"samenvatting-deel", full, []string{"enter", "v", "wacht", "n", "n"}},
+		{"samenvatting-toetsen", full, []string{"enter", "v", "wacht", "?"}},
+		{"samenvatting-opgeslagen", full, []string{"enter", "v", "wacht", "s"}},
+		{"links", full, []string{"enter", "v", "wacht", "l", "down"}},
+		{"links-einde", full, []string{"enter", "v", "wacht", "l", "G"}},
+		{"begrippen", nil, []string{"b"}},
+		{"stoppen-vragen", nil, []string{"enter", "enter", "q"}},
+		{"casus", nil, nil},
 		{"bronnen", nil, []string{"down", "enter"}},
 		{"bronnen-zoeken", nil, []string{"down", "enter", "/", "p", "r", "i"}},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for _, c := range cases {
 			t.Run(fmt.Sprintf("%s-%dx%d", c.name, size[0], size[1]), func(t *testing.T) {
+				t.Parallel()
 				opt, _ := testOptions(t)
 				if c.session != nil {
 					writeSession(t, opt, c.session)
+				}
+				// Paths on screen must be the same on every run: a fixed
+				// folder instead of t.TempDir().
+				fixed := filepath.Join(goldenTmp(), "afstandswijzer-golden", fmt.Sprintf("%s-%dx%d", c.name, size[0], size[1]))
+				os.RemoveAll(fixed)
+				os.MkdirAll(fixed, 0o755)
+				t.Cleanup(func() { os.RemoveAll(fixed) })
+				opt.Dir = fixed
+				if c.name == "casus" {
+					opt.Answers = fullPath(e, decision.Answers{"vorm": {"hybride"}})
+					opt.Title = "Hybride les Nederlands"
+					opt.Story = "Een docent Nederlands geeft een les aan een klas waarvan de helft in het lokaal zit en de helft thuis meedoet via een videoverbinding."
+					opt.SessionPath = "-"
+				}
+				if strings.HasPrefix(c.name, "stoppen") {
+					// A file where the folder should be: the autosave fails.
+					blocker := filepath.Join(fixed, "bestand")
+					os.WriteFile(blocker, nil, 0o644)
+					opt.SessionPath = filepath.Join(blocker, "sessie.toml")
 				}
 				golden.RequireEqual(t, runKeys(t, opt, size[0], size[1], c.keys))
 			})
 		}
 	}
+	t.Run("casus-kiezen-80x24", func(t *testing.T) {
+		t.Parallel()
+		// Cases of its own: the golden must not change with the content.
+		cases := []*content.Case{
+			{Name: "hybride", Title: "Hybride les Nederlands", Story: "Een docent Nederlands geeft een les aan een klas waarvan de helft in het lokaal zit en de helft thuis meedoet via een videoverbinding."},
+			{Name: "examen", Title: "Een mondeling examen op afstand", Story: "Een student doet een mondeling examen via video, omdat ze in het buitenland stage loopt."},
+		}
+		tm := teatest.NewTestModel(t, newCasePicker(cases, false), teatest.WithInitialTermSize(80, 24),
+			teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+		tm.Send(keyMsg("down"))
+		if err := tm.Quit(); err != nil {
+			t.Fatal(err)
+		}
+		final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*casePicker)
+		lines := strings.Split(ansi.Strip(final.View().Content), "\n")
+		for i, l := range lines {
+			lines[i] = strings.TrimRight(l, " ")
+		}
+		golden.RequireEqual(t, strings.Join(lines, "\n")+"\n")
+	})
 	t.Run("te-klein-59x14", func(t *testing.T) {
 		opt, _ := testOptions(t)
 		golden.RequireEqual(t, runKeys(t, opt, 59, 14, nil))
@@ -69,17 +121,25 @@ func TestGolden(t *testing.T) {
 // clock never reaches the screen).
 func runKeys(t *testing.T, opt Options, w, h int, keys []string) string {
 	t.Helper()
-	m := newModel(opt)
+	m := newApp(opt)
 	po := append(programOptions(opt), tea.WithColorProfile(colorprofile.Ascii))
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h), teatest.WithProgramOptions(po...))
 	for _, k := range keys {
+		if k == "wacht" {
+			// The summary renders in a command: wait until it is shown.
+			teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+				return bytes.Contains(b, []byte("gelezen")) || bytes.Contains(b, []byte("alles in beeld"))
+			}, teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
+			continue
+		}
 		tm.Send(keyMsg(k))
 	}
 	// Messages are handled in order, so every key is done before Quit.
 	if err := tm.Quit(); err != nil {
 		t.Fatal(err)
 	}
-	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*model)
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*app)
+	final.quitting = false // the last frame, as before the quit
 	out := ansi.Strip(final.View().Content)
 	lines := strings.Split(out, "\n")
 	for i, l := range lines {
@@ -91,7 +151,7 @@ func runKeys(t *testing.T, opt Options, w, h int, keys []string) string {
 // panicky wraps the real model and panics on "!" in Update, or on "?" in
 // the next View, to check that a crash leaves the terminal usable.
 type panicky struct {
-	*model
+	*app
 	viewPanic *bool
 }
 
@@ -102,7 +162,7 @@ func (p panicky) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "?" {
 		*p.viewPanic = true
 	}
-	_, cmd := p.model.Update(msg)
+	_, cmd := p.app.Update(msg)
 	return p, cmd
 }
 
@@ -110,7 +170,7 @@ func (p panicky) View() tea.View {
 	if *p.viewPanic {
 		panic("test in view")
 	}
-	return p.model.View()
+	return p.app.View()
 }
 
 type syncBuf struct {
@@ -149,7 +209,7 @@ func TestPanicRestoresTerminal(t *testing.T) {
 			done := make(chan error, 1)
 			flag := false
 			go func() {
-				done <- runProgram(panicky{newModel(opt2), &flag}, opt.SessionPath, opt, tea.WithWindowSize(80, 24))
+				done <- runProgram(panicky{newApp(opt2), &flag}, opt.SessionPath, opt, tea.WithWindowSize(80, 24))
 			}()
 			deadline := time.Now().Add(5 * time.Second)
 			for !strings.Contains(out.String(), "Begin met de vragen") {
@@ -191,4 +251,13 @@ func TestPanicRestoresTerminal(t *testing.T) {
 			}
 		})
 	}
+}
+
+// goldenTmp is /tmp where it exists, whatever TMPDIR says, so paths on
+// screen (and their wrapping) are the same on every machine.
+func goldenTmp() string {
+	if fi, err := os.Stat("/tmp"); err == nil && fi.IsDir() {
+		return "/tmp"
+	}
+	return os.TempDir()
 }

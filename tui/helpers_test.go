@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
+	"github.com/afstandswijzer/afstandswijzer/tui/session"
 )
 
 // The tests use a frozen copy of the content (testdata/inhoud), so golden
@@ -63,11 +65,56 @@ func testOptions(tb testing.TB) (Options, *fakeOpener) {
 	}, op
 }
 
-// newSized returns a model that has seen a window size, as after start.
-func newSized(opt Options, w, h int) *model {
-	m := newModel(opt)
-	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+// newSized returns a program that has seen a window size, as after start.
+func newSized(opt Options, w, h int) *app {
+	m := newApp(opt)
+	send(m, m.Init())
+	send(m, tea.WindowSizeMsg{Width: w, Height: h})
 	return m
+}
+
+// send delivers msg and then, like the program loop, the messages of the
+// commands that come back (navigation, a rendered summary, an opened
+// link), until none are left. Quit, clipboard and terminal queries are
+// left out: they only talk to the terminal.
+func send(m *app, msg tea.Msg) {
+	queue := []tea.Msg{msg}
+	for len(queue) > 0 {
+		msg, queue = queue[0], queue[1:]
+		var cmd tea.Cmd
+		switch msg := msg.(type) {
+		case nil:
+			continue
+		case tea.Cmd:
+			cmd = msg
+		case tea.BatchMsg:
+			for _, c := range msg {
+				if c != nil {
+					queue = append(queue, c)
+				}
+			}
+			continue
+		default:
+			_, cmd = m.Update(msg)
+		}
+		if cmd == nil {
+			continue
+		}
+		switch out := cmd().(type) {
+		case tea.QuitMsg:
+			m.quitting = true
+		case tea.BatchMsg:
+			for _, c := range out {
+				if c != nil {
+					queue = append(queue, c)
+				}
+			}
+		default:
+			if strings.HasPrefix(fmt.Sprintf("%T", out), "tui.") {
+				queue = append(queue, out)
+			}
+		}
+	}
 }
 
 // keyMsg turns a key name ("enter", "esc", "space", "up", "x") into the
@@ -88,6 +135,8 @@ func keyMsg(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyDown}
 	case "pgdown":
 		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	case "pgup":
+		return tea.KeyPressMsg{Code: tea.KeyPgUp}
 	case "ctrl+c":
 		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
 	}
@@ -98,27 +147,20 @@ func keyMsg(k string) tea.KeyPressMsg {
 	return tea.KeyPressMsg{Code: r[0], Text: k}
 }
 
-// press sends keys through Update and runs the commands that come back
-// synchronously (opening a link), like the program would.
-func press(m *model, keys ...string) {
+// press sends keys through Update and handles the commands that come
+// back, like the program would.
+func press(m *app, keys ...string) {
 	for _, k := range keys {
-		_, cmd := m.Update(keyMsg(k))
-		if cmd != nil {
-			if msg := cmd(); msg != nil {
-				if _, ok := msg.(openedMsg); ok {
-					m.Update(msg)
-				}
-			}
-		}
+		send(m, keyMsg(k))
 	}
 }
 
-func screenText(m *model) string { return ansi.Strip(m.View().Content) }
+func screenText(m *app) string { return ansi.Strip(m.View().Content) }
 
 // flat joins wrapped lines, so a test does not depend on where text wraps.
 func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func mustContain(t *testing.T, m *model, want ...string) {
+func mustContain(t *testing.T, m *app, want ...string) {
 	t.Helper()
 	s := screenText(m)
 	for _, w := range want {
@@ -128,7 +170,7 @@ func mustContain(t *testing.T, m *model, want ...string) {
 	}
 }
 
-func mustNotContain(t *testing.T, m *model, bad ...string) {
+func mustNotContain(t *testing.T, m *app, bad ...string) {
 	t.Helper()
 	s := screenText(m)
 	for _, w := range bad {
@@ -141,7 +183,7 @@ func mustNotContain(t *testing.T, m *model, bad ...string) {
 // writeSession saves answers as the autosaved session.
 func writeSession(t *testing.T, opt Options, a decision.Answers) {
 	t.Helper()
-	if err := saveSession(opt.SessionPath, opt.Engine.FormatAnswers(a)); err != nil {
+	if err := session.Save(opt.SessionPath, opt.Engine.FormatAnswers(a)); err != nil {
 		t.Fatal(err)
 	}
 }

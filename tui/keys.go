@@ -1,68 +1,93 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
+)
 
-// keys holds every binding with its Dutch help text. Screens pick the ones
-// they use for the help line; matching happens in the screen's update.
-type keys struct {
-	Up, Down, Pick, Toggle, Confirm, Back, Why, Keys, Help, Quit key.Binding
-	PageUp, PageDown, Top, Bottom, NextSec, PrevSec              key.Binding
-	SaveSummary, SaveAnswers, SaveHTML, Links, Review, Resources key.Binding
-	Filter                                                       key.Binding
-	Open, Close, Summary, Copy                                   key.Binding
-	// Shorter entries for the one-line help, so it fits 80 columns.
-	Move, Sections, HelpShort key.Binding
+// bind makes a binding with its Dutch help text.
+func bind(helpKey, desc string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
 }
 
-func newKeys() keys {
-	b := func(help, desc string, ks ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(ks...), key.WithHelp(help, desc))
-	}
-	return keys{
-		Up:          b("↑/k", "omhoog", "up", "k"),
-		Down:        b("↓/j", "omlaag", "down", "j"),
-		Pick:        b("1-9", "kies", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
-		Toggle:      b("spatie", "aan/uit", "space"),
-		Confirm:     b("enter", "verder", "enter"),
-		Back:        b("esc", "terug", "esc", "backspace"),
-		Why:         b("?", "waarom deze vraag", "?"),
-		Keys:        b("h", "alle toetsen", "h"),
-		Help:        b("?/h", "alle toetsen", "?", "h"),
-		Quit:        b("q", "stoppen", "q", "ctrl+c"),
-		PageUp:      b("pgup/b", "pagina terug", "pgup", "b"),
-		PageDown:    b("pgdn/spatie", "pagina verder", "pgdown", "space", "f"),
-		Top:         b("g/home", "begin", "g", "home"),
-		Bottom:      b("G/end", "einde", "G", "end"),
-		NextSec:     b("n", "volgend deel", "n"),
-		PrevSec:     b("p", "vorig deel", "p"),
-		SaveSummary: b("s", "opslaan", "s"),
-		SaveAnswers: b("a", "antwoorden opslaan", "a"),
-		SaveHTML:    b("h", "hand-out (html) opslaan", "h"),
-		Links:       b("l", "links", "l"),
-		Review:      b("r", "antwoorden wijzigen", "r"),
-		Resources:   b("b", "bronnen", "b"),
-		Filter:      b("/", "zoeken", "/"),
-		Open:        b("enter", "openen", "enter"),
-		Copy:        b("c", "adres kopiëren", "c"),
-		Close:       b("esc", "sluiten", "esc"),
-		Summary:     b("v", "naar samenvatting", "v"),
-		Move:        b("↑/↓", "kiezen", "up", "down"),
-		Sections:    b("n/p", "volgend/vorig deel", "n", "p"),
-		HelpShort:   b("h", "toetsen", "h"),
+// globalKeys work on every screen (except while typing a search): they
+// mean the same everywhere, as in the Charm tools.
+type globalKeys struct {
+	Help, Quit, Glossary, SaveAnswers key.Binding
+}
+
+func newGlobalKeys() globalKeys {
+	return globalKeys{
+		Help:        bind("?", "alle toetsen", "?"),
+		Quit:        bind("q", "stoppen", "q", "ctrl+c"),
+		Glossary:    bind("b", "begrippen", "b"),
+		SaveAnswers: bind("a", "antwoorden opslaan", "a"),
 	}
 }
 
-// helpKeys adapts a short and a full list to help.KeyMap.
-type helpKeys struct {
+// listKeys move the cursor of every list (welcome menu, options, review,
+// links, resources, begrippen).
+type listKeys struct {
+	Up, Down, Top, Bottom, PageUp, PageDown, Pick key.Binding
+	// Move is the short-help entry for Up and Down together.
+	Move key.Binding
+}
+
+func newListKeys() listKeys {
+	return listKeys{
+		Up:       bind("↑/k", "omhoog", "up", "k"),
+		Down:     bind("↓/j", "omlaag", "down", "j"),
+		Top:      bind("g", "naar het begin", "g", "home"),
+		Bottom:   bind("G", "naar het einde", "G", "end"),
+		PageUp:   bind("pgup", "pagina terug", "pgup"),
+		PageDown: bind("pgdn", "pagina verder", "pgdown"),
+		Pick:     bind("1-9", "kies", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		Move:     bind("↑/↓", "kiezen", "up", "down"),
+	}
+}
+
+func (k listKeys) full() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Pick, k.Top, k.Bottom, k.PageUp, k.PageDown}
+}
+
+// keyMap is the help of one screen: the short line and the full list.
+type keyMap struct {
 	short []key.Binding
 	full  [][]key.Binding
 }
 
-func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
-func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
+func (k keyMap) ShortHelp() []key.Binding  { return k.short }
+func (k keyMap) FullHelp() [][]key.Binding { return k.full }
 
 // withDesc returns a copy of b with another help text.
-func withDesc(b key.Binding, help, desc string) key.Binding {
-	b.SetHelp(help, desc)
+func withDesc(b key.Binding, helpKey, desc string) key.Binding {
+	b.SetHelp(helpKey, desc)
 	return b
+}
+
+// fitShort drops the screen's own bindings from the end until the line
+// fits the width; "?" and "q" always stay, so the way to the full list
+// and out is never cut off.
+func fitShort(h help.Model, own []key.Binding, always []key.Binding, width int) string {
+	h.SetWidth(0) // measure here; help would cut the line with "…"
+	for n := len(own); n >= 0; n-- {
+		line := h.ShortHelpView(append(append([]key.Binding{}, own[:n]...), always...))
+		if lipgloss.Width(line) <= width {
+			return line
+		}
+	}
+	return h.ShortHelpView(always)
+}
+
+// fitFull lays out the full help in columns; when they do not fit the
+// width, the columns are split over more rows, so nothing is cut off.
+func fitFull(h help.Model, cols [][]key.Binding, width int) string {
+	h.SetWidth(0)
+	out := h.FullHelpView(cols)
+	if lipgloss.Width(out) <= width || len(cols) == 1 {
+		return out
+	}
+	half := (len(cols) + 1) / 2
+	return fitFull(h, cols[:half], width) + "\n" + fitFull(h, cols[half:], width)
 }

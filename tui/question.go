@@ -7,209 +7,322 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/afstandswijzer/afstandswijzer/content"
+	"github.com/afstandswijzer/afstandswijzer/decision"
 )
 
-// enterQuestion shows q with the earlier answer preselected: going back
-// or changing an answer never starts from an empty screen.
-func (m *model) enterQuestion(q *content.Question) {
-	if q == nil {
-		m.enterReview()
-		return
+type questionKeys struct {
+	list                  listKeys
+	Toggle, Confirm, Back key.Binding
+	Why, WhyDown, WhyUp   key.Binding
+}
+
+// questionScreen asks one question. fromReview means an answer is being
+// changed from the review: afterwards the questions that now apply and
+// have no answer follow, then the review again, with a note on what the
+// change did.
+type questionScreen struct {
+	q          *content.Question
+	list       cursorList
+	picked     map[string]bool
+	showWhy    bool
+	whyOff     int // first line of the explanation in view
+	fromReview bool
+	before     decision.Answers // answers before the change (fromReview)
+	editID     string
+	pos, total int
+	k          questionKeys
+}
+
+func newQuestion(c *common, q *content.Question, fromReview bool) *questionScreen {
+	s := &questionScreen{
+		q:          q,
+		picked:     map[string]bool{},
+		fromReview: fromReview,
+		k: questionKeys{
+			list:    newListKeys(),
+			Toggle:  bind("spatie", "aan/uit", "space"),
+			Confirm: bind("enter", "verder", "enter"),
+			Back:    bind("esc", "terug", "esc", "backspace"),
+			Why:     bind("w", "waarom we dit vragen", "w"),
+			WhyDown: bind("pgdn", "uitleg verder", "pgdown"),
+			WhyUp:   bind("pgup", "uitleg terug", "pgup"),
+		},
 	}
-	m.scr = scrQuestion
-	m.q = q
-	m.showWhy = false
-	m.qCursor = 0
-	m.qPicked = map[string]bool{}
+	if fromReview {
+		s.before = c.answers.Clone()
+		s.editID = q.ID
+	}
+	s.enter(c, q)
+	return s
+}
+
+// enter shows q with the earlier answer preselected: going back or
+// changing an answer never starts from an empty screen.
+func (s *questionScreen) enter(c *common, q *content.Question) {
+	s.q = q
+	s.showWhy, s.whyOff = false, 0
+	s.list = cursorList{n: len(q.Options)}
+	s.picked = map[string]bool{}
 	for i, o := range q.Options {
-		for _, v := range m.answers[q.ID] {
+		for _, v := range c.answers[q.ID] {
 			if v == o.Value {
-				m.qPicked[v] = true
+				s.picked[v] = true
 				if q.Kind == content.One {
-					m.qCursor = i
+					s.list.cursor = i
 				}
 			}
 		}
 	}
-	m.qPos, m.qTotal = m.eng.Position(m.answers, q.ID)
+	s.pos, s.total = c.eng.Position(c.answers, q.ID)
 }
 
-func (m *model) updateQuestion(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
-	q := m.q
-	n := len(q.Options)
-	switch {
-	case key.Matches(msg, k.Quit):
-		return tea.Quit
-	case key.Matches(msg, k.Why):
-		m.showWhy = !m.showWhy
-	case key.Matches(msg, k.Keys):
-		m.showKeys = !m.showKeys
-	case key.Matches(msg, k.Up):
-		m.qCursor = (m.qCursor + n - 1) % n
-	case key.Matches(msg, k.Down):
-		m.qCursor = (m.qCursor + 1) % n
-	case key.Matches(msg, k.Pick):
-		i := int(msg.String()[0] - '1')
-		if i >= n {
+func (s *questionScreen) update(c *common, msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	if s.showWhy {
+		// With the explanation open, pgup/pgdn scroll it.
+		switch {
+		// A page is the height minus the two "meer" lines, so no line of
+		// the explanation is skipped.
+		case key.Matches(k, s.k.WhyDown):
+			s.whyOff = min(s.whyOff+max(s.whyHeight(c)-2, 1), s.maxWhyOff(c))
+			return nil
+		case key.Matches(k, s.k.WhyUp):
+			s.whyOff = max(s.whyOff-max(s.whyHeight(c)-2, 1), 0)
 			return nil
 		}
-		m.qCursor = i
-		if q.Kind == content.Many {
-			m.toggle(i)
+	}
+	if handled, picked := s.list.update(k, s.k.list, 3); handled {
+		if picked && s.q.Kind == content.Many {
+			s.toggle(s.list.cursor)
 		}
-	case key.Matches(msg, k.Toggle):
-		if q.Kind == content.Many {
-			m.toggle(m.qCursor)
+		return nil
+	}
+	switch {
+	case key.Matches(k, s.k.Why):
+		s.showWhy, s.whyOff = !s.showWhy, 0
+	case key.Matches(k, s.k.Toggle):
+		if s.q.Kind == content.Many {
+			s.toggle(s.list.cursor)
 		}
-	case key.Matches(msg, k.Confirm):
-		m.confirm()
-	case key.Matches(msg, k.Back):
-		m.back()
+	case key.Matches(k, s.k.Confirm):
+		return s.confirm(c)
+	case key.Matches(k, s.k.Back):
+		return s.back(c)
 	}
 	return nil
 }
 
-func (m *model) toggle(i int) {
-	v := m.q.Options[i].Value
-	m.qPicked[v] = !m.qPicked[v]
+func (s *questionScreen) toggle(i int) {
+	v := s.q.Options[i].Value
+	s.picked[v] = !s.picked[v]
 }
 
-// confirm stores the answer and moves on along the path the engine derives
-// from the new answers.
-func (m *model) confirm() {
-	q := m.q
+// confirm stores the answer and moves on along the path the engine
+// derives from the new answers.
+func (s *questionScreen) confirm(c *common) tea.Cmd {
+	q := s.q
 	var vals []string
 	if q.Kind == content.Many {
 		vals = []string{} // an empty set is a valid answer: "none of these"
 		for _, o := range q.Options {
-			if m.qPicked[o.Value] {
+			if s.picked[o.Value] {
 				vals = append(vals, o.Value)
 			}
 		}
 	} else {
-		vals = []string{q.Options[m.qCursor].Value}
+		vals = []string{q.Options[s.list.cursor].Value}
 	}
-	a, err := m.eng.Set(m.answers, q.ID, vals...)
+	a, err := c.eng.Set(c.answers, q.ID, vals...)
 	if err != nil {
-		m.setStatus(err.Error(), true)
-		return
+		c.setStatus(err.Error(), true)
+		return nil
 	}
-	m.setAnswers(a)
-	if m.fromReview {
-		// After a change in review: first the questions that now apply
-		// and have no answer, then back to the review.
-		m.enterQuestion(m.eng.Next(m.answers))
-		return
+	c.setAnswers(a)
+	if s.fromReview {
+		if next := c.eng.Next(c.answers); next != nil {
+			s.enter(c, next)
+			return nil
+		}
+		return c.navigate(reviewMsg{note: changeNote(c, s.before, c.answers, s.editID)})
 	}
-	vis := m.eng.Visible(m.answers)
+	vis := c.eng.Visible(c.answers)
 	for i, v := range vis {
 		if v.ID == q.ID && i+1 < len(vis) {
-			m.enterQuestion(vis[i+1])
-			return
+			s.enter(c, vis[i+1])
+			return nil
 		}
 	}
-	m.enterQuestion(m.eng.Next(m.answers))
+	if next := c.eng.Next(c.answers); next != nil {
+		s.enter(c, next)
+		return nil
+	}
+	return c.navigate(reviewMsg{})
 }
 
 // back moves the cursor only; no answer is deleted.
-func (m *model) back() {
-	if prev := m.eng.Previous(m.answers, m.q.ID); prev != nil && !m.fromReview {
-		m.enterQuestion(prev)
-		return
+func (s *questionScreen) back(c *common) tea.Cmd {
+	if s.fromReview {
+		return c.navigate(reviewMsg{note: changeNote(c, s.before, c.answers, s.editID)})
 	}
-	if m.fromReview {
-		m.enterReview()
-		return
+	if prev := c.eng.Previous(c.answers, s.q.ID); prev != nil {
+		s.enter(c, prev)
+		return nil
 	}
-	m.scr = scrWelcome
-	m.wCursor = 0
-	if m.saved == nil && len(m.answers) > 0 {
-		// The session on disk is the one just given: offer to resume it.
-		m.saved = m.answers.Clone()
-	}
+	return c.navigate(welcomeMsg{})
 }
 
-func (m *model) progress() string {
-	text := "vraag " + itoa(m.qPos) + " van ongeveer " + itoa(m.qTotal)
+func (s *questionScreen) title(c *common) (string, string) {
+	// Keep the content's own capitals: "BOT" must not read as "bot".
+	return clean(s.q.Short), s.progress(c)
+}
+
+func (s *questionScreen) progress(c *common) string {
+	text := "vraag " + itoa(s.pos) + " van ongeveer " + itoa(s.total)
 	const barW = 16
 	full := 0
-	if m.qTotal > 0 {
-		full = barW * m.qPos / m.qTotal
+	if s.total > 0 {
+		full = min(barW*s.pos/s.total, barW)
 	}
-	bar := m.st.barFull.Render(strings.Repeat("█", full)) + m.st.barEmpty.Render(strings.Repeat("░", barW-full))
-	if m.width < 80 {
-		return m.st.faint.Render(text)
+	if c.width < 80 {
+		return c.st.faint.Render(text)
 	}
-	return bar + " " + m.st.faint.Render(text)
+	bar := c.st.barFull.Render(strings.Repeat(c.st.sym.full, full)) + c.st.barEmpty.Render(strings.Repeat(c.st.sym.empty, barW-full))
+	return bar + " " + c.st.faint.Render(text)
 }
 
-func (m *model) viewQuestion(w, h int) string {
-	q := m.q
-	var lines []string
-	add := func(s string) { lines = append(lines, strings.Split(s, "\n")...) }
-	add(m.st.heading.Render(wrap(strings.TrimSpace(q.Text), w)))
-	if q.Kind == content.Many {
-		add(m.st.faint.Render(wrap("Spatie of het nummer zet een keuze aan of uit. Niets kiezen mag ook. Enter gaat verder.", w)))
+func (s *questionScreen) keys(c *common) keyMap {
+	k := s.k
+	confirm := k.Confirm
+	pick := k.list.Pick
+	var short []key.Binding
+	if s.q.Kind == content.Many {
+		pick = withDesc(pick, "1-9", "aan/uit")
 	}
-	add("")
-	fs, fe := 0, 0
+	why := withDesc(k.Why, "w", "waarom")
+	if s.showWhy {
+		why = withDesc(k.Why, "w", "uitleg dicht")
+	}
+	// The least needed go last: they are dropped first on a narrow window.
+	short = append(short, confirm, why, k.Back)
+	if s.q.Kind == content.Many {
+		short = append(short, k.Toggle)
+	}
+	if s.showWhy && s.maxWhyOff(c) > 0 {
+		short = append([]key.Binding{withDesc(k.WhyDown, "pgdn/pgup", "uitleg lezen")}, short...)
+	}
+	short = append(short, k.list.Move)
+	full := [][]key.Binding{{k.list.Up, k.list.Down, pick}, {confirm, k.Back, k.Toggle}, {withDesc(k.Why, "w", "waarom"), k.WhyDown, k.WhyUp}}
+	if s.q.Kind != content.Many {
+		full[1] = full[1][:2]
+	}
+	return keyMap{short: short, full: full}
+}
+
+func (s *questionScreen) view(c *common, w, h int) string {
+	return withPanel(c, w, h, s.body)
+}
+
+// top is the question and its options.
+func (s *questionScreen) top(c *common, w int) lineBuilder {
+	q := s.q
+	var b lineBuilder
+	b.add(c.st.heading.Render(wrapText(clean(strings.TrimSpace(q.Text)), w)))
+	if q.Kind == content.Many {
+		b.add(c.st.faint.Render(wrapText("Spatie of het nummer zet een keuze aan of uit. Niets kiezen mag ook. Enter gaat verder.", w)))
+	}
+	b.add("")
 	for i, o := range q.Options {
 		marker := "  "
-		if i == m.qCursor {
+		if i == s.list.cursor {
 			marker = "> "
 		}
 		box := ""
 		if q.Kind == content.Many {
 			box = "[ ] "
-			if m.qPicked[o.Value] {
+			if s.picked[o.Value] {
 				box = "[x] "
 			}
 		}
 		prefix := marker + box + itoa(i+1) + ". "
-		title := wrapIndent(prefix, o.Label, w)
-		if i == m.qCursor {
-			fs = len(lines)
-			title = m.st.selected.Render(title)
-		} else if m.qPicked[o.Value] && q.Kind == content.One {
+		title := wrapIndent(prefix, clean(o.Label), w)
+		if i == s.list.cursor {
+			b.focusStart()
+			title = c.st.selected.Render(title)
+		} else if s.picked[o.Value] && q.Kind == content.One {
 			// The earlier answer stays visible when the cursor moves.
-			title = m.st.accent.Render(title)
+			title = c.st.accent.Render(title)
 		}
-		add(title)
+		b.add(title)
 		// With the explanation open, options take one line each, so on a
 		// small window the choices and the explanation fit together.
-		if h := strings.TrimSpace(o.Help); h != "" && !m.showWhy {
-			add(m.st.faint.Render(wrapIndent(strings.Repeat(" ", len(prefix)), h, w)))
+		if help := strings.TrimSpace(o.Help); help != "" && !s.showWhy {
+			b.add(c.st.faint.Render(wrapIndent(strings.Repeat(" ", len(prefix)), clean(help), w)))
 		}
-		if i == m.qCursor {
-			fe = len(lines)
+		if i == s.list.cursor {
+			b.focusEnd()
 		}
 	}
-	if m.showWhy {
-		add("")
-		fs = len(lines)
-		add(m.whyView(w))
-		fe = len(lines)
-	} else {
-		add("")
-		add(m.st.faint.Render("Druk op ? om te lezen waarom we dit vragen."))
-	}
-	return window(lines, fs, fe, h, m.st)
+	return b
 }
 
-func (m *model) whyView(w int) string {
-	q := m.q
+func (s *questionScreen) body(c *common, w, h int) string {
+	b := s.top(c, w)
+	if !s.showWhy {
+		b.add("")
+		b.add(c.st.faint.Render("Druk op w om te lezen waarom we dit vragen."))
+		return b.window(h, c.st)
+	}
+	// The explanation gets the lines under the options and scrolls there.
+	top := b.window(min(len(b.lines), max(h-5, 3)), c.st)
+	whyH := h - strings.Count(top, "\n") - 2
+	lines := s.whyLines(c, w)
+	off := min(s.whyOff, max(len(lines)-whyH, 0))
+	end := min(off+whyH, len(lines))
+	shown := append([]string(nil), lines[off:end]...)
+	if off > 0 && len(shown) > 0 {
+		shown[0] = c.st.faint.Render("↑ meer (pgup)")
+	}
+	if end < len(lines) && len(shown) > 0 {
+		shown[len(shown)-1] = c.st.faint.Render("↓ meer (pgdn)")
+	}
+	return top + "\n\n" + c.st.why.Render(strings.Join(shown, "\n"))
+}
+
+// whyHeight and maxWhyOff repeat the layout of body for the keys.
+func (s *questionScreen) whyHeight(c *common) int {
+	w, h := questionSize(c)
+	b := s.top(c, w)
+	return h - min(len(b.lines), max(h-5, 3)) - 1
+}
+
+func (s *questionScreen) maxWhyOff(c *common) int {
+	w, _ := questionSize(c)
+	return max(len(s.whyLines(c, w))-s.whyHeight(c), 0)
+}
+
+// questionSize is the text width and body height of a question screen.
+func questionSize(c *common) (int, int) {
+	w, _ := panelSplit(c.width)
+	return w, c.bodyH
+}
+
+// whyLines is the explanation, wrapped inside its bar.
+func (s *questionScreen) whyLines(c *common, w int) []string {
+	q := s.q
 	inner := w - 2
 	var parts []string
-	parts = append(parts, m.st.heading.Render("Waarom we dit vragen"))
-	if s := strings.TrimSpace(q.Help); s != "" {
-		parts = append(parts, wrap(s, inner))
+	parts = append(parts, c.st.heading.Render("Waarom we dit vragen"))
+	if t := strings.TrimSpace(q.Help); t != "" {
+		parts = append(parts, wrapText(clean(t), inner))
 	}
-	if s := strings.TrimSpace(q.Quote); s != "" {
-		parts = append(parts, "", m.st.faint.Render("Uit de handreiking:"), wrap("“"+s+"”", inner))
+	if t := strings.TrimSpace(q.Quote); t != "" {
+		parts = append(parts, "", c.st.faint.Render("Uit de handreiking:"), wrapText("“"+clean(t)+"”", inner))
 	}
-	if s := strings.TrimSpace(q.Background); s != "" {
-		parts = append(parts, "", m.st.faint.Render("Achtergrond:"), wrap(s, inner))
+	if t := strings.TrimSpace(q.Background); t != "" {
+		parts = append(parts, "", c.st.faint.Render("Achtergrond:"), wrapText(clean(t), inner))
 	}
-	return m.st.why.Render(strings.Join(parts, "\n"))
+	return strings.Split(strings.Join(parts, "\n"), "\n")
 }

@@ -10,17 +10,25 @@ import (
 	"github.com/afstandswijzer/afstandswijzer/content"
 )
 
-// resList is a small filterable list of every resource, grouped by theme.
+type resourceKeys struct {
+	list                     listKeys
+	Filter, Open, Copy, Back key.Binding
+	Done, Cancel             key.Binding
+}
+
+// resourcesScreen is every resource, grouped by theme, with a search.
 // bubbles/list would do, but it pulls in modules (sahilm/fuzzy,
-// atotto/clipboard) that go.mod does not have yet.
-type resList struct {
+// atotto/clipboard) that go.mod does not have.
+type resourcesScreen struct {
 	all       []*content.Resource // sorted by theme
 	filter    string
 	filtering bool // typing the filter
-	cursor    int  // index into visible()
+	list      cursorList
+	k         resourceKeys
 }
 
-func newResList(ct *content.Content) resList {
+func newResources(c *common) *resourcesScreen {
+	ct := c.eng.C
 	res := slices.Clone(ct.Resources)
 	// Grouped by theme in the order of meta.toml; within a theme the
 	// content order is kept.
@@ -31,18 +39,30 @@ func newResList(ct *content.Content) resList {
 		return len(ct.Meta.Themes)
 	}
 	slices.SortStableFunc(res, func(a, b *content.Resource) int { return order(a.Theme) - order(b.Theme) })
-	return resList{all: res}
+	s := &resourcesScreen{all: res, k: resourceKeys{
+		list:   newListKeys(),
+		Filter: bind("/", "zoeken", "/"),
+		Open:   bind("enter", "openen", "enter"),
+		Copy:   bind("c", "adres kopiëren", "c"),
+		Back:   bind("esc", "terug", "esc", "backspace"),
+		Done:   bind("enter", "klaar met zoeken", "enter"),
+		Cancel: bind("esc", "zoeken stoppen", "esc"),
+	}}
+	s.list.setLen(len(res))
+	return s
 }
 
+func (s *resourcesScreen) typing() bool { return s.filtering }
+
 // visible returns the resources that contain every word of the filter in
-// their title, organisation, theme or search hint.
-func (l *resList) visible() []*content.Resource {
-	words := strings.Fields(strings.ToLower(l.filter))
+// their title, organisation, theme, search hint or URL.
+func (s *resourcesScreen) visible() []*content.Resource {
+	words := strings.Fields(strings.ToLower(s.filter))
 	if len(words) == 0 {
-		return l.all
+		return s.all
 	}
 	var out []*content.Resource
-	for _, r := range l.all {
+	for _, r := range s.all {
 		hay := strings.ToLower(r.Title + " " + r.Organisation + " " + r.Theme + " " + r.LookFor + " " + r.URL)
 		ok := true
 		for _, w := range words {
@@ -58,128 +78,117 @@ func (l *resList) visible() []*content.Resource {
 	return out
 }
 
-func (l *resList) selected() *content.Resource {
-	vis := l.visible()
-	if l.cursor < 0 || l.cursor >= len(vis) {
+func (s *resourcesScreen) update(c *common, msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
 		return nil
 	}
-	return vis[l.cursor]
-}
-
-func (m *model) openResources(from screen) {
-	m.resReturn = from
-	m.scr = scrResources
-	m.res.filter, m.res.filtering, m.res.cursor = "", false, 0
-}
-
-func (m *model) updateResources(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
-	l := &m.res
-	if l.filtering {
-		switch msg.String() {
-		case "enter":
-			l.filtering = false
-		case "esc":
-			l.filtering, l.filter = false, ""
-		case "backspace":
-			if r := []rune(l.filter); len(r) > 0 {
-				l.filter = string(r[:len(r)-1])
+	if s.filtering {
+		switch {
+		case key.Matches(k, s.k.Done):
+			s.filtering = false
+		case key.Matches(k, s.k.Cancel):
+			s.filtering, s.filter = false, ""
+		case k.String() == "backspace":
+			if r := []rune(s.filter); len(r) > 0 {
+				s.filter = string(r[:len(r)-1])
 			}
 		default:
-			if msg.Text != "" {
-				l.filter += msg.Text
+			if k.Text != "" {
+				s.filter += clean(k.Text)
 			}
 		}
-		l.cursor = 0
+		s.list = cursorList{n: len(s.visible())}
 		return nil
 	}
-	n := len(l.visible())
+	vis := s.visible()
+	s.list.setLen(len(vis))
+	if handled, _ := s.list.update(k, s.k.list, 5); handled {
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Quit):
-		return tea.Quit
-	case key.Matches(msg, k.Help):
-		m.showKeys = !m.showKeys
-	case key.Matches(msg, k.Filter):
+	case key.Matches(k, s.k.Filter):
 		// A new search each time, as in a browser's find bar.
-		l.filtering, l.filter = true, ""
-	case key.Matches(msg, k.Up):
-		l.cursor = max(l.cursor-1, 0)
-	case key.Matches(msg, k.Down):
-		l.cursor = min(l.cursor+1, max(n-1, 0))
-	case msg.String() == "pgup" || msg.String() == "left":
-		l.cursor = max(l.cursor-5, 0)
-	case msg.String() == "pgdown" || msg.String() == "right":
-		l.cursor = min(l.cursor+5, max(n-1, 0))
-	case key.Matches(msg, k.Top):
-		l.cursor = 0
-	case key.Matches(msg, k.Bottom):
-		l.cursor = max(n-1, 0)
-	case key.Matches(msg, k.Open):
-		if r := l.selected(); r != nil {
-			return m.openURL(r.URL)
+		s.filtering, s.filter = true, ""
+		s.list = cursorList{n: len(s.all)}
+	case key.Matches(k, s.k.Open):
+		if len(vis) > 0 {
+			return openURL(c, vis[s.list.cursor].URL)
 		}
-	case key.Matches(msg, k.Copy):
-		if r := l.selected(); r != nil {
-			return m.copyURL(r.URL)
+	case key.Matches(k, s.k.Copy):
+		if len(vis) > 0 {
+			return copyURL(c, vis[s.list.cursor].URL)
 		}
-	case key.Matches(msg, k.Back):
-		if l.filter != "" {
-			l.filter, l.cursor = "", 0
+	case key.Matches(k, s.k.Back):
+		if s.filter != "" {
+			s.filter = ""
+			s.list = cursorList{n: len(s.all)}
 			return nil
 		}
-		m.scr = m.resReturn
+		return c.navigate(closeMsg{})
 	}
 	return nil
 }
 
-func (m *model) viewResources(h int) string {
-	l := &m.res
-	w := min(m.width, textMax)
-	var lines []string
-	add := func(s string) { lines = append(lines, strings.Split(s, "\n")...) }
+func (s *resourcesScreen) title(*common) (string, string) { return "alle bronnen", "" }
+
+func (s *resourcesScreen) keys(*common) keyMap {
+	k := s.k
+	if s.filtering {
+		return keyMap{short: []key.Binding{k.Done, k.Cancel}, full: [][]key.Binding{{k.Done, k.Cancel}}}
+	}
+	return keyMap{
+		short: []key.Binding{k.list.Move, k.Filter, k.Open, withDesc(k.Copy, "c", "kopiëren"), k.Back},
+		full:  [][]key.Binding{k.list.full(), {k.Filter, k.Open, k.Copy, k.Back}},
+	}
+}
+
+func (s *resourcesScreen) view(c *common, _, h int) string {
+	w := c.textWidth()
+	// The search line stands above the list and never scrolls away.
+	var head string
 	switch {
-	case l.filtering:
-		add(m.st.accent.Render("Zoek: " + l.filter + "▏"))
-	case l.filter != "":
-		add(m.st.faint.Render("Gezocht op „" + l.filter + "”. Esc toont weer alles."))
+	case s.filtering:
+		head = c.st.accent.Render("Zoek: " + s.filter + "▏")
+	case s.filter != "":
+		head = c.st.faint.Render(wrapText("Gezocht op „"+s.filter+"”. Esc toont weer alles.", w))
 	default:
-		add(m.st.faint.Render(wrap("Hulp bij afstandsonderwijs, per thema. Druk op / om te zoeken, op enter om een bron te openen.", w)))
+		head = c.st.faint.Render(wrapText("Hulp bij afstandsonderwijs, per thema. Druk op / om te zoeken, op enter om een bron te openen.", w))
 	}
-	vis := l.visible()
+	headH := strings.Count(head, "\n") + 1
+	vis := s.visible()
 	if len(vis) == 0 {
-		add("")
-		add(m.st.warn.Render("Niets gevonden. Probeer een ander woord."))
-		return strings.Join(lines, "\n")
+		return head + "\n\n" + c.st.warn.Render("Niets gevonden. Probeer een ander woord.")
 	}
-	fs, fe := 0, 0
+	var b lineBuilder
 	theme := ""
 	for i, r := range vis {
 		if r.Theme != theme {
 			theme = r.Theme
-			add("")
-			add(m.st.heading.Render(theme))
+			b.add("")
+			b.add(c.st.heading.Render(clean(theme)))
 		}
 		marker := "  "
-		if i == l.cursor {
+		if i == s.list.cursor {
 			marker = "> "
-			fs = len(lines)
+			b.focusStart()
 		}
-		title := wrapIndent(marker, r.Title+" ("+r.Organisation+")", w)
-		if i == l.cursor {
-			title = m.st.selected.Render(title)
+		title := wrapIndent(marker, clean(r.Title+" ("+r.Organisation+")"), w)
+		if i == s.list.cursor {
+			title = c.st.selected.Render(title)
 		}
-		add(title)
-		add(m.st.accent.Render(wrapIndent("  ", r.URL, w)))
-		if look := strings.TrimSpace(r.LookFor); look != "" && i == l.cursor {
-			add(m.st.faint.Render(wrapIndent("  Zoek daar naar: ", look, w)))
+		b.add(title)
+		b.add(c.st.accent.Render(wrapIndent("  ", clean(r.URL), w)))
+		if look := strings.TrimSpace(r.LookFor); look != "" && i == s.list.cursor {
+			b.add(c.st.faint.Render(wrapIndent("  Zoek daar naar: ", clean(look), w)))
 		}
-		if i == l.cursor {
-			fe = len(lines)
+		if i == s.list.cursor {
+			b.focusEnd()
 		}
 	}
 	// Keep the theme heading above the selected item in view.
-	if fs > 0 && strings.TrimSpace(lines[fs-1]) != "" {
-		fs--
+	if b.fs > 0 && strings.TrimSpace(b.lines[b.fs-1]) != "" {
+		b.fs--
 	}
-	return window(lines, fs, fe, h, m.st)
+	return head + "\n" + b.window(max(h-headH, 1), c.st)
 }

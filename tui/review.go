@@ -11,32 +11,44 @@ import (
 	"github.com/afstandswijzer/afstandswijzer/decision"
 )
 
-// enterReview shows all answers. When it follows a change, it says what
-// the change did: which answer changed, which questions were added and
-// which answers no longer count.
-func (m *model) enterReview() {
-	m.scr = scrReview
-	m.rNote = ""
-	if m.beforeEdit != nil {
-		m.rNote = m.changeNote(m.beforeEdit, m.answers, m.editID)
-		m.beforeEdit = nil
-	}
-	m.fromReview = false
-	if rows := m.reviewRows(); m.rCursor >= len(rows)+1 {
-		m.rCursor = len(rows)
-	}
+type reviewKeys struct {
+	list                   listKeys
+	Confirm, Summary, Back key.Binding
 }
 
-func (m *model) changeNote(before, after decision.Answers, id string) string {
-	q := m.eng.C.Question(id)
-	if q == nil || slices.Equal(before[id], after[id]) {
+// reviewScreen lists the answers on the path; the last row goes on to the
+// summary and is where the cursor starts, so the enter habit of the
+// questions does not open the first answer.
+type reviewScreen struct {
+	list cursorList
+	note string // what the last change did
+	k    reviewKeys
+}
+
+func newReview(c *common, note string) *reviewScreen {
+	s := &reviewScreen{note: note, k: reviewKeys{
+		list:    newListKeys(),
+		Confirm: bind("enter", "wijzigen", "enter"),
+		Summary: bind("v", "naar de samenvatting", "v"),
+		Back:    bind("esc", "terug", "esc", "backspace"),
+	}}
+	n := len(c.eng.Visible(c.answers))
+	s.list = cursorList{n: n + 1, cursor: n}
+	return s
+}
+
+// changeNote says what a change in the review did: which answer changed,
+// which questions were added and which answers no longer count.
+func changeNote(c *common, before, after decision.Answers, id string) string {
+	q := c.eng.C.Question(id)
+	if q == nil || before == nil || slices.Equal(before[id], after[id]) {
 		return ""
 	}
-	note := "Je antwoord op „" + q.Short + "” is aangepast."
-	if added := newShorts(m.eng.Visible(before), m.eng.Visible(after)); len(added) > 0 {
+	note := "Je antwoord op „" + clean(q.Short) + "” is aangepast."
+	if added := newShorts(c.eng.Visible(before), c.eng.Visible(after)); len(added) > 0 {
 		note += " Daardoor gelden nu ook: " + strings.Join(added, ", ") + "."
 	}
-	if gone := newShorts(m.eng.Dropped(before), m.eng.Dropped(after)); len(gone) > 0 {
+	if gone := newShorts(c.eng.Dropped(before), c.eng.Dropped(after)); len(gone) > 0 {
 		note += " Niet meer van toepassing: " + strings.Join(gone, ", ") + "."
 	}
 	return note
@@ -47,145 +59,154 @@ func newShorts(before, after []*content.Question) []string {
 	var out []string
 	for _, q := range after {
 		if !slices.Contains(before, q) {
-			out = append(out, q.Short)
+			out = append(out, clean(q.Short))
 		}
 	}
 	return out
 }
 
-// reviewRows are the questions on the current path.
-func (m *model) reviewRows() []*content.Question { return m.eng.Visible(m.answers) }
-
-func (m *model) updateReview(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
-	rows := m.reviewRows()
-	n := len(rows) + 1 // the last row goes to the summary
-	switch {
-	case key.Matches(msg, k.Quit):
-		return tea.Quit
-	case key.Matches(msg, k.Help):
-		m.showKeys = !m.showKeys
-	case key.Matches(msg, k.Up):
-		m.rCursor = (m.rCursor + n - 1) % n
-	case key.Matches(msg, k.Down):
-		m.rCursor = (m.rCursor + 1) % n
-	case key.Matches(msg, k.Top):
-		m.rCursor = 0
-	case key.Matches(msg, k.Bottom):
-		m.rCursor = n - 1
-	case key.Matches(msg, k.Summary):
-		m.toSummary()
-	case key.Matches(msg, k.Confirm):
-		if m.rCursor == len(rows) {
-			m.toSummary()
-			return nil
+func (s *reviewScreen) update(c *common, msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	rows := c.eng.Visible(c.answers)
+	s.list.setLen(len(rows) + 1)
+	if handled, picked := s.list.update(k, s.k.list, 5); handled {
+		if picked {
+			return s.open(c, rows)
 		}
-		q := rows[m.rCursor]
-		m.beforeEdit = m.answers.Clone()
-		m.editID = q.ID
-		m.enterQuestion(q)
-		m.fromReview = true
-	case key.Matches(msg, k.Back):
-		m.rNote = ""
+		return nil
+	}
+	switch {
+	case key.Matches(k, s.k.Summary):
+		return toSummary(c)
+	case key.Matches(k, s.k.Confirm):
+		return s.open(c, rows)
+	case key.Matches(k, s.k.Back):
 		if len(rows) > 0 {
-			m.enterQuestion(rows[len(rows)-1])
+			return c.navigate(questionMsg{q: rows[len(rows)-1]})
 		}
 	}
 	return nil
 }
 
-// toSummary opens the summary, or first the questions still open.
-func (m *model) toSummary() {
-	if next := m.eng.Next(m.answers); next != nil {
-		m.beforeEdit = m.answers.Clone()
-		m.editID = next.ID
-		m.enterQuestion(next)
-		m.fromReview = true
-		m.setStatus("Beantwoord eerst deze vraag.", true)
-		return
+// open changes the answer under the cursor, or goes to the summary.
+func (s *reviewScreen) open(c *common, rows []*content.Question) tea.Cmd {
+	if s.list.cursor >= len(rows) {
+		return toSummary(c)
 	}
-	m.enterSummary()
+	return c.navigate(editMsg{q: rows[s.list.cursor]})
 }
 
-func (m *model) viewReview(w, h int) string {
-	var lines []string
-	add := func(s string) { lines = append(lines, strings.Split(s, "\n")...) }
-	if m.caseTitle != "" {
-		add(m.st.accent.Render(wrap("Casus: "+m.caseTitle, w)))
+// toSummary opens the summary, or first the questions still open.
+func toSummary(c *common) tea.Cmd {
+	if next := c.eng.Next(c.answers); next != nil {
+		c.setStatus("Beantwoord eerst deze vraag.", true)
+		return c.navigate(editMsg{q: next})
 	}
-	add(m.st.heading.Render("Kloppen je antwoorden?"))
-	add(m.st.faint.Render(wrap("Kies een antwoord en druk op enter om het te wijzigen. Of ga naar de samenvatting.", w)))
-	if m.rNote != "" {
-		add("")
-		add(m.st.accent.Render(wrap(m.rNote, w)))
+	return c.navigate(summaryMsg{})
+}
+
+func (s *reviewScreen) title(c *common) (string, string) {
+	if c.caseTitle != "" {
+		return "casus", ""
 	}
-	add("")
-	rows := m.reviewRows()
+	return "je antwoorden", ""
+}
+
+func (s *reviewScreen) keys(c *common) keyMap {
+	k := s.k
+	confirm := k.Confirm
+	if s.list.cursor >= len(c.eng.Visible(c.answers)) {
+		confirm = withDesc(confirm, "enter", "naar de samenvatting")
+	}
+	return keyMap{
+		short: []key.Binding{confirm, k.list.Move, k.Back, withDesc(k.Summary, "v", "samenvatting")},
+		full:  [][]key.Binding{k.list.full(), {withDesc(k.Confirm, "enter", "wijzigen of verder"), k.Summary, k.Back}},
+	}
+}
+
+func (s *reviewScreen) view(c *common, w, h int) string { return withPanel(c, w, h, s.body) }
+
+func (s *reviewScreen) body(c *common, w, h int) string {
+	var head lineBuilder
+	b := &head
+	if c.caseTitle != "" {
+		b.add(c.st.accent.Render(wrapText("Casus: "+c.caseTitle, w)))
+		if c.caseStory != "" {
+			b.add(wrapText(c.caseStory, w))
+		}
+		b.add("")
+		b.add(c.st.heading.Render("Dit antwoordde de docent in de casus. Klopt dat?"))
+		b.add(c.st.faint.Render(wrapText("Kies een antwoord en druk op enter om het te wijzigen en te zien wat er verandert. Of ga naar de samenvatting.", w)))
+	} else {
+		b.add(c.st.heading.Render("Kloppen je antwoorden?"))
+		b.add(c.st.faint.Render(wrapText("Kies een antwoord en druk op enter om het te wijzigen. Of ga naar de samenvatting.", w)))
+	}
+	if s.note != "" {
+		b.add("")
+		b.add(c.st.accent.Render(wrapText(s.note, w)))
+	}
+	b.add("")
+	// The heading stays in view above the scrolling rows, unless it
+	// takes more than half the window (a long case story).
+	var rowsB lineBuilder
+	if len(head.lines) <= h/2 {
+		b = &rowsB
+	}
+	rows := c.eng.Visible(c.answers)
 	labelW := 0
 	for _, q := range rows {
 		labelW = max(labelW, len([]rune(q.Short)))
 	}
 	labelW = min(labelW, w/3)
-	fs, fe := 0, 0
 	for i, q := range rows {
 		marker := "  "
-		if i == m.rCursor {
+		if i == s.list.cursor {
 			marker = "> "
 		}
-		ans := m.st.faint.Render("nog niet beantwoord")
-		if m.answers.Has(q.ID) {
-			ans = answerText(q, m.answers[q.ID])
+		ans := c.st.faint.Render("nog niet beantwoord")
+		if c.answers.Has(q.ID) {
+			ans = clean(answerText(q, c.answers[q.ID]))
 		}
-		short := q.Short
+		short := clean(q.Short)
 		if r := []rune(short); len(r) > labelW {
 			short = string(r[:labelW-1]) + "…"
 		}
 		prefix := marker + short + strings.Repeat(" ", labelW-len([]rune(short))) + "  "
 		line := wrapIndent(prefix, ans, w)
-		if i == m.rCursor {
-			fs = len(lines)
-			line = m.st.selected.Render(line)
+		if i == s.list.cursor {
+			b.focusStart()
+			line = c.st.selected.Render(line)
 		}
-		add(line)
-		if i == m.rCursor {
-			fe = len(lines)
+		b.add(line)
+		if i == s.list.cursor {
+			b.focusEnd()
 		}
 	}
-	add("")
-	last := "  Naar de samenvatting"
-	if m.rCursor == len(rows) {
-		fs = len(lines)
-		last = m.st.selected.Render("> Naar de samenvatting")
+	b.add("")
+	onLast := s.list.cursor >= len(rows)
+	if onLast {
+		b.focusStart()
+		b.add(c.st.selected.Render("> Naar de samenvatting"))
+	} else {
+		b.add("  Naar de samenvatting")
 	}
-	add(last)
-	if m.rCursor == len(rows) {
-		fe = len(lines)
-	}
-	if dropped := m.eng.Dropped(m.answers); len(dropped) > 0 {
-		add("")
-		add(m.st.warn.Render(wrap("Deze antwoorden tellen niet mee, omdat de vraag bij je andere antwoorden niet geldt:", w)))
+	if dropped := c.eng.Dropped(c.answers); len(dropped) > 0 {
+		b.add("")
+		b.add(c.st.warn.Render(wrapText("Deze antwoorden tellen niet mee, omdat de vraag bij je andere antwoorden niet geldt:", w)))
 		for _, q := range dropped {
-			add(m.st.faint.Render(wrapIndent("  – ", q.Short+": "+answerText(q, m.answers[q.ID]), w)))
+			b.add(c.st.faint.Render(wrapIndent("  – ", clean(q.Short+": "+answerText(q, c.answers[q.ID])), w)))
 		}
-		add(m.st.faint.Render(wrap("Ze blijven bewaard: als je terugwijzigt, tellen ze weer mee.", w)))
+		b.add(c.st.faint.Render(wrapText("Ze blijven bewaard: als je terugwijzigt, tellen ze weer mee.", w)))
 	}
-	if m.rCursor == len(rows) {
+	if onLast {
 		// On the last row, show what follows it too.
-		fe = len(lines)
+		b.focusEnd()
 	}
-	return window(lines, fs, fe, h, m.st)
-}
-
-// answerText shows answer values by their labels.
-func answerText(q *content.Question, vals []string) string {
-	if len(vals) == 0 {
-		return "geen van deze"
+	if b == &head {
+		return head.window(h, c.st)
 	}
-	labels := make([]string, 0, len(vals))
-	for _, v := range vals {
-		if o := q.Option(v); o != nil {
-			labels = append(labels, o.Label)
-		}
-	}
-	return strings.Join(labels, ", ")
+	return strings.Join(head.lines, "\n") + "\n" + rowsB.window(h-len(head.lines), c.st)
 }

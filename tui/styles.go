@@ -6,7 +6,7 @@ import (
 )
 
 // styles are built once per background (dark, light or no colour) and
-// cached on the model; View only uses them.
+// cached; View only uses them.
 type styles struct {
 	title    lipgloss.Style // program name in the header
 	heading  lipgloss.Style // question text, screen titles
@@ -22,10 +22,27 @@ type styles struct {
 	barFull  lipgloss.Style
 	barEmpty lipgloss.Style
 	help     help.Styles
-	glamour  string // Glamour style name, passed explicitly (glamour#410)
+	sym      symbols
 }
 
-func newStyles(dark, noColor bool) styles {
+// symbols are the few non-ASCII marks, with ASCII stand-ins for a
+// terminal that cannot show them (the Linux console, an Ascii profile).
+type symbols struct {
+	check, cross, full, empty, bar string
+	border                         lipgloss.Border
+}
+
+func newSymbols(ascii bool) symbols {
+	if ascii {
+		b := lipgloss.NormalBorder()
+		b.Left = "|"
+		return symbols{check: "+", cross: "x", full: "#", empty: "-", bar: "|", border: b}
+	}
+	return symbols{check: "✓", cross: "✗", full: "█", empty: "░", bar: "│", border: lipgloss.ThickBorder()}
+}
+
+func newStyles(dark, noColor, ascii bool) styles {
+	sym := newSymbols(ascii)
 	if noColor {
 		plain := lipgloss.NewStyle()
 		hs := help.Styles{
@@ -42,12 +59,12 @@ func newStyles(dark, noColor bool) styles {
 			good:     plain.Bold(true),
 			bad:      plain.Bold(true),
 			warn:     plain.Bold(true),
-			why:      plain.Border(lipgloss.NormalBorder(), false, false, false, true).PaddingLeft(1),
+			why:      plain.Border(sym.border, false, false, false, true).PaddingLeft(1),
 			panelBar: plain,
 			barFull:  plain,
 			barEmpty: plain,
 			help:     hs,
-			glamour:  "notty",
+			sym:      sym,
 		}
 	}
 	ld := lipgloss.LightDark(dark)
@@ -57,10 +74,6 @@ func newStyles(dark, noColor bool) styles {
 	bad := ld(lipgloss.Color("#B3261E"), lipgloss.Color("#FF8A80"))
 	warn := ld(lipgloss.Color("#8A5300"), lipgloss.Color("#FFCC66"))
 	border := ld(lipgloss.Color("#9AA5B1"), lipgloss.Color("#4A5563"))
-	g := "dark"
-	if !dark {
-		g = "light"
-	}
 	base := lipgloss.NewStyle()
 	return styles{
 		title:    base.Bold(true).Foreground(accent),
@@ -72,11 +85,11 @@ func newStyles(dark, noColor bool) styles {
 		good:     base.Bold(true).Foreground(good),
 		bad:      base.Bold(true).Foreground(bad),
 		warn:     base.Bold(true).Foreground(warn),
-		why:      base.Border(lipgloss.ThickBorder(), false, false, false, true).BorderForeground(accent).PaddingLeft(1),
+		why:      base.Border(sym.border, false, false, false, true).BorderForeground(accent).PaddingLeft(1),
 		panelBar: base.Foreground(border),
 		barFull:  base.Foreground(accent),
 		barEmpty: base.Foreground(border),
 		help:     help.DefaultStyles(dark),
-		glamour:  g,
+		sym:      sym,
 	}
 }

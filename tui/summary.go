@@ -1,314 +1,258 @@
 package tui
 
 import (
-	"strings"
-	"sync"
+	"strconv"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
-	"github.com/charmbracelet/x/ansi"
 
+	"github.com/afstandswijzer/afstandswijzer/decision"
 	"github.com/afstandswijzer/afstandswijzer/report"
+	"github.com/afstandswijzer/afstandswijzer/tui/session"
 )
 
-// rendererKey identifies a Glamour renderer: one per width and style,
-// created on first use and kept, never one per frame.
-type rendererKey struct {
-	width int
-	style string
+type summaryKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	NextSec, PrevSec                        key.Binding
+	Save, Handout, Links, Review            key.Binding
 }
 
-// renderedDoc remembers what the viewport holds, so a frame or a key press
-// never renders Markdown again.
-type renderedDoc struct {
-	key rendererKey
-	md  string
+// summaryScreen shows the summary rendered by Glamour in a viewport and
+// pages through its sections (report.Document). Rendering happens in a
+// command; until it is back the previous text (or a short note) shows.
+type summaryScreen struct {
+	sum    *decision.Summary
+	doc    report.Document
+	vp     viewport.Model
+	want   renderKey // the rendering the window needs
+	have   renderKey // the rendering in the viewport
+	starts []int     // first line of each section in the viewport
+	// anchor is the place to return to after the next rendering: a
+	// section and how far into it, so a resize keeps the reader's place.
+	anchor *anchor
+	k      summaryKeys
 }
 
-func (m *model) enterSummary() {
-	m.scr = scrSummary
-	m.linksOpen = false
-	m.sum = m.eng.Summarize(m.answers)
-	m.md = report.Markdown(m.sum)
-	m.layout()
-	m.renderSummary()
-	m.vp.GotoTop()
+type anchor struct {
+	section int
+	frac    float64
 }
 
-// wrapWidth is the Glamour word-wrap width for the window: the full width,
-// so nothing is cut off and resizing re-wraps.
-func (m *model) wrapWidth() int { return max(m.width-2, 20) }
-
-// renderersFor returns n renderers for k, creating them on first use. A
-// TermRenderer keeps state while rendering, so each section that is
-// rendered in parallel gets its own.
-func (m *model) renderersFor(k rendererKey, n int) ([]*glamour.TermRenderer, error) {
-	rs := m.renderers[k]
-	for len(rs) < n {
-		r, err := glamour.NewTermRenderer(
-			glamour.WithStandardStyle(k.style),
-			glamour.WithWordWrap(k.width),
-		)
-		if err != nil {
-			return nil, err
-		}
-		rs = append(rs, r)
+func newSummary(c *common) *summaryScreen {
+	s := &summaryScreen{
+		sum: c.eng.Summarize(c.answers),
+		k: summaryKeys{
+			Up:       bind("↑/k", "omhoog", "up", "k"),
+			Down:     bind("↓/j", "omlaag", "down", "j"),
+			PageUp:   bind("pgup", "pagina terug", "pgup"),
+			PageDown: bind("pgdn/spatie", "pagina verder", "pgdown", "space"),
+			Top:      bind("g", "naar het begin", "g", "home"),
+			Bottom:   bind("G", "naar het einde", "G", "end"),
+			NextSec:  bind("n", "volgend deel", "n", "tab"),
+			PrevSec:  bind("p", "vorig deel", "p", "shift+tab"),
+			Save:     bind("s", "samenvatting opslaan (.md)", "s"),
+			Handout:  bind("d", "hand-out opslaan om af te drukken (.html)", "d"),
+			Links:    bind("l", "links openen", "l"),
+			Review:   bind("r", "antwoorden wijzigen", "r", "esc", "backspace"),
+		},
 	}
-	m.renderers[k] = rs
-	return rs, nil
+	s.doc = report.Summary(s.sum)
+	s.vp = viewport.New()
+	s.vp.MouseWheelEnabled = true
+	km := &s.vp.KeyMap
+	km.Left.SetEnabled(false)
+	km.Right.SetEnabled(false)
+	// b and d mean begrippen and hand-out here, as everywhere.
+	km.PageUp.SetKeys("pgup")
+	km.PageDown.SetKeys("pgdown", "space", "f")
+	km.HalfPageDown.SetKeys("ctrl+d")
+	km.HalfPageUp.SetKeys("ctrl+u", "u")
+	s.vp.SetContent("De samenvatting wordt opgemaakt…")
+	s.layout(c)
+	return s
 }
 
-// splitSections cuts the Markdown before every "## " heading. The
-// sections are independent blocks, so they can be rendered apart.
-func splitSections(md string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(md); {
-		j := strings.IndexByte(md[i:], '\n')
-		line := md[i:]
-		next := len(md)
-		if j >= 0 {
-			line = md[i : i+j]
-			next = i + j + 1
-		}
-		if strings.HasPrefix(line, "## ") && i > start {
-			out = append(out, md[start:i])
-			start = i
-		}
-		i = next
-	}
-	return append(out, md[start:])
+// layout sizes the viewport to the body and says which rendering the
+// window needs.
+func (s *summaryScreen) layout(c *common) {
+	s.vp.SetWidth(max(c.width, 1))
+	s.vp.SetHeight(max(c.bodyH, 1))
+	s.want = renderKey{width: c.width, light: !c.dark, noColor: c.noColor}
 }
 
-// trimBlank drops empty lines (Glamour's margins) at both ends.
-func trimBlank(s string) []string {
-	lines := strings.Split(s, "\n")
-	for len(lines) > 0 && strings.TrimSpace(ansi.Strip(lines[0])) == "" {
-		lines = lines[1:]
+// render returns the command that renders for the current window, or
+// nil when the viewport already holds that rendering.
+func (s *summaryScreen) render(c *common) tea.Cmd {
+	s.layout(c)
+	if s.want == s.have || c.width == 0 {
+		return nil
 	}
-	for len(lines) > 0 && strings.TrimSpace(ansi.Strip(lines[len(lines)-1])) == "" {
-		lines = lines[:len(lines)-1]
-	}
-	return lines
+	k, doc, pool := s.want, s.doc, c.renderers
+	return func() tea.Msg { return renderDoc(pool, k, doc) }
 }
 
-func (m *model) renderSummary() {
-	if m.md == "" || m.width == 0 {
-		return
-	}
-	k := rendererKey{width: m.wrapWidth(), style: m.st.glamour}
-	if m.rendered == (renderedDoc{key: k, md: m.md}) {
-		return
-	}
-	parts := splitSections(m.md)
-	out := make([]string, len(parts))
-	rs, err := m.renderersFor(k, len(parts))
-	if err != nil {
-		out = []string{m.md}
-	} else {
-		// Rendering is the slow part (tens of ms); sections go in parallel.
-		var wg sync.WaitGroup
-		for i, p := range parts {
-			wg.Go(func() {
-				s, err := rs[i].Render(p)
-				if err != nil {
-					s = p
-				}
-				out[i] = strings.Join(trimBlank(s), "\n")
-			})
-		}
-		wg.Wait()
-	}
-	doc := strings.Join(out, "\n\n")
-	// Keep the reader at the same place after a resize, by percentage.
-	pct := m.vp.ScrollPercent()
-	m.vp.SetContent(doc)
-	m.sections = findSections(m.md, doc)
-	if m.rendered.md == m.md {
-		m.vp.SetYOffset(int(pct * float64(max(m.vp.TotalLineCount()-m.vp.Height(), 0))))
-	}
-	m.rendered = renderedDoc{key: k, md: m.md}
-}
-
-// findSections locates each "## " heading of the Markdown in the rendered
-// text, in order, so n and p can jump between them.
-func findSections(md, rendered string) []int {
-	var titles []string
-	for _, l := range strings.Split(md, "\n") {
-		if strings.HasPrefix(l, "## ") {
-			titles = append(titles, strings.TrimSpace(l[3:]))
+// section returns the section at line y and how far into it y is.
+func (s *summaryScreen) section(y int) anchor {
+	a := anchor{section: -1}
+	for i, st := range s.starts {
+		if st <= y {
+			a.section = i
 		}
 	}
-	lines := strings.Split(ansi.Strip(rendered), "\n")
-	var out []int
-	i := 0
-	for _, t := range titles {
-		for ; i < len(lines); i++ {
-			l := strings.TrimSpace(lines[i])
-			l = strings.TrimSpace(strings.TrimLeft(l, "#"))
-			if l == t {
-				out = append(out, i)
-				i++
-				break
+	if a.section < 0 {
+		return a
+	}
+	end := s.vp.TotalLineCount()
+	if a.section+1 < len(s.starts) {
+		end = s.starts[a.section+1]
+	}
+	if n := end - s.starts[a.section]; n > 0 {
+		a.frac = float64(y-s.starts[a.section]) / float64(n)
+	}
+	return a
+}
+
+func (s *summaryScreen) update(c *common, msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg, tea.BackgroundColorMsg:
+		if s.have.width != 0 && s.anchor == nil {
+			a := s.section(s.vp.YOffset())
+			s.anchor = &a
+		}
+		return s.render(c)
+	case renderedMsg:
+		if msg.key != s.want {
+			return nil // an older window size
+		}
+		s.layout(c)
+		s.vp.SetContent(msg.text)
+		s.starts = msg.starts
+		s.have = msg.key
+		if a := s.anchor; a != nil && a.section >= 0 && a.section < len(s.starts) {
+			end := s.vp.TotalLineCount()
+			if a.section+1 < len(s.starts) {
+				end = s.starts[a.section+1]
 			}
+			start := s.starts[a.section]
+			s.vp.SetYOffset(start + int(a.frac*float64(end-start)))
+		} else if s.anchor == nil {
+			s.vp.GotoTop()
 		}
+		s.anchor = nil
+		return nil
+	case tea.MouseWheelMsg:
+		var cmd tea.Cmd
+		s.vp, cmd = s.vp.Update(msg)
+		return cmd
+	case tea.KeyPressMsg:
+		return s.key(c, msg)
 	}
-	return out
+	return nil
 }
 
-func (m *model) updateSummary(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
-	if m.linksOpen {
-		return m.updateLinks(msg)
-	}
+func (s *summaryScreen) key(c *common, msg tea.KeyPressMsg) tea.Cmd {
+	s.layout(c)
+	k := s.k
 	switch {
-	case key.Matches(msg, k.Quit):
-		return tea.Quit
-	case key.Matches(msg, k.SaveHTML):
-		// Checked before Help: on this screen h is the handout, ? the keys.
-		page, err := report.HTML(m.sum, m.now())
+	case key.Matches(msg, k.Handout):
+		page, err := report.HTML(s.sum, c.now())
 		path := ""
 		if err == nil {
-			path, err = saveNew(m.dir, "afstandswijzer-hand-out", ".html", m.now(), page)
+			path, err = session.SaveNew(c.dir, "afstandswijzer-hand-out", ".html", c.now(), page)
 		}
-		m.reportSave("De hand-out om af te drukken", false, path, err)
-	case key.Matches(msg, k.Help):
-		m.showKeys = !m.showKeys
-	case key.Matches(msg, k.Review), key.Matches(msg, k.Back):
-		m.enterReview()
+		reportSave(c, "De hand-out om af te drukken", false, path, err)
+	case key.Matches(msg, k.Save):
+		path, err := session.SaveNew(c.dir, "afstandswijzer-samenvatting", ".md", c.now(), []byte(s.doc.Markdown()))
+		reportSave(c, "De samenvatting", false, path, err)
+	case key.Matches(msg, k.Review):
+		return c.navigate(reviewMsg{})
 	case key.Matches(msg, k.NextSec):
-		y := m.vp.YOffset()
-		for _, s := range m.sections {
-			if s > y {
-				m.vp.SetYOffset(s)
+		y := s.vp.YOffset()
+		for _, st := range s.starts {
+			if st > y {
+				s.vp.SetYOffset(st)
 				break
 			}
 		}
 	case key.Matches(msg, k.PrevSec):
-		y := m.vp.YOffset()
+		y := s.vp.YOffset()
 		target := 0
-		for _, s := range m.sections {
-			if s < y {
-				target = s
+		for _, st := range s.starts {
+			if st < y {
+				target = st
 			}
 		}
-		m.vp.SetYOffset(target)
+		s.vp.SetYOffset(target)
 	case key.Matches(msg, k.Top):
-		m.vp.GotoTop()
+		s.vp.GotoTop()
 	case key.Matches(msg, k.Bottom):
-		m.vp.GotoBottom()
-	case key.Matches(msg, k.SaveSummary):
-		path, err := saveNew(m.dir, "afstandswijzer-samenvatting", ".md", m.now(), []byte(m.md))
-		m.reportSave("De samenvatting", false, path, err)
-	case key.Matches(msg, k.SaveAnswers):
-		// Only the answers that count: `samenvatting --antwoorden` rejects
-		// answers to questions that do not apply.
-		data := m.eng.FormatAnswers(m.sum.Effective())
-		path, err := saveNew(m.dir, "afstandswijzer-antwoorden", ".toml", m.now(), data)
-		m.reportSave("Je antwoorden", true, path, err)
+		s.vp.GotoBottom()
 	case key.Matches(msg, k.Links):
-		if len(m.sum.Sources) == 0 {
-			m.setStatus("Er staan geen links in deze samenvatting.", false)
+		if len(s.sum.Sources) == 0 {
+			c.setStatus("Er staan geen links in deze samenvatting.", false)
 			return nil
 		}
-		m.linksOpen = true
-		m.lCursor = 0
+		return c.navigate(linksMsg{sum: s.sum})
 	default:
 		var cmd tea.Cmd
-		m.vp, cmd = m.vp.Update(msg)
+		s.vp, cmd = s.vp.Update(msg)
 		return cmd
 	}
 	return nil
 }
 
 // reportSave tells where a file went; plural picks "staan" over "staat".
-func (m *model) reportSave(what string, plural bool, path string, err error) {
+func reportSave(c *common, what string, plural bool, path string, err error) {
 	if err != nil {
 		verb := " kon"
 		if plural {
 			verb = " konden"
 		}
-		m.setStatus(what+verb+" niet worden opgeslagen: "+FileError(err)+".", true)
+		c.setStatus(what+verb+" niet worden opgeslagen: "+session.FileError(err)+".", true)
 		return
 	}
 	verb := " staat in "
 	if plural {
 		verb = " staan in "
 	}
-	m.setStatus(what+verb+path, false)
+	c.setStatus(what+verb+path, false)
 }
 
-func (m *model) updateLinks(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
-	n := len(m.sum.Sources)
-	switch {
-	case key.Matches(msg, k.Quit):
-		return tea.Quit
-	case key.Matches(msg, k.Help):
-		m.showKeys = !m.showKeys
-	case key.Matches(msg, k.Close), key.Matches(msg, k.Links), key.Matches(msg, k.Back):
-		m.linksOpen = false
-	case key.Matches(msg, k.Up):
-		m.lCursor = (m.lCursor + n - 1) % n
-	case key.Matches(msg, k.Down):
-		m.lCursor = (m.lCursor + 1) % n
-	case key.Matches(msg, k.Pick):
-		if i := int(msg.String()[0] - '1'); i < n {
-			m.lCursor = i
-		}
-	case key.Matches(msg, k.Open):
-		return m.openURL(m.sum.Sources[m.lCursor].URL)
-	case key.Matches(msg, k.Copy):
-		return m.copyURL(m.sum.Sources[m.lCursor].URL)
+func (s *summaryScreen) title(c *common) (string, string) {
+	right := ""
+	if s.have.width != 0 {
+		right = c.st.faint.Render(s.place())
 	}
-	return nil
+	return "samenvatting", right
 }
 
-// copyURL puts a URL on the clipboard through the terminal (OSC 52): a
-// long URL wraps on screen and cannot be selected in one piece.
-func (m *model) copyURL(u string) tea.Cmd {
-	m.setStatus("Gekopieerd naar je klembord (als je terminal dat toestaat): "+u, false)
-	return tea.SetClipboard(u)
+// place says where the reader is: the section and how much is read.
+func (s *summaryScreen) place() string {
+	if s.vp.TotalLineCount() <= s.vp.Height() {
+		return "alles in beeld"
+	}
+	out := strconv.Itoa(int(s.vp.ScrollPercent()*100+0.5)) + "% gelezen"
+	if a := s.section(s.vp.YOffset()); a.section >= 0 {
+		out = "deel " + itoa(a.section+1) + " van " + itoa(len(s.starts)) + " · " + out
+	}
+	return out
 }
 
-// openURL runs the opener in a command, off the update loop; the result
-// comes back as openedMsg.
-func (m *model) openURL(u string) tea.Cmd {
-	if !safeURL(u, m.allowed) {
-		m.setStatus("Dit adres open ik niet; alleen https-adressen uit de inhoud. Kopieer het zelf: "+u, true)
-		return nil
+func (s *summaryScreen) keys(*common) keyMap {
+	k := s.k
+	return keyMap{
+		short: []key.Binding{
+			withDesc(k.NextSec, "n/p", "deel"), withDesc(k.Save, "s", "opslaan"),
+			withDesc(k.Handout, "d", "hand-out"), withDesc(k.Links, "l", "links"),
+			withDesc(k.Review, "r", "wijzigen"),
+		},
+		full: [][]key.Binding{
+			{withDesc(k.Down, "↓/↑", "scrollen"), withDesc(k.PageDown, "pgdn/pgup", "pagina"), withDesc(k.Top, "g/G", "begin/einde")},
+			{k.NextSec, k.PrevSec, withDesc(k.Links, "l", "links"), withDesc(k.Review, "r/esc", "wijzigen")},
+			{withDesc(k.Save, "s", "opslaan (.md)"), withDesc(k.Handout, "d", "hand-out (.html)")},
+		},
 	}
-	open := m.open
-	return func() tea.Msg { return openedMsg{url: u, err: open(u)} }
 }
 
-func (m *model) viewSummary(h int) string {
-	if !m.linksOpen {
-		return m.vp.View()
-	}
-	w := min(m.width, textMax)
-	var lines []string
-	add := func(s string) { lines = append(lines, strings.Split(s, "\n")...) }
-	add(m.st.faint.Render(wrap("Kies een link en druk op enter om hem in je browser te openen. Met c kopieer je het adres naar je klembord.", w)))
-	add("")
-	fs, fe := 0, 0
-	for i, r := range m.sum.Sources {
-		marker := "  "
-		if i == m.lCursor {
-			marker = "> "
-			fs = len(lines)
-		}
-		prefix := marker + itoa(i+1) + ". "
-		title := wrapIndent(prefix, r.Title+" ("+r.Organisation+")", w)
-		if i == m.lCursor {
-			title = m.st.selected.Render(title)
-		}
-		add(title)
-		add(m.st.accent.Render(wrapIndent(strings.Repeat(" ", len(prefix)), r.URL, w)))
-		if i == m.lCursor {
-			fe = len(lines)
-		}
-	}
-	return window(lines, fs, fe, h, m.st)
-}
+func (s *summaryScreen) view(*common, int, int) string { return s.vp.View() }

@@ -16,21 +16,25 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/term"
 
 	"github.com/afstandswijzer/afstandswijzer/decision"
+	"github.com/afstandswijzer/afstandswijzer/report"
+	"github.com/afstandswijzer/afstandswijzer/tui/plain"
+	"github.com/afstandswijzer/afstandswijzer/tui/session"
 )
 
-// Options configure Run. Only Engine is required; the other fields exist so
-// tests (and a future --flag) can keep the program away from the real
-// clock, folders and browser.
+// Options configure Run and NewModel. Only Engine is required; the other
+// fields exist so tests (and a future --flag) can keep the program away
+// from the real clock, folders and browser.
 type Options struct {
 	Engine *decision.Engine
 
 	// SessionPath is where the session is autosaved. Empty means
 	// os.UserConfigDir()/afstandswijzer/sessie.toml; "-" turns autosave off.
 	SessionPath string
-	// Dir is the folder the summary and answers files are saved in; empty
-	// means the current folder.
+	// Dir is the folder the summary, hand-out and answers files are saved
+	// in; empty means the current folder.
 	Dir string
 	// Now gives the date for file names; nil means time.Now.
 	Now func() time.Time
@@ -39,16 +43,20 @@ type Options struct {
 	// NoColor forces a screen without colour. Run also sets it when the
 	// NO_COLOR environment variable is non-empty.
 	NoColor bool
+	// ASCII replaces the symbols ✓ ✗ █ ░ ┃ by ASCII stand-ins. Run sets it
+	// for TERM=linux and with NoColor.
+	ASCII bool
 	// Light starts with light-background styles before the terminal has
 	// answered the background query (tests use it for fixed output).
 	Light bool
 
 	// Answers, when set, opens the program on the review screen with these
-	// answers (a trainer's example case); Title names the case there. The
-	// caller should turn autosave off, so a case never replaces someone's
-	// own saved session.
+	// answers (a trainer's example case); Title and Story describe the
+	// case there. The caller should turn autosave off, so a case never
+	// replaces someone's own saved session.
 	Answers decision.Answers
 	Title   string
+	Story   string
 	// Resume skips the welcome menu and goes on with the saved session,
 	// when there is one (afstandswijzer --verder).
 	Resume bool
@@ -57,23 +65,115 @@ type Options struct {
 	// os.UserCacheDir()/afstandswijzer.
 	LogDir string
 
-	// Input and Output replace stdin and stdout (tests).
+	// Input and Output replace stdin and stdout (tests). The line printed
+	// after quitting goes to Output too.
 	Input  io.Reader
 	Output io.Writer
+
+	// otherWindow is set by Run when another running program has the
+	// same session open.
+	otherWindow bool
+}
+
+// ErrUnsaved is returned by Run when the reader chose to quit although
+// the answers could not be saved; the caller exits with code 1.
+var ErrUnsaved = errors.New("je bent gestopt zonder dat je antwoorden zijn bewaard")
+
+// FullScreen reports whether the full-screen program can run on in and
+// out: both are terminals and the terminal is not TERM=dumb. Otherwise
+// the caller runs the line mode (RunPlain).
+func FullScreen(in, out any) bool {
+	isTerm := func(f any) bool {
+		file, ok := f.(*os.File)
+		return ok && term.IsTerminal(file.Fd())
+	}
+	return isTerm(in) && isTerm(out) && os.Getenv("TERM") != "dumb"
 }
 
 // Run starts the interactive program and returns when the user quits.
+// After the terminal is restored it prints one line: where the answers
+// are and how to continue (nothing when nothing was answered). With
+// TERM=dumb, which cannot draw a full screen, it runs the line mode.
 func Run(opt Options) error {
 	if opt.Engine == nil {
 		return errors.New("tui: geen engine")
+	}
+	if os.Getenv("TERM") == "dumb" {
+		return runDumb(opt)
 	}
 	if v, ok := os.LookupEnv("NO_COLOR"); ok && v != "" {
 		// The spec says any non-empty value; colorprofile would read
 		// NO_COLOR=yes as "keep colour", so decide here.
 		opt.NoColor = true
 	}
-	m := newModel(opt)
-	return runProgram(m, m.sessionPath, opt)
+	if wantASCII(opt.NoColor, os.Getenv("TERM")) {
+		opt.ASCII = true
+	}
+	if opt.SessionPath == "" {
+		// Still "" without a config folder; newApp then says so.
+		opt.SessionPath = session.DefaultPath()
+	}
+	if opt.SessionPath != "-" && opt.SessionPath != "" {
+		other, release := session.Claim(opt.SessionPath)
+		defer release()
+		opt.otherWindow = other
+	}
+	a := newApp(opt)
+	if err := runProgram(a, a.c.sessionPath, opt); err != nil {
+		return err
+	}
+	if a.quitUnsaved {
+		return ErrUnsaved
+	}
+	if msg := a.quitMessage(); msg != "" {
+		out := opt.Output
+		if out == nil {
+			out = os.Stdout
+		}
+		fmt.Fprintln(out, msg)
+	}
+	return nil
+}
+
+// wantASCII says whether the symbols need ASCII stand-ins: the Linux
+// console has no glyphs for them, and without colour the screen runs with
+// the Ascii profile.
+func wantASCII(noColor bool, term string) bool {
+	return noColor || term == "linux"
+}
+
+// runDumb serves a terminal that cannot draw a full screen: the line
+// mode for the interview, the plain summary for a case.
+func runDumb(opt Options) error {
+	in, out := opt.Input, opt.Output
+	if in == nil {
+		in = os.Stdin
+	}
+	if out == nil {
+		out = os.Stdout
+	}
+	if opt.Answers != nil {
+		if opt.Title != "" {
+			fmt.Fprintf(out, "Casus: %s\n\n%s\n\n", clean(opt.Title), clean(opt.Story))
+		}
+		_, err := io.WriteString(out, plain.Text(report.Summary(opt.Engine.Summarize(opt.Answers)), 80))
+		return err
+	}
+	resume := plain.ResumeAsk
+	if opt.Resume {
+		resume = plain.ResumeContinue
+	}
+	return plain.Run(plain.Options{Engine: opt.Engine, In: in, Out: out, Err: os.Stderr,
+		SessionPath: opt.SessionPath, Resume: resume, Dir: opt.Dir, Now: opt.Now})
+}
+
+// NewModel returns the model Run shows, under the same panic guard, for a
+// caller that runs its own tea.Program (the SSH server of studiemiddag).
+// It opens on the welcome screen (or the review, with opt.Answers) and
+// autosaves as Run does. It does not read NO_COLOR: the caller chooses the
+// colour profile.
+func NewModel(opt Options) tea.Model {
+	return guard{inner: newApp(opt), crash: &crash{}}
 }
 
 // runProgram runs a model under the guard, with the terminal setup that
@@ -217,14 +317,4 @@ func programOptions(opt Options) []tea.ProgramOption {
 		po = append(po, tea.WithOutput(opt.Output))
 	}
 	return po
-}
-
-// defaultSessionPath is os.UserConfigDir()/afstandswijzer/sessie.toml, or
-// "" when there is no config folder (then autosave is off).
-func defaultSessionPath() string {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return ""
-	}
-	return filepath.Join(dir, "afstandswijzer", "sessie.toml")
 }

@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
@@ -15,26 +13,39 @@ const (
 	choiceResources
 )
 
-// choices lists the welcome menu; "ga verder" only with a saved session.
-func (m *model) choices() []choice {
-	if m.saved != nil {
+type welcomeKeys struct {
+	list    listKeys
+	Confirm key.Binding
+}
+
+// welcomeScreen is the first screen: what the program does, and a menu to
+// begin, go on with a saved session, or browse the resources.
+type welcomeScreen struct {
+	list cursorList
+	k    welcomeKeys
+}
+
+func newWelcome(c *common) *welcomeScreen {
+	s := &welcomeScreen{k: welcomeKeys{list: newListKeys(), Confirm: bind("enter", "kiezen", "enter")}}
+	s.list.setLen(len(s.choices(c)))
+	return s
+}
+
+// choices lists the menu; "ga verder" only with a saved session.
+func (s *welcomeScreen) choices(c *common) []choice {
+	if c.saved != nil {
 		return []choice{choiceResume, choiceStart, choiceResources}
 	}
 	return []choice{choiceStart, choiceResources}
 }
 
-func (m *model) choiceText(c choice) (string, string) {
-	switch c {
+func (s *welcomeScreen) choiceText(c *common, ch choice) (string, string) {
+	switch ch {
 	case choiceResume:
-		n := 0
-		for _, q := range m.eng.Visible(m.saved) {
-			if m.saved.Has(q.ID) {
-				n++
-			}
-		}
+		n := c.answered(c.saved)
 		return "Ga verder waar je was", "Je hebt al " + itoa(n) + " " + plural(n, "vraag", "vragen") + " beantwoord."
 	case choiceStart:
-		if m.saved != nil {
+		if c.saved != nil {
 			return "Begin opnieuw", "Je vorige antwoorden worden vervangen zodra je een vraag beantwoordt."
 		}
 		return "Begin met de vragen", "Het duurt ongeveer vijf minuten."
@@ -43,96 +54,68 @@ func (m *model) choiceText(c choice) (string, string) {
 	}
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
+func (s *welcomeScreen) update(c *common, msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
 	}
-	return many
-}
-
-func (m *model) updateWelcome(msg tea.KeyPressMsg) tea.Cmd {
-	cs := m.choices()
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Quit):
-		return tea.Quit
-	case key.Matches(msg, k.Help):
-		m.showKeys = !m.showKeys
-	case key.Matches(msg, k.Up):
-		m.wCursor = (m.wCursor + len(cs) - 1) % len(cs)
-	case key.Matches(msg, k.Down):
-		m.wCursor = (m.wCursor + 1) % len(cs)
-	case key.Matches(msg, k.Pick):
-		// A number selects, enter confirms: the same as on a question, so
-		// a habit from one screen does not surprise on the other.
-		if n := int(msg.String()[0] - '1'); n < len(cs) {
-			m.wCursor = n
+	cs := s.choices(c)
+	s.list.setLen(len(cs))
+	// A number selects, enter confirms: the same as on a question, so a
+	// habit from one screen does not surprise on the other.
+	if handled, _ := s.list.update(k, s.k.list, 1); handled {
+		return nil
+	}
+	if key.Matches(k, s.k.Confirm) {
+		switch cs[s.list.cursor] {
+		case choiceStart:
+			return c.navigate(startMsg{})
+		case choiceResume:
+			return c.navigate(resumeMsg{})
+		default:
+			return c.navigate(resourcesMsg{})
 		}
-	case key.Matches(msg, k.Confirm):
-		return m.choose(cs[m.wCursor])
 	}
 	return nil
 }
 
-func (m *model) choose(c choice) tea.Cmd {
-	switch c {
-	case choiceStart:
-		m.setAnswersNoSave(nil)
-		m.fromReview = false
-		m.enterQuestion(m.eng.Next(m.answers))
-	case choiceResume:
-		m.setAnswersNoSave(m.saved)
-		m.saved = nil
-		if next := m.eng.Next(m.answers); next != nil {
-			m.fromReview = false
-			m.enterQuestion(next)
-		} else {
-			m.enterReview()
-		}
-	case choiceResources:
-		m.openResources(scrWelcome)
+func (s *welcomeScreen) title(*common) (string, string) { return "welkom", "" }
+
+func (s *welcomeScreen) keys(*common) keyMap {
+	k := s.k
+	return keyMap{
+		short: []key.Binding{k.list.Move, k.Confirm},
+		full:  [][]key.Binding{{k.list.Up, k.list.Down, withDesc(k.list.Pick, "1-3", "kies")}, {k.Confirm}},
 	}
-	return nil
 }
 
-// setAnswersNoSave replaces the answers without touching the saved
-// session: starting over only replaces it once a question is answered.
-func (m *model) setAnswersNoSave(a map[string][]string) {
-	m.answers = make(map[string][]string, len(a))
-	for k, v := range a {
-		m.answers[k] = append([]string{}, v...)
+func (s *welcomeScreen) view(c *common, _, h int) string {
+	w := c.textWidth()
+	meta := c.eng.C.Meta
+	var b lineBuilder
+	b.add(c.st.heading.Render("Mag je afstandsonderwijs gebruiken in je les? En hoe?"))
+	b.add("")
+	b.add(wrapText("Je beantwoordt een paar korte vragen over je les. Daarna krijg je een samenvatting: welke regels gelden, wie wat beslist, of het meetelt als begeleide onderwijstijd, en waar je hulp vindt.", w))
+	b.add("")
+	b.add(wrapIndent("Voor wie: ", "docenten, onderwijsteams, teamleiders en opleiders in het mbo.", w))
+	b.add(wrapIndent("Bron:     ", clean(meta.Title+" ("+meta.Publisher+", "+meta.Date+")."), w))
+	b.add(wrapIndent("Privacy:  ", "alles blijft op je eigen computer. Het programma stuurt niets naar internet.", w))
+	if c.sessionNote != "" {
+		b.add("")
+		b.add(c.st.warn.Render(wrapText(c.sessionNote, w)))
 	}
-	m.live = m.eng.Summarize(m.answers)
-}
-
-func (m *model) viewWelcome(h int) string {
-	w := min(m.width, textMax)
-	meta := m.eng.C.Meta
-	var intro []string
-	intro = append(intro,
-		m.st.heading.Render("Mag je afstandsonderwijs gebruiken in je les? En hoe?"),
-		"",
-		wrap("Je beantwoordt een paar korte vragen over je les. Daarna krijg je een samenvatting: welke regels gelden, wie wat beslist, of het meetelt als begeleide onderwijstijd, en waar je hulp vindt.", w),
-		"",
-		wrapIndent("Voor wie: ", "docenten, onderwijsteams, teamleiders en opleiders in het mbo.", w),
-		wrapIndent("Bron:     ", meta.Title+" ("+meta.Publisher+", "+meta.Date+").", w),
-		wrapIndent("Privacy:  ", "alles blijft op je eigen computer. Het programma stuurt niets naar internet.", w),
-	)
-	if m.sessionNote != "" {
-		intro = append(intro, "", m.st.warn.Render(wrap(m.sessionNote, w)))
-	}
-	intro = append(intro, "")
-	lines := strings.Split(strings.Join(intro, "\n"), "\n")
-	fs := len(lines)
-	for i, c := range m.choices() {
-		title, desc := m.choiceText(c)
+	b.add("")
+	b.focusStart()
+	for i, ch := range s.choices(c) {
+		title, desc := s.choiceText(c, ch)
 		num := itoa(i+1) + ". "
-		if i == m.wCursor {
-			lines = append(lines, m.st.selected.Render("> "+num+title))
+		if i == s.list.cursor {
+			b.add(c.st.selected.Render("> " + num + title))
 		} else {
-			lines = append(lines, "  "+num+title)
+			b.add("  " + num + title)
 		}
-		lines = append(lines, m.st.faint.Render(wrapIndent("     ", desc, w)))
+		b.add(c.st.faint.Render(wrapIndent("     ", desc, w)))
 	}
-	return window(lines, fs, len(lines), h, m.st)
+	b.focusEnd()
+	return b.window(h, c.st)
 }

@@ -1,4 +1,4 @@
-package tui
+package plain
 
 import (
 	"errors"
@@ -15,11 +15,11 @@ func FuzzPlainInput(f *testing.F) {
 	f.Add("?\nterug\n0\n99\n-1\n1,1,1\ngeen\n\n")
 	f.Add("stop\n")
 	f.Add("2\nterug\nterug\nterug\n3\n\x1b[2J\n")
-	e := testEngine(f)
+	e := plainEngine(f)
 	f.Fuzz(func(t *testing.T, input string) {
 		var out, errOut strings.Builder
-		err := RunPlain(PlainOptions{Engine: e, In: strings.NewReader(input), Out: &out, Err: &errOut, SessionPath: "-"})
-		if err != nil && !errors.Is(err, ErrPlainInputEnded) {
+		err := Run(Options{Engine: e, In: strings.NewReader(input), Out: &out, Err: &errOut, SessionPath: "-", Script: len(input)%2 == 0})
+		if err != nil && !errors.Is(err, ErrInput) {
 			t.Fatalf("unexpected error: %v", err)
 		}
 		if utf8.ValidString(input) && strings.Contains(out.String(), "\x1b") && !strings.Contains(input, "\x1b") {

@@ -1,0 +1,69 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/afstandswijzer/afstandswijzer/content"
+	"github.com/afstandswijzer/afstandswijzer/decision"
+	"github.com/afstandswijzer/afstandswijzer/tui/studiemiddag"
+)
+
+// cmdStudiemiddag serves the questionnaire over SSH to a room of
+// participants, with a dashboard for the trainer.
+func cmdStudiemiddag(env *Env, args []string) int {
+	stdout, stderr := env.Stdout, env.Stderr
+	c := newFlags(env, "studiemiddag")
+	addr := c.fs.String("adres", studiemiddag.DefaultAddr, "luister op `HOST:POORT`")
+	code := c.fs.String("code", "", "de `CODE` van de zaal (zonder deze optie: zes willekeurige tekens)")
+	dir := c.fs.String("map", "", "`MAP` voor de antwoorden (zonder deze optie: studiemiddag-JJJJ-MM-DD in de huidige map)")
+	casus := c.fs.String("casus", "", "iedereen begint met de antwoorden van casus `NAAM`")
+	maxN := c.fs.Int("max", studiemiddag.DefaultMax, "hoeveel deelnemers tegelijk mogen meedoen (`N`)")
+	if code, done := c.parse(args, stdout, stderr); done {
+		return code
+	}
+	ct, ok := c.load(stderr)
+	if !ok {
+		return exitUsage
+	}
+	e := decision.New(ct)
+	cfg := studiemiddag.Config{Engine: e, Addr: *addr, Code: *code, Dir: *dir, Max: *maxN,
+		Stdin: env.Stdin, Stdout: stdout, Stderr: stderr, Now: env.Now,
+		IsTerminal: env.IsTerminal(env.Stdin) && env.IsTerminal(stdout)}
+	if v, ok := env.LookupEnv("NO_COLOR"); ok && v != "" {
+		cfg.NoColor = true
+	}
+	if *casus != "" {
+		cases, err := content.Cases()
+		if err != nil {
+			fmt.Fprintf(stderr, "afstandswijzer studiemiddag: de ingebouwde casussen kloppen niet:\n  %s\n", indentLines(err.Error()))
+			return exitFail
+		}
+		var cs *content.Case
+		for _, x := range cases {
+			if x.Name == *casus {
+				cs = x
+			}
+		}
+		if cs == nil {
+			return c.fail(stderr, "onbekende casus %q; geldig zijn: %s", *casus, strings.Join(content.CaseNames(cases), ", "))
+		}
+		a, err := e.ParseAnswers(cs.File, cs.Answers, decision.ParseOptions{})
+		if err != nil {
+			fmt.Fprintf(stderr, "afstandswijzer studiemiddag: de casus past niet bij deze inhoud:\n  %s\n", indentLines(err.Error()))
+			return exitUsage
+		}
+		cfg.CaseName, cfg.CaseTitle, cfg.CaseAnswers = cs.Name, cs.Title, a
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := studiemiddag.Run(ctx, cfg); err != nil {
+		fmt.Fprintf(stderr, "afstandswijzer studiemiddag: %v\n", err)
+		return exitFail
+	}
+	return exitOK
+}

@@ -1,0 +1,430 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/afstandswijzer/afstandswijzer/content"
+	"github.com/afstandswijzer/afstandswijzer/decision"
+	"github.com/afstandswijzer/afstandswijzer/tui/session"
+)
+
+// screen is one screen of the program: its own state, update, view and
+// keys. Screens move to another screen by returning a navigation message
+// (below) as a command; the app routes it.
+type screen interface {
+	update(c *common, msg tea.Msg) tea.Cmd
+	// view draws the body in w columns and h lines; it changes nothing.
+	view(c *common, w, h int) string
+	// title is the header: the screen's name and an optional right part.
+	title(c *common) (string, string)
+	keys(c *common) keyMap
+}
+
+// typingScreen is a screen with a text field: while typing, letters are
+// text and the global keys are off.
+type typingScreen interface{ typing() bool }
+
+// Navigation messages.
+type (
+	startMsg     struct{}                      // welcome: begin (opnieuw)
+	resumeMsg    struct{}                      // welcome: ga verder
+	welcomeMsg   struct{}                      // back from the first question
+	questionMsg  struct{ q *content.Question } // show a question in the flow
+	editMsg      struct{ q *content.Question } // change an answer from the review
+	reviewMsg    struct{ note string }
+	summaryMsg   struct{}
+	linksMsg     struct{ sum *decision.Summary }
+	resourcesMsg struct{}
+	glossaryMsg  struct{}
+	closeMsg     struct{} // close an overlay (links, resources, begrippen)
+)
+
+// app routes messages to the screen on top and keeps the parts every
+// screen shares: header, status, autosave banner, help and quitting.
+type app struct {
+	c       *common
+	stack   []screen // the last one is shown; overlays sit on top
+	global  globalKeys
+	help    help.Model
+	allKeys bool // full help instead of the short line
+
+	confirmQuit bool // asking whether to quit with unsaved answers
+	// quitUnsaved is true when the reader chose to quit without saving;
+	// Run then returns ErrUnsaved (exit code 1).
+	quitUnsaved bool
+	quitting    bool
+}
+
+func (a *app) top() screen { return a.stack[len(a.stack)-1] }
+
+func (a *app) replace(s screen) { a.stack = []screen{s} }
+
+func (a *app) push(s screen) { a.stack = append(a.stack, s) }
+
+func (a *app) Init() tea.Cmd {
+	var cmds []tea.Cmd
+	if !a.c.noColor {
+		// Ask once; the answer arrives as BackgroundColorMsg.
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	if s, ok := a.top().(*summaryScreen); ok {
+		cmds = append(cmds, s.render(a.c))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmds := []tea.Cmd{a.update(msg)}
+	for len(a.c.pending) > 0 {
+		next := a.c.pending[0]
+		a.c.pending = a.c.pending[1:]
+		cmds = append(cmds, a.update(next))
+	}
+	cmd := tea.Batch(cmds...)
+	// The footer may have grown or shrunk (status, help, banner): size
+	// the screen again here, so View never has to.
+	if a.c.width > 0 {
+		a.c.bodyH = a.bodyHeight()
+		if l, ok := a.top().(interface{ layout(*common) }); ok {
+			l.layout(a.c)
+		}
+	}
+	return a, cmd
+}
+
+func (a *app) update(msg tea.Msg) tea.Cmd {
+	c := a.c
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		c.width, c.height = msg.Width, msg.Height
+		a.help.SetWidth(msg.Width)
+		c.bodyH = a.bodyHeight()
+		// Every screen in the stack keeps its layout (the summary under
+		// the links list re-renders too).
+		var cmds []tea.Cmd
+		for _, s := range a.stack {
+			cmds = append(cmds, s.update(c, msg))
+		}
+		return tea.Batch(cmds...)
+	case tea.BackgroundColorMsg:
+		if !c.noColor && msg.IsDark() != c.dark {
+			c.dark = msg.IsDark()
+			c.st = newStyles(c.dark, c.noColor, c.ascii)
+			a.help.Styles = c.st.help
+			var cmds []tea.Cmd
+			for _, s := range a.stack {
+				cmds = append(cmds, s.update(c, msg))
+			}
+			return tea.Batch(cmds...)
+		}
+		return nil
+	case openedMsg:
+		if msg.err != nil {
+			c.setStatus("Je browser ging niet open. Kopieer dit adres: "+msg.url, true)
+		} else {
+			c.setStatus("Geopend in je browser: "+msg.url, false)
+		}
+		return nil
+	case startMsg:
+		// Really start over: the old session is no longer offered, and it
+		// is replaced on disk at the first answer.
+		c.saved = nil
+		c.resetAnswers(nil)
+		a.replace(newQuestion(c, c.eng.Next(c.answers), false))
+		return nil
+	case resumeMsg:
+		c.resetAnswers(c.saved)
+		c.saved = nil
+		if next := c.eng.Next(c.answers); next != nil {
+			a.replace(newQuestion(c, next, false))
+		} else {
+			a.replace(newReview(c, ""))
+		}
+		return nil
+	case welcomeMsg:
+		// Offer what "ga verder" would really continue: the session on
+		// disk (the old one when nothing new was answered), or without a
+		// session file the answers in memory.
+		switch {
+		case c.sessionPath != "" && len(c.onDisk) > 0:
+			c.saved = c.onDisk.Clone()
+		case c.sessionPath == "" && len(c.answers) > 0:
+			c.saved = c.answers.Clone()
+		}
+		a.replace(newWelcome(c))
+		return nil
+	case questionMsg:
+		if msg.q == nil {
+			a.replace(newReview(c, ""))
+		} else {
+			a.replace(newQuestion(c, msg.q, false))
+		}
+		return nil
+	case editMsg:
+		a.replace(newQuestion(c, msg.q, true))
+		return nil
+	case reviewMsg:
+		a.replace(newReview(c, msg.note))
+		return nil
+	case summaryMsg:
+		s := newSummary(c)
+		a.replace(s)
+		return s.render(c)
+	case linksMsg:
+		a.push(newLinks(c, msg.sum))
+		return nil
+	case resourcesMsg:
+		a.push(newResources(c))
+		return nil
+	case glossaryMsg:
+		a.push(newGlossary(c))
+		return nil
+	case closeMsg:
+		if len(a.stack) > 1 {
+			a.stack = a.stack[:len(a.stack)-1]
+		}
+		return nil
+	case tea.KeyPressMsg:
+		return a.key(msg)
+	}
+	return a.top().update(c, msg)
+}
+
+func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
+	c := a.c
+	c.status = ""
+	if a.confirmQuit {
+		switch msg.String() {
+		case "j", "y", "q", "ctrl+c":
+			a.quitUnsaved = true
+			return a.quit()
+		case "a":
+			a.confirmQuit = false
+			c.saveAnswersElsewhere()
+			return nil
+		default:
+			a.confirmQuit = false
+			return nil
+		}
+	}
+	if msg.String() == "ctrl+c" {
+		return a.tryQuit()
+	}
+	if t, ok := a.top().(typingScreen); ok && t.typing() {
+		return a.top().update(c, msg)
+	}
+	g := a.global
+	switch {
+	case key.Matches(msg, g.Quit):
+		return a.tryQuit()
+	case key.Matches(msg, g.Help):
+		a.allKeys = !a.allKeys
+		return nil
+	case key.Matches(msg, g.Glossary):
+		if _, ok := a.top().(*glossaryScreen); !ok {
+			return c.navigate(glossaryMsg{})
+		}
+		return c.navigate(closeMsg{})
+	case key.Matches(msg, g.SaveAnswers):
+		c.saveAnswersElsewhere()
+		return nil
+	}
+	return a.top().update(c, msg)
+}
+
+// tryQuit quits, or first asks when answers would be lost.
+func (a *app) tryQuit() tea.Cmd {
+	if a.c.unsaved() {
+		a.confirmQuit = true
+		return nil
+	}
+	return a.quit()
+}
+
+func (a *app) quit() tea.Cmd {
+	a.quitting = true
+	return tea.Quit
+}
+
+// quitMessage is the line printed after the terminal is restored: where
+// the answers are and how to continue; "" when nothing was answered.
+func (a *app) quitMessage() string {
+	c := a.c
+	if a.quitUnsaved || c.sessionPath == "" || c.autosaveOff || c.dirty || len(c.answers) == 0 {
+		return ""
+	}
+	return "Je antwoorden staan in " + c.sessionPath + ". Ga verder met: afstandswijzer --verder"
+}
+
+// Layout: a header line and a blank line, the body, then the banner, the
+// status line and the help.
+const headerLines = 2
+
+func (a *app) footer() string {
+	c := a.c
+	w := max(c.width, 1)
+	var parts []string
+	if b := c.banner(); b != "" {
+		parts = append(parts, c.st.warn.Render(wrapText(b, w)))
+	}
+	switch {
+	case a.confirmQuit:
+		parts = append(parts, c.st.warn.Render(wrapText("Je antwoorden zijn niet bewaard. Toch stoppen? j: stoppen · a: eerst ergens anders opslaan · een andere toets: blijven", w)))
+	case c.status != "":
+		st := c.st.accent
+		if c.statusWarn {
+			st = c.st.warn
+		}
+		parts = append(parts, st.Render(wrapText(c.status, w)))
+	default:
+		parts = append(parts, "")
+	}
+	km := a.top().keys(c)
+	g := a.global
+	if a.allKeys {
+		full := append(append([][]key.Binding{}, km.full...), a.globalFull())
+		parts = append(parts, fitFull(a.help, full, w))
+	} else {
+		always := []key.Binding{withDesc(g.Help, "?", "toetsen"), g.Quit}
+		if t, ok := a.top().(typingScreen); ok && t.typing() {
+			// While typing, q is a letter; ctrl+c still stops.
+			always = []key.Binding{withDesc(g.Quit, "ctrl+c", "stoppen")}
+		}
+		parts = append(parts, fitShort(a.help, km.short, always, w))
+	}
+	return strings.Join(parts, "\n")
+}
+
+// globalFull is the column of keys that work on every screen.
+func (a *app) globalFull() []key.Binding {
+	g := a.global
+	out := []key.Binding{g.Glossary}
+	if len(a.c.answers) > 0 {
+		out = append(out, g.SaveAnswers)
+	}
+	return append(out, withDesc(g.Help, "?", "minder toetsen"), g.Quit)
+}
+
+func (a *app) View() tea.View {
+	c := a.c
+	v := tea.NewView("")
+	v.AltScreen = true
+	v.WindowTitle = "afstandswijzer"
+	if c.width == 0 || c.height == 0 || a.quitting {
+		return v
+	}
+	if c.width < minWidth || c.height < minHeight {
+		v.Content = wrapText("Maak het venster groter (minstens 60 bij 15).", c.width)
+		return v
+	}
+	top := a.top()
+	if _, ok := top.(*summaryScreen); ok {
+		// Only where there is something to scroll: elsewhere the mouse
+		// stays free for selecting and copying text.
+		v.MouseMode = tea.MouseModeCellMotion
+	}
+	footer := a.footer()
+	h := max(c.height-headerLines-lipgloss.Height(footer), 1)
+	body := top.view(c, c.width, h)
+	// A word wider than the window (a long URL) stands on its own line;
+	// in the body it is cut with "…" (c copies a URL). A path in the
+	// status line stays whole: it says where a file went.
+	lines := strings.Split(fitHeight(body, h), "\n")
+	for i, l := range lines {
+		if ansi.StringWidth(l) > c.width {
+			lines[i] = ansi.Truncate(l, c.width, "…")
+		}
+	}
+	v.Content = a.header() + "\n\n" + strings.Join(lines, "\n") + "\n" + footer
+	return v
+}
+
+// bodyHeight is the height the body gets with the current footer.
+func (a *app) bodyHeight() int {
+	return max(a.c.height-headerLines-lipgloss.Height(a.footer()), 1)
+}
+
+func (a *app) header() string {
+	c := a.c
+	title, right := a.top().title(c)
+	left := c.st.title.Render("afstandswijzer") + c.st.faint.Render(" · "+title)
+	gap := c.width - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return ansi.Truncate(left, c.width, "…")
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// newApp builds the program for the options (see NewModel).
+func newApp(opt Options) *app {
+	c := &common{
+		eng:         opt.Engine,
+		now:         opt.Now,
+		open:        opt.Open,
+		dir:         opt.Dir,
+		noColor:     opt.NoColor,
+		dark:        !opt.Light,
+		answers:     decision.Answers{},
+		allowed:     map[string]bool{},
+		sessionPath: opt.SessionPath,
+		renderers:   newRendererPool(),
+		caseTitle:   clean(opt.Title),
+		caseStory:   clean(opt.Story),
+	}
+	if c.now == nil {
+		c.now = timeNow
+	}
+	if c.open == nil {
+		c.open = systemOpen
+	}
+	switch c.sessionPath {
+	case "":
+		c.sessionPath = session.DefaultPath()
+		if c.sessionPath == "" {
+			c.sessionNote = "Er is geen map voor instellingen gevonden. Je antwoorden worden daarom niet tussendoor bewaard. Druk op a om ze in een bestand op te slaan."
+		}
+	case "-":
+		c.sessionPath = ""
+		c.autosaveOff = true
+	}
+	ct := c.eng.C
+	for _, r := range ct.Resources {
+		c.allowed[r.URL] = true
+	}
+	if ct.Meta.URL != "" {
+		c.allowed[ct.Meta.URL] = true
+	}
+	c.terms = termsOf(ct)
+	c.ascii = opt.ASCII
+	c.st = newStyles(c.dark, c.noColor, c.ascii)
+	a := &app{c: c, global: newGlobalKeys(), help: help.New()}
+	a.help.Styles = c.st.help
+	if c.sessionPath != "" {
+		saved, note := session.Load(c.eng, c.sessionPath)
+		c.saved, c.onDisk = saved, saved
+		if note != "" {
+			c.sessionNote = clean(note)
+		}
+		if opt.otherWindow {
+			c.sessionNote = strings.TrimSpace(c.sessionNote + " Dit programma is al open in een ander venster. Antwoorden die je hier geeft, vervangen wat daar bewaard wordt.")
+		}
+	}
+	c.live = c.eng.Summarize(c.answers)
+	switch {
+	case opt.Answers != nil:
+		c.resetAnswers(opt.Answers)
+		a.replace(newReview(c, ""))
+	case opt.Resume && c.saved != nil:
+		a.replace(newWelcome(c))
+		a.update(resumeMsg{})
+	default:
+		a.replace(newWelcome(c))
+	}
+	return a
+}

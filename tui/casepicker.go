@@ -1,0 +1,121 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/afstandswijzer/afstandswijzer/content"
+)
+
+// PickOptions configure PickCase; In and Out replace stdin and stdout.
+type PickOptions struct {
+	NoColor bool
+	In      io.Reader
+	Out     io.Writer
+}
+
+// PickCase lets a trainer choose an example case at a terminal
+// (`afstandswijzer casus` without a name). It returns the chosen case, or
+// nil when the trainer stopped without choosing. The caller then opens it
+// with Run (Options.Answers, Title and Story).
+func PickCase(cases []*content.Case, opt PickOptions) (*content.Case, error) {
+	if len(cases) == 0 {
+		return nil, errors.New("er zijn geen casussen")
+	}
+	m := newCasePicker(cases, opt.NoColor)
+	var po []tea.ProgramOption
+	if opt.In != nil {
+		po = append(po, tea.WithInput(opt.In))
+	}
+	if opt.Out != nil {
+		po = append(po, tea.WithOutput(opt.Out))
+	}
+	if _, err := tea.NewProgram(m, po...).Run(); err != nil && !errors.Is(err, tea.ErrInterrupted) {
+		return nil, fmt.Errorf("het terminalvenster werkt niet mee: %w", err)
+	}
+	return m.chosen, nil
+}
+
+// casePicker is a small program of its own: one cursor list of cases,
+// each with its story under it.
+type casePicker struct {
+	cases         []*content.Case
+	list          cursorList
+	k             listKeys
+	choose, quit  key.Binding
+	help          help.Model
+	st            styles
+	width, height int
+	chosen        *content.Case
+}
+
+func newCasePicker(cases []*content.Case, noColor bool) *casePicker {
+	m := &casePicker{
+		cases:  cases,
+		list:   cursorList{n: len(cases)},
+		k:      newListKeys(),
+		choose: bind("enter", "openen", "enter"),
+		quit:   bind("q/esc", "stoppen", "q", "esc", "ctrl+c"),
+		help:   help.New(),
+		st:     newStyles(true, noColor, noColor),
+	}
+	m.help.Styles = m.st.help
+	return m
+}
+
+func (m *casePicker) Init() tea.Cmd { return nil }
+
+func (m *casePicker) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+	case tea.KeyPressMsg:
+		if handled, _ := m.list.update(msg, m.k, 3); handled {
+			return m, nil
+		}
+		switch {
+		case key.Matches(msg, m.choose):
+			m.chosen = m.cases[m.list.cursor]
+			return m, tea.Quit
+		case key.Matches(msg, m.quit):
+			return m, tea.Quit
+		}
+	}
+	return m, nil
+}
+
+func (m *casePicker) View() tea.View {
+	v := tea.NewView("")
+	v.AltScreen = true
+	if m.width == 0 {
+		return v
+	}
+	w := min(m.width, textMax)
+	var b lineBuilder
+	for i, cs := range m.cases {
+		prefix := "  " + itoa(i+1) + ". "
+		title := clean(cs.Title)
+		if i == m.list.cursor {
+			b.focusStart()
+			b.add(m.st.selected.Render(wrapIndent("> "+itoa(i+1)+". ", title, w)))
+		} else {
+			b.add(wrapIndent(prefix, title, w))
+		}
+		b.add(m.st.faint.Render(wrapIndent("     ", clean(cs.Story), w)))
+		if i == m.list.cursor {
+			b.focusEnd()
+		}
+		b.add("")
+	}
+	footer := fitShort(m.help, []key.Binding{m.k.Move, m.choose, m.k.Pick}, []key.Binding{m.quit}, m.width)
+	h := max(m.height-4, 1)
+	v.Content = m.st.title.Render("afstandswijzer") + m.st.faint.Render(" · kies een casus") + "\n\n" +
+		fitHeight(b.window(h, m.st), h) + "\n\n" + ansi.Truncate(footer, m.width, "…")
+	return v
+}

@@ -1,0 +1,251 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/afstandswijzer/afstandswijzer/content"
+	"github.com/afstandswijzer/afstandswijzer/decision"
+	"github.com/afstandswijzer/afstandswijzer/tui/internal/wrap"
+	"github.com/afstandswijzer/afstandswijzer/tui/session"
+)
+
+// common is the state every screen shares: the engine, the answers and
+// their autosave, the window, the styles and the status line. Screens
+// read it in View and change it only in Update.
+type common struct {
+	eng     *decision.Engine
+	now     func() time.Time
+	open    func(string) error
+	dir     string
+	allowed map[string]bool // URLs the program may open
+	terms   []glossTerm
+
+	width, height int
+	// bodyH is the height of the body between header and footer, set by
+	// the app after every update, so screens size things in Update.
+	bodyH         int
+	dark, noColor bool
+	ascii         bool // ASCII stand-ins for the symbols
+	st            styles
+
+	answers decision.Answers
+	live    *decision.Summary // for the side panel; recomputed per answer
+
+	// sessionPath is where answers are autosaved; "" means not at all.
+	sessionPath string
+	// autosaveOff is true when the caller turned autosave off (a case):
+	// the answers are an example, nothing is lost when quitting.
+	autosaveOff bool
+	// saved is the session offered as "ga verder" on the welcome screen.
+	saved decision.Answers
+	// onDisk is what the session file holds now, as far as this program
+	// knows (read at start, replaced by every autosave).
+	onDisk      decision.Answers
+	sessionNote string
+	// saveErr is the reason the last autosave failed; the banner stays
+	// until a save succeeds.
+	saveErr string
+	// dirty means the answers changed since they were last saved.
+	dirty bool
+
+	caseTitle, caseStory string
+
+	status     string
+	statusWarn bool
+
+	renderers *rendererPool
+	pending   []tea.Msg // navigation messages for the app
+}
+
+// setStatus sets the status line. Paths and URLs in it come from outside
+// (the environment, content files): control characters are removed.
+func (c *common) setStatus(s string, warn bool) { c.status, c.statusWarn = clean(s), warn }
+
+// setAnswers stores new answers, saves the session and refreshes the live
+// result. Saving happens here, synchronously, so a kill right after a key
+// press loses at most the answer being given.
+func (c *common) setAnswers(a decision.Answers) {
+	c.answers = a
+	c.live = c.eng.Summarize(a)
+	c.dirty = true
+	c.autosave()
+}
+
+// resetAnswers replaces the answers without saving: starting over or
+// resuming changes nothing on disk until a question is answered.
+func (c *common) resetAnswers(a decision.Answers) {
+	c.answers = a.Clone()
+	if c.answers == nil {
+		c.answers = decision.Answers{}
+	}
+	c.live = c.eng.Summarize(c.answers)
+	c.dirty = false
+}
+
+func (c *common) autosave() {
+	if c.sessionPath == "" {
+		return
+	}
+	if err := session.Save(c.sessionPath, c.eng.FormatAnswers(c.answers)); err != nil {
+		c.saveErr = session.FileError(err)
+		return
+	}
+	c.saveErr = ""
+	c.dirty = false
+	c.onDisk = c.answers.Clone()
+}
+
+// unsaved is true when quitting now would lose answers the reader gave.
+func (c *common) unsaved() bool {
+	return c.dirty && !c.autosaveOff && len(c.answers) > 0
+}
+
+// saveAnswersElsewhere writes the answers to a new file in the work
+// folder: the way out when the autosave fails. Every answer is kept,
+// also those that no longer count, so going back restores them.
+func (c *common) saveAnswersElsewhere() {
+	if len(c.answers) == 0 {
+		c.setStatus("Je hebt nog niets beantwoord; er is niets op te slaan.", false)
+		return
+	}
+	path, err := session.SaveNew(c.dir, "afstandswijzer-antwoorden", ".toml", c.now(), c.eng.FormatAnswers(c.answers))
+	if err != nil {
+		c.setStatus("Je antwoorden konden niet worden opgeslagen: "+session.FileError(err)+".", true)
+		return
+	}
+	c.dirty = false
+	c.saveErr = ""
+	c.setStatus("Je antwoorden staan in "+path, false)
+}
+
+// banner is the autosave warning, shown until a save succeeds.
+func (c *common) banner() string {
+	if c.saveErr == "" {
+		return ""
+	}
+	return clean("Je antwoorden worden niet bewaard (" + c.saveErr + "): " + c.sessionPath +
+		". Druk op a om ze ergens anders op te slaan.")
+}
+
+// answered counts the answered questions on the current path.
+func (c *common) answered(a decision.Answers) int {
+	n, _ := session.Answered(c.eng, a)
+	return n
+}
+
+// textWidth keeps running text readable on very wide windows.
+func (c *common) textWidth() int { return min(c.width, textMax) }
+
+// Smallest window the layout is drawn in; below it a short message asks
+// for a bigger window instead of drawing a broken screen (huh#41).
+const (
+	minWidth  = 60
+	minHeight = 15
+	// panelMin is the width from which the live side panel is shown, with
+	// panelWidth columns (the issue: at least 40 or hidden).
+	panelMin   = 100
+	panelWidth = 40
+	// textMax keeps running text readable on very wide windows.
+	textMax = 100
+)
+
+// fitHeight pads or clips s to exactly h lines.
+func fitHeight(s string, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+func wrapText(s string, w int) string { return wrap.Words(s, w) }
+
+func wrapIndent(prefix, s string, w int) string { return wrap.Indent(prefix, s, max(w, 10)) }
+
+// window shows h lines of lines, keeping lines [fs, fe) in view, with a
+// marker where more text is hidden above or below.
+func window(lines []string, fs, fe, h int, st styles) string {
+	if len(lines) <= h {
+		return strings.Join(lines, "\n")
+	}
+	off := 0
+	if fe > h-1 {
+		off = fe - (h - 1)
+	}
+	if fs < off+1 && fs > 0 {
+		off = max(fs-1, 0)
+	}
+	off = min(max(off, 0), len(lines)-h)
+	out := append([]string(nil), lines[off:off+h]...)
+	if off > 0 {
+		out[0] = st.faint.Render("↑ meer")
+	}
+	if off+h < len(lines) {
+		out[h-1] = st.faint.Render("↓ meer")
+	}
+	return strings.Join(out, "\n")
+}
+
+// lineBuilder collects rendered text as lines and remembers the focus.
+type lineBuilder struct {
+	lines  []string
+	fs, fe int
+}
+
+func (b *lineBuilder) add(s string) { b.lines = append(b.lines, strings.Split(s, "\n")...) }
+
+func (b *lineBuilder) focusStart() { b.fs = len(b.lines) }
+func (b *lineBuilder) focusEnd()   { b.fe = len(b.lines) }
+
+func (b *lineBuilder) window(h int, st styles) string { return window(b.lines, b.fs, b.fe, h, st) }
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// answerText shows answer values by their labels.
+func answerText(q *content.Question, vals []string) string {
+	if len(vals) == 0 {
+		return "geen van deze"
+	}
+	labels := make([]string, 0, len(vals))
+	for _, v := range vals {
+		if o := q.Option(v); o != nil {
+			labels = append(labels, o.Label)
+		}
+	}
+	return strings.Join(labels, ", ")
+}
+
+// clean removes terminal control sequences from text that came from
+// outside (a content file, a file name): it must not steer the terminal.
+func clean(s string) string {
+	s = ansi.Strip(s)
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\n' || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// navigate sends a navigation message to the app. The app routes it
+// right after the update that sent it, not through a command: a key typed
+// quickly after enter must reach the new screen, not the old one.
+func (c *common) navigate(msg tea.Msg) tea.Cmd {
+	c.pending = append(c.pending, msg)
+	return nil
+}

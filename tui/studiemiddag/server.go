@@ -1,0 +1,314 @@
+package studiemiddag
+
+import (
+	"bufio"
+	"context"
+	"crypto/subtle"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2"
+	"charm.land/wish/v2/bubbletea"
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/afstandswijzer/afstandswijzer/tui"
+)
+
+// maxAuthTries is how many codes one connection may try.
+const maxAuthTries = 3
+
+// server is the SSH side of a study afternoon: it checks the room code,
+// refuses everything but an interactive session, and gives every session
+// its own program.
+type server struct {
+	cfg         Config
+	room        *room
+	ssh         *ssh.Server
+	ln          net.Listener
+	fingerprint string
+
+	authDelay time.Duration // per recent failure of an address
+	mu        sync.Mutex
+	failures  map[string]*failure
+}
+
+type failure struct {
+	n    int
+	last time.Time
+}
+
+func newServer(cfg Config, r *room) (*server, error) {
+	s := &server{cfg: cfg, room: r, authDelay: 500 * time.Millisecond, failures: map[string]*failure{}}
+	if err := os.MkdirAll(filepath.Dir(cfg.HostKeyPath), 0o700); err != nil {
+		return nil, fmt.Errorf("kan de map voor de sleutel van de server niet maken: %s", tui.FileError(err))
+	}
+	srv, err := wish.NewServer(
+		wish.WithHostKeyPath(cfg.HostKeyPath),
+		wish.WithBanner("Welkom bij de studiemiddag van afstandswijzer.\nTyp de code die de trainer laat zien. Vraagt ssh om een password? Typ dan ook de code.\nJe ziet niet wat je typt; dat is normaal.\n"),
+		wish.WithPasswordAuth(func(ctx ssh.Context, pw string) bool { return s.checkCode(ctx, pw) }),
+		wish.WithKeyboardInteractiveAuth(func(ctx ssh.Context, ch gossh.KeyboardInteractiveChallenge) bool {
+			ans, err := ch("", "", []string{"Code van de studiemiddag: "}, []bool{false})
+			return err == nil && len(ans) == 1 && s.checkCode(ctx, ans[0])
+		}),
+		wish.WithIdleTimeout(cfg.Idle),
+		wish.WithMiddleware(func(ssh.Handler) ssh.Handler { return s.handle }),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("de sleutel van de server werkt niet (%s): %w", cfg.HostKeyPath, err)
+	}
+	srv.HandshakeTimeout = 30 * time.Second
+	srv.ServerConfigCallback = func(ssh.Context) *gossh.ServerConfig {
+		return &gossh.ServerConfig{MaxAuthTries: maxAuthTries}
+	}
+	// Only interactive sessions: no exec, no subsystems such as sftp, no
+	// port forwarding (the callbacks stay nil, which refuses), no agent
+	// or X11 forwarding and no environment variables.
+	srv.SessionRequestCallback = func(_ ssh.Session, kind string) bool { return kind == "shell" }
+	srv.SubsystemHandlers = nil
+	srv.RequestHandlers = map[string]ssh.RequestHandler{}
+	srv.ChannelHandlers = map[string]ssh.ChannelHandler{
+		"session": func(srv *ssh.Server, conn *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
+			ssh.DefaultSessionHandler(srv, conn, filteredChannel{nc}, ctx)
+		},
+	}
+	if len(srv.HostSigners) == 0 {
+		return nil, errors.New("de server heeft geen sleutel")
+	}
+	s.fingerprint = gossh.FingerprintSHA256(srv.HostSigners[0].PublicKey())
+	s.ssh = srv
+	return s, nil
+}
+
+// refusedRequests are session requests the room never grants.
+var refusedRequests = map[string]bool{
+	"env":                        true,
+	"auth-agent-req@openssh.com": true,
+	"x11-req":                    true,
+	"exec":                       true,
+	"subsystem":                  true,
+}
+
+// filteredChannel refuses refusedRequests before charm.land/ssh sees them
+// (it would accept "env" and agent requests).
+type filteredChannel struct{ gossh.NewChannel }
+
+func (f filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
+	ch, reqs, err := f.NewChannel.Accept()
+	if err != nil {
+		return ch, reqs, err
+	}
+	out := make(chan *gossh.Request)
+	go func() {
+		defer close(out)
+		for r := range reqs {
+			if refusedRequests[r.Type] {
+				if r.WantReply {
+					_ = r.Reply(false, nil)
+				}
+				continue
+			}
+			out <- r
+		}
+	}()
+	return ch, out, nil
+}
+
+// checkCode compares the code case-insensitively. After a wrong code the
+// answer is delayed, longer with every recent failure from the address.
+func (s *server) checkCode(ctx ssh.Context, code string) bool {
+	want := strings.ToUpper(s.cfg.Code)
+	got := strings.ToUpper(strings.TrimSpace(code))
+	if subtle.ConstantTimeCompare([]byte(want), []byte(got)) == 1 {
+		return true
+	}
+	host := ctx.RemoteAddr().String()
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	s.mu.Lock()
+	f := s.failures[host]
+	if f == nil || time.Since(f.last) > time.Minute {
+		f = &failure{}
+		s.failures[host] = f
+	}
+	f.n++
+	f.last = time.Now()
+	n := f.n
+	s.mu.Unlock()
+	s.room.log("verkeerde code vanaf %s", host)
+	time.Sleep(s.authDelay * time.Duration(min(n, 6)))
+	return false
+}
+
+const fullText = "De studiemiddag is vol: er doen al %d deelnemers mee. Vraag de trainer wat je kunt doen."
+
+func (s *server) handle(sess ssh.Session) {
+	if !s.room.seat() {
+		wish.Fatalln(sess, fmt.Sprintf(fullText, s.room.max))
+		return
+	}
+	defer s.room.unseat()
+	_, winCh, isPty := sess.Pty()
+	if !isPty {
+		s.handlePlain(sess)
+		return
+	}
+	m := newPartModel(s.room, sess.User())
+	opts := append(bubbletea.MakeOptions(sess), tea.WithoutSignalHandler())
+	p := tea.NewProgram(m, opts...)
+	m.program = p
+	m.kick = func(text string) {
+		p.Send(byeMsg{text: text})
+		// A connection that stopped reading must not keep its seat.
+		time.AfterFunc(byeDelay+time.Second, func() { _ = sess.Close() })
+	}
+	ctx, cancel := context.WithCancel(sess.Context())
+	defer cancel()
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				p.Quit()
+				return
+			case w, ok := <-winCh:
+				if !ok {
+					return
+				}
+				p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+			}
+		}
+	}()
+	_, _ = p.Run()
+	p.Kill()
+	if m.p != nil {
+		if err := s.room.sync(m.p); err != nil {
+			s.room.log("%s: antwoorden niet bewaard: %s", m.p.name, tui.FileError(err))
+		}
+		s.room.leave(m.p)
+	}
+}
+
+// handlePlain runs the line mode for a session without a pty (ssh -T, or
+// a screen reader user who prefers it).
+func (s *server) handlePlain(sess ssh.Session) {
+	in := bufio.NewReaderSize(sess, 4096)
+	var p *participant
+	for range 3 {
+		fmt.Fprintf(sess, "Hoe heet je, of hoe heet je team? Druk op Enter voor %q: ", DisplayName(sess.User()))
+		line, err := in.ReadSlice('\n')
+		if err != nil && !errors.Is(err, bufio.ErrBufferFull) {
+			return
+		}
+		name := strings.TrimSpace(string(line))
+		if name == "" {
+			name = sess.User()
+		}
+		kick := func(text string) {
+			fmt.Fprintln(sess, "\n"+text)
+			_ = sess.Close()
+		}
+		var returning bool
+		p, returning, err = s.room.join(name, kick, nil)
+		if err == nil {
+			if s.room.cs.answers != nil && !returning {
+				_ = s.room.start(p, s.room.cs.answers)
+			}
+			break
+		}
+		fmt.Fprintln(sess, "Typ een naam met minstens één letter of cijfer.")
+	}
+	if p == nil {
+		return
+	}
+	defer s.room.leave(p)
+	path := s.room.sessionPath(p.file)
+	out := &replaceWriter{w: sess, r: strings.NewReplacer(
+		path, "de map van de trainer",
+		"afstandswijzer --eenvoudig --verder", "opnieuw inloggen met dezelfde naam",
+	)}
+	sync := func() {
+		if err := s.room.sync(p); err != nil {
+			s.room.log("%s: antwoorden niet bewaard: %s", p.name, tui.FileError(err))
+		}
+	}
+	err := tui.RunPlain(tui.PlainOptions{
+		Engine: s.room.eng, In: &syncReader{r: in, sync: sync}, Out: out,
+		SessionPath: path, Resume: tui.ResumeContinue,
+	})
+	sync()
+	if err != nil && !errors.Is(err, tui.ErrPlainInputEnded) {
+		s.room.log("%s: %v", p.name, err)
+	}
+}
+
+// syncReader calls sync before every read: the line mode reads the next
+// line only after it saved the previous answer.
+type syncReader struct {
+	r    io.Reader
+	sync func()
+}
+
+func (s *syncReader) Read(b []byte) (int, error) {
+	s.sync()
+	return s.r.Read(b)
+}
+
+// replaceWriter hides the trainer's paths and local commands from the
+// line mode's messages; the line mode writes whole lines.
+type replaceWriter struct {
+	w io.Writer
+	r *strings.Replacer
+}
+
+func (w *replaceWriter) Write(b []byte) (int, error) {
+	if _, err := io.WriteString(w.w, w.r.Replace(string(b))); err != nil {
+		return 0, err
+	}
+	return len(b), nil
+}
+
+// Addr is the address the server listens on.
+func (s *server) Addr() net.Addr { return s.ln.Addr() }
+
+func (s *server) listen() error {
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return err
+	}
+	s.ln = ln
+	return nil
+}
+
+func (s *server) serve() error {
+	err := s.ssh.Serve(s.ln)
+	if errors.Is(err, ssh.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// stop shows every participant the goodbye screen, waits for the sessions
+// to end (at most timeout) and closes the server. Answers are saved after
+// every answer, so nothing is lost when a session is cut off.
+func (s *server) stop(timeout time.Duration) {
+	s.room.mu.Lock()
+	s.room.max = 0 // no new participants while stopping
+	s.room.mu.Unlock()
+	s.room.goodbye()
+	done := make(chan struct{})
+	go func() { s.room.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(timeout):
+	}
+	_ = s.ssh.Close()
+}
