@@ -64,6 +64,13 @@ func Terminal(md string, width int, opt TerminalOptions) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return RenderWith(r, md, width, opt)
+}
+
+// RenderWith is Terminal with a renderer the caller keeps (the TUI pools
+// them): r must come from TerminalRenderer(width, opt). A URL longer than
+// the line is kept whole, never broken inside.
+func RenderWith(r *glamour.TermRenderer, md string, width int, opt TerminalOptions) (string, error) {
 	md, long := holdLongURLs(md, TextWidth(width))
 	out, err := r.Render(md)
 	if err != nil {

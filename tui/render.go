@@ -74,7 +74,7 @@ func renderDoc(pool *rendererPool, k renderKey, d report.Document) renderedMsg {
 				out[i] = p
 				return
 			}
-			s, err := r.Render(p)
+			s, err := report.RenderWith(r, p, k.width, report.TerminalOptions{Light: k.light, NoColor: k.noColor})
 			pool.put(k, r)
 			if err != nil {
 				s = p
