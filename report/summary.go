@@ -279,7 +279,7 @@ func writeBrief(b *strings.Builder, br brief, lk func(string) string) {
 		}
 		fmt.Fprintf(b, "- **%s** %s\n", label, strings.Join(linked, " "))
 	}
-	item("Wie moet instemmen of advies geven:", br.Agree)
+	item("Wie beslist mee:", br.Agree)
 	item("Wat je nog moet navragen:", br.Ask)
 	// The steps continue the same list under a label of their own: a
 	// heading or a paragraph would cost a blank line.
