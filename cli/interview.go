@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/afstandswijzer/afstandswijzer/decision"
 	"github.com/afstandswijzer/afstandswijzer/tui"
@@ -38,21 +39,24 @@ func runTUI(env *Env, args []string) int {
 		// Script: a pipe or file stops at an invalid line (exit 2);
 		// Width 0: the width of stdout when it is a terminal, else 80.
 		err := linemode.Run(linemode.Options{Engine: decision.New(ct), In: stdin, Out: stdout, Err: stderr, Script: !inTerm, Resume: resume, Now: env.Now})
-		switch {
-		case errors.Is(err, linemode.ErrInput):
-			return exitUsage
-		case err != nil:
-			fmt.Fprintf(stderr, "afstandswijzer: %v\n", err)
-			return exitFail
-		}
-		return exitOK
+		return interviewExit(stderr, err)
 	}
 	// Without --verder the full screen opens on its welcome menu, which
 	// offers "Ga verder waar je was" first when there is a session.
 	// tui.Run prints where the answers are after quitting, runs the line
 	// mode for TERM=dumb, and returns tui.ErrUnsaved (exit 1) when the
 	// reader quit with answers that could not be saved.
-	if err := tui.Run(tui.Options{Engine: decision.New(ct), Resume: *cont}); err != nil {
+	return interviewExit(stderr, tui.Run(tui.Options{Engine: decision.New(ct), Resume: *cont}))
+}
+
+// interviewExit is the exit code of an interview in either presenter: in
+// the line mode (also under TERM=dumb) input that ends early or an invalid
+// piped line is bad input; anything else that went wrong is a failure.
+func interviewExit(stderr io.Writer, err error) int {
+	switch {
+	case errors.Is(err, linemode.ErrInput):
+		return exitUsage
+	case err != nil:
 		fmt.Fprintf(stderr, "afstandswijzer: %v\n", err)
 		return exitFail
 	}

@@ -107,7 +107,7 @@ var allowed = map[string]string{
 	"bronnen.toml":     "[[bron]] met id, titel, url, organisatie, thema, zekerheid, zoek, when",
 	"voorbeelden.toml": "[[voorbeeld]] met id, tekst, thema, bron, when",
 	"begrippen.toml":   "[[begrip]] met id, naam, uitleg, bron",
-	"bevindingen.toml": "[[bevinding]] met id, thema, titel, tekst, bron, when",
+	"bevindingen.toml": "[[bevinding]] met id, thema, titel, tekst, kern, bron, when",
 }
 
 // decode parses one file into v, reporting syntax errors and unknown keys.
@@ -630,6 +630,9 @@ func (l *loader) checkFindings(c *Content) {
 		l.required(f, x.Line, what, "thema", x.Theme)
 		l.required(f, x.Line, what, "titel", x.Title)
 		l.required(f, x.Line, what, "tekst", x.Text)
+		if p := KeyProblem(x.Key, x.Text); p != "" {
+			l.add(f, l.field(f, x.Line, "kern"), "%s: %s", what, p)
+		}
 		if strings.TrimSpace(x.Source) == "" {
 			x.Source = c.Meta.VOSource
 		}

@@ -149,7 +149,8 @@ func (p *rendererPool) renderPart(k renderKey, md string) (string, bool) {
 	if err != nil {
 		return md, false
 	}
-	s, err := r.Render(md)
+	// RenderWith keeps a URL longer than the line whole.
+	s, err := report.RenderWith(r, md, k.width, report.TerminalOptions{Light: k.light, NoColor: k.noColor})
 	p.put(k, r)
 	if err != nil {
 		return md, false
