@@ -95,7 +95,7 @@ func (s *welcomeScreen) view(c *common, _, h int) string {
 	var b lineBuilder
 	b.add(c.st.heading.Render("Mag je afstandsonderwijs gebruiken in je les? En hoe?"))
 	b.add("")
-	b.add(wrapText("Je beantwoordt een paar korte vragen over je les. Daarna krijg je een samenvatting: welke regels gelden, wie wat beslist, of het meetelt als begeleide onderwijstijd, en waar je hulp vindt.", w))
+	b.add(wrapText("Je beantwoordt een paar korte vragen over je les. Daarna krijg je een samenvatting: welke regels gelden, wie wat beslist, of het kan meetellen als begeleide onderwijstijd, en waar je hulp vindt.", w))
 	b.add("")
 	b.add(wrapIndent("Voor wie: ", "docenten, onderwijsteams, teamleiders en opleiders in het mbo.", w))
 	b.add(wrapIndent("Bron:     ", clean(meta.Title+" ("+meta.Publisher+", "+meta.Date+")."), w))
