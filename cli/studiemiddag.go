@@ -65,7 +65,7 @@ func cmdStudiemiddag(env *Env, args []string) int {
 			fmt.Fprintf(stderr, "afstandswijzer studiemiddag: de casus past niet bij deze inhoud:\n  %s\n", indentLines(err.Error()))
 			return exitUsage
 		}
-		cfg.CaseName, cfg.CaseTitle, cfg.CaseAnswers = cs.Name, cs.Title, a
+		cfg.CaseName, cfg.CaseTitle, cfg.CaseStory, cfg.CaseAnswers = cs.Name, cs.Title, cs.Story, a
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

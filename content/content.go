@@ -313,6 +313,10 @@ type Finding struct {
 	Theme string `toml:"thema"`
 	Title string `toml:"titel"`
 	Text  string `toml:"tekst"`
+	// Key ("kern") is the sentence or sentences of Text that a short
+	// summary shows under the title, each verbatim from Text; empty means
+	// the whole text.
+	Key string `toml:"kern"`
 	// Source says where the finding comes from; Meta.VOSource when the
 	// file names none.
 	Source  string `toml:"bron"`

@@ -108,7 +108,7 @@ var allowed = map[string]string{
 	"bronnen.toml":     "[[bron]] met id, titel, url, organisatie, thema, zekerheid, zoek, when",
 	"voorbeelden.toml": "[[voorbeeld]] met id, tekst, thema, bron, when",
 	"begrippen.toml":   "[[begrip]] met id, naam, uitleg, bron",
-	"bevindingen.toml": "[[bevinding]] met id, thema, titel, tekst, bron, when",
+	"bevindingen.toml": "[[bevinding]] met id, thema, titel, tekst, kern, bron, when",
 }
 
 // decode parses one file into v, reporting syntax errors and unknown keys.
@@ -646,8 +646,11 @@ func (l *loader) checkKinds(c *Content) {
 				x := c.Findings[i]
 				return item{x.ID, &x.File, &x.Line, [][2]string{{"thema", x.Theme}, {"titel", x.Title}, {"tekst", x.Text}}, x.WhenSrc, &x.When}
 			},
-			extra: func(i int, what string, line int, _ func(string) int) {
+			extra: func(i int, what string, line int, field func(string) int) {
 				x := c.Findings[i]
+				if p := KeyProblem(x.Key, x.Text); p != "" {
+					l.add(x.File, field("kern"), "%s: %s", what, p)
+				}
 				if strings.TrimSpace(x.Source) == "" {
 					x.Source = c.Meta.VOSource
 				}

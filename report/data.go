@@ -54,6 +54,9 @@ func termsOf(s *decision.Summary) []term {
 // finding is one thing the Inspectie saw in its vo research.
 type finding struct {
 	ID, Theme, Title, Text, Source string
+	// Key is what the summary shows under the title: the finding's key
+	// sentences, verbatim from Text (content.Finding.KeyText).
+	Key string
 }
 
 func findingsOf(s *decision.Summary) []finding {
@@ -63,7 +66,7 @@ func findingsOf(s *decision.Summary) []finding {
 		if src == "" {
 			src = voSource(s)
 		}
-		out = append(out, finding{ID: f.ID, Theme: f.Theme, Title: f.Title, Text: f.Text, Source: src})
+		out = append(out, finding{ID: f.ID, Theme: f.Theme, Title: f.Title, Text: f.Text, Source: src, Key: f.KeyText()})
 	}
 	return out
 }
@@ -95,4 +98,54 @@ func exampleSource(s *decision.Summary, x *content.Example) string {
 		return src
 	}
 	return voSource(s)
+}
+
+// maxExamples bounds the practice examples in the summary: they are vo
+// practice for inspiration, and a teacher reads three, not eight.
+const maxExamples = 3
+
+// examplesOf picks at most maxExamples of the examples that apply, one per
+// theme, in content order: each one then speaks to a different part of the
+// answers (working together, support, agreements), instead of three about
+// the camera. The JSON keeps them all.
+func examplesOf(s *decision.Summary) []*content.Example {
+	var out []*content.Example
+	seen := map[string]bool{}
+	for _, x := range s.Examples {
+		if len(out) == maxExamples {
+			break
+		}
+		if !seen[x.Theme] {
+			seen[x.Theme] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// partyLine is what "Wie beslist wat" says of a party, in one short line:
+// the first task that holds because of the answers (a task with a
+// condition), or, when there is none, its first task (the content lists a
+// party's main role first) shortened to its first sentence. What
+// the parties always do, the rules say with the handreiking's words; the
+// JSON keeps every task.
+func partyLine(p decision.PartyRow) []string {
+	var out []string
+	if len(p.Tasks) == 0 {
+		return out
+	}
+	conditional := map[string]bool{}
+	for _, t := range p.Party.Tasks {
+		if t.When.Program != nil || strings.TrimSpace(t.WhenSrc) != "" {
+			conditional[t.Text] = true
+		}
+	}
+	for _, t := range p.Tasks {
+		if conditional[t] {
+			// Whole: such a task may ask a question and answer it in
+			// its second sentence.
+			return append(out, oneLine(t))
+		}
+	}
+	return append(out, firstSentence(p.Tasks[0]))
 }

@@ -187,16 +187,34 @@ func TestSummaryHTML(t *testing.T) {
 	if h2[0] != SecBrief || h2[len(h2)-1] != SecSituation {
 		t.Errorf("sections %v: want %s first and the answers last", h2, SecBrief)
 	}
-	// The answers table, with header cells.
-	tables := findAll(doc, atom.Table)
-	if len(tables) != 1 {
-		t.Fatalf("%d tables, want 1", len(tables))
+	// The answers, each "Vraag: antwoord" whole in one list item, in order.
+	var answers []string
+	for _, sec := range findAll(doc, atom.H2) {
+		if textOf(sec) != SecSituation {
+			continue
+		}
+		for n := sec.NextSibling; n != nil; n = n.NextSibling {
+			if n.DataAtom == atom.Ul {
+				for _, li := range findAll(n, atom.Li) {
+					answers = append(answers, strings.Join(strings.Fields(textOf(li)), " "))
+				}
+				break
+			}
+		}
 	}
-	if th := findAll(tables[0], atom.Th); len(th) != 2 || textOf(th[0]) != "Vraag" {
-		t.Errorf("answers table header: %d cells", len(th))
+	at := 0
+	for _, a := range s.Answers {
+		want := a.Question.Short + ": " + a.Text()
+		for at < len(answers) && !strings.Contains(answers[at], want) {
+			at++
+		}
+		if at == len(answers) {
+			t.Errorf("answer %q not whole in one item, or out of order: %q", want, answers)
+			break
+		}
 	}
-	if rows := findAll(tables[0], atom.Tr); len(rows) != len(s.Answers)+1 {
-		t.Errorf("answers table has %d rows, want %d", len(rows), len(s.Answers)+1)
+	if len(findAll(doc, atom.Table)) != 0 {
+		t.Error("a table in the summary handout; the answers are a list")
 	}
 	// The checklists are task lists: one disabled checkbox per action (the
 	// first steps stand under "In het kort", the rest under "Regel dit

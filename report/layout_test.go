@@ -50,11 +50,11 @@ func indexOf(lines []string, want string) int {
 	return -1
 }
 
-// The answer comes first: at 80x24 the first screen holds "In het kort"
-// and the verdict, and the teacher's answers are the last section.
+// The answer comes first: "In het kort" and the verdict open the
+// document and the teacher's answers close it (TestVoorbeeldLength checks
+// that they are on the first screen).
 func TestVoorbeeldAnswersFirst(t *testing.T) {
-	s := voorbeeld(t)
-	doc := Summary(s)
+	doc := Summary(voorbeeld(t))
 	if doc.Sections[0].Title != SecBrief || doc.Sections[1].Title != SecBOT || doc.Sections[len(doc.Sections)-1].Title != SecSituation {
 		var titles []string
 		for _, sec := range doc.Sections {
@@ -62,38 +62,40 @@ func TestVoorbeeldAnswersFirst(t *testing.T) {
 		}
 		t.Fatalf("section order %v", titles)
 	}
-	for _, style := range []TerminalOptions{{}, {Light: true}, {NoColor: true}} {
-		lines := screenLines(t, doc.Markdown(), style)
-		brief, verdict := indexOf(lines, SecBrief), indexOf(lines, s.Verdict.Label())
-		if brief < 0 || brief >= 22 || verdict < 0 || verdict >= 22 {
-			t.Errorf("%+v: %q on line %d and the verdict on line %d, want both in the first 22:\n%s",
-				style, SecBrief, brief+1, verdict+1, strings.Join(lines[:min(len(lines), 24)], "\n"))
-		}
-	}
 }
 
-// maxSummaryLines bounds the example's summary at 80 columns, so it does
-// not grow unnoticed. Issue 8 asks for 250, which this layout does not
-// reach with the content as it is: the sections up to and including
-// Achteraf take about 190 lines for the example (every rule keeps its
-// quote and background: about 100), and the findings, practice examples,
-// resources, glossary and answers that the same issue asks for take about
-// 180 more. The bound is what the layout needs today, with a little room.
-const maxSummaryLines = 380
+// maxSummaryLines is issue 8's bound on the example's summary at 80
+// columns. Every rule keeps its quote and background; what makes room is
+// the compact layout: a short line per party, findings as title and key
+// sentence, at most three examples, resources in two or three lines each,
+// the glossary's definitions only, the answers packed several to a line.
+const maxSummaryLines = 250
+
+// maxFirstScreen is how far down the verdict and "In het kort" may start:
+// within the first screen of an 80x24 terminal.
+const maxFirstScreen = 22
 
 // maxDecisionLines bounds the part a teacher acts on: from the top up to
-// and including "Wie beslist wat" (about five screens at 80x24).
-const maxDecisionLines = 100
+// and including "Wie beslist wat" (about three screens at 80x24).
+const maxDecisionLines = 70
 
 func TestVoorbeeldLength(t *testing.T) {
-	lines := screenLines(t, Markdown(voorbeeld(t)), TerminalOptions{})
-	rules := indexOf(lines, SecRules)
-	t.Logf("example summary at 80 columns: %d lines, %d before %q", len(lines), rules, SecRules)
-	if len(lines) > maxSummaryLines {
-		t.Errorf("example summary is %d lines at 80 columns, want at most %d", len(lines), maxSummaryLines)
-	}
-	if rules < 0 || rules > maxDecisionLines {
-		t.Errorf("%q starts on line %d, want the part before it within %d lines", SecRules, rules+1, maxDecisionLines)
+	s := voorbeeld(t)
+	md := Markdown(s)
+	for _, style := range []TerminalOptions{{}, {Light: true}, {NoColor: true}} {
+		lines := screenLines(t, md, style)
+		rules := indexOf(lines, SecRules)
+		t.Logf("%+v: example summary at 80 columns: %d lines, %d before %q", style, len(lines), rules, SecRules)
+		if len(lines) > maxSummaryLines {
+			t.Errorf("%+v: example summary is %d lines at 80 columns, want at most %d", style, len(lines), maxSummaryLines)
+		}
+		brief, verdict := indexOf(lines, SecBrief), indexOf(lines, s.Verdict.Label())
+		if brief < 0 || brief >= maxFirstScreen || verdict < 0 || verdict >= maxFirstScreen {
+			t.Errorf("%+v: %q on line %d and the verdict on line %d, want both in the first %d", style, SecBrief, brief+1, verdict+1, maxFirstScreen)
+		}
+		if rules < 0 || rules > maxDecisionLines {
+			t.Errorf("%+v: %q starts on line %d, want the part before it within %d lines", style, SecRules, rules+1, maxDecisionLines)
+		}
 	}
 }
 
@@ -102,8 +104,13 @@ func TestVoorbeeldLength(t *testing.T) {
 func TestRulesSayTheirPointOnce(t *testing.T) {
 	s := voorbeeld(t)
 	md := Markdown(s)
-	if n := strings.Count(md, checkLaw); n != 1 {
-		t.Errorf("%q %d times, want once", checkLaw, n)
+	if n := strings.Count(md, "wetten.overheid.nl"); n != 1 {
+		t.Errorf("wetten.overheid.nl %d times, want once", n)
+	}
+	for _, line := range strings.Split(md, "\n") {
+		if strings.Contains(line, "Achtergrond:") && strings.Contains(line, "wetten.overheid.nl") {
+			t.Errorf("background still says where to check the law: %s", line)
+		}
 	}
 	for _, line := range strings.Split(md, "\n") {
 		if strings.Count(line, "Achtergrond:") > 1 {
@@ -341,7 +348,11 @@ func TestTerminalWidth(t *testing.T) {
 		}
 		widest := 0
 		for _, l := range strings.Split(ansi.Strip(out), "\n") {
-			widest = max(widest, ansi.StringWidth(strings.TrimRight(l, " ")))
+			l = strings.TrimRight(l, " ")
+			if onlyURL(l) {
+				continue // a URL is never broken; the terminal wraps it
+			}
+			widest = max(widest, ansi.StringWidth(l))
 		}
 		if widest > TextWidth(width) {
 			t.Errorf("width %d: a line of %d columns", width, widest)
@@ -388,7 +399,7 @@ func TestTerminalNoColor(t *testing.T) {
 			t.Errorf("Markdown syntax %q in NO_COLOR output", syntax)
 		}
 	}
-	for _, want := range []string{SecBrief, "Zoek daar naar:", "Waarom:"} {
+	for _, want := range []string{SecBrief, "Zoek daar naar", "Waarom:"} {
 		if !strings.Contains(plain, want) {
 			t.Errorf("text %q lost", want)
 		}

@@ -127,9 +127,8 @@ func Summary(s *decision.Summary) Document {
 	case len(rest) == 0:
 		w("Alles wat je vooraf regelt, staat bij %s.\n\n", SecBrief)
 	default:
-		if len(rest) < len(s.Before) {
-			w("Naast de stappen bij %s:\n\n", SecBrief)
-		}
+		// The steps already under "In het kort" are not repeated; its
+		// heading says they are the first ones.
 		for _, a := range rest {
 			w("- [ ] %s\n", lk(a.Text))
 		}
@@ -138,35 +137,54 @@ func Summary(s *decision.Summary) Document {
 
 	section(SecWho)
 	for _, p := range s.Parties {
-		w("- **%s:** %s\n", esc(p.Party.Name), lk(strings.Join(p.Tasks, " ")))
+		w("- **%s:** %s\n", esc(p.Party.Name), lk(strings.Join(partyLine(p), " ")))
 	}
 	w("\n")
 
 	section(SecRules)
-	w("Bij elke regel: waarom die voor jou geldt (staat er niets, dan geldt de regel altijd), de tekst uit de handreiking en de achtergrond in de wet. %s\n\n", checkLaw)
+	// The parts of the handreiking in one list, in its order: a heading per
+	// part costs two lines and the teacher does not need it (the JSON
+	// gives each rule's part; Achteraf has a section of its own).
+	var parts []string
 	for _, part := range []string{"Algemeen", "Vooraf"} {
-		if rules := rulesIn(s, part); len(rules) > 0 {
-			w("### %s\n\n", handreikingPart(part))
-			for _, r := range rules {
-				writeRule(&b, r, lk)
-			}
-			w("\n")
+		if len(rulesIn(s, part)) > 0 {
+			parts = append(parts, part)
 		}
+	}
+	// A background that the rule just above already gave in full is not
+	// written out again (the Inspectie's two rules share their law).
+	last := ""
+	said := func(bg string) bool {
+		if last != "" && strings.HasPrefix(last, bg) {
+			return true
+		}
+		last = bg
+		return false
+	}
+	for _, part := range parts {
+		for _, r := range rulesIn(s, part) {
+			writeRule(&b, r, lk, said)
+		}
+	}
+	if len(parts) > 0 {
+		w("\n")
 	}
 
 	section(SecAfter)
-	if rules := rulesIn(s, "Achteraf"); len(rules) > 0 {
-		w("Uit de handreiking, deel Achteraf:\n\n")
-		for _, r := range rules {
-			writeRule(&b, r, lk)
-		}
-		w("\n")
+	// The section's title names the part of the handreiking. What to do
+	// after the lesson continues the same list under a label: a heading
+	// would cost a blank line.
+	rules := rulesIn(s, "Achteraf")
+	for _, r := range rules {
+		writeRule(&b, r, lk, said)
 	}
 	if len(s.After) > 0 {
-		w("Na de les:\n\n")
+		w("- **Na de les:**\n")
 		for _, a := range s.After {
 			w("- [ ] %s\n", lk(a.Text))
 		}
+	}
+	if len(rules)+len(s.After) > 0 {
 		w("\n")
 	}
 
@@ -174,9 +192,9 @@ func Summary(s *decision.Summary) Document {
 	// each section says so, with the research's own caveat.
 	if fs := findingsOf(s); len(fs) > 0 {
 		section(SecFindings)
-		w("*%s. %s*\n\n", esc(strings.TrimSuffix(voSource(s), ".")), esc(voCaveat(s)))
+		w("*%s. %s*\n\n", esc(strings.TrimSuffix(voSource(s), ".")), esc(caveatShort(voCaveat(s))))
 		for _, f := range fs {
-			w("- **%s** %s\n", esc(sentence(f.Title)), lk(f.Text))
+			w("- **%s** %s\n", esc(sentence(f.Title)), lk(f.Key))
 		}
 		w("\n")
 	}
@@ -188,7 +206,7 @@ func Summary(s *decision.Summary) Document {
 		} else {
 			w("*%s. %s Ter inspiratie, geen regels voor het mbo.*\n\n", esc(strings.TrimSuffix(voSource(s), ".")), esc(voCaveat(s)))
 		}
-		for _, x := range s.Examples {
+		for _, x := range examplesOf(s) {
 			w("- %s\n", lk(x.Text))
 		}
 		w("\n")
@@ -215,7 +233,7 @@ func Summary(s *decision.Summary) Document {
 		// again what the rules above say. The whole glossary is in the
 		// interview and in "afstandswijzer begrippen".
 		for _, t := range used {
-			w("- **%s:** %s\n", esc(t.Name), esc(firstSentence(t.Text)))
+			w("- **%s:** %s\n", esc(t.Name), esc(definition(t.Text)))
 		}
 		w("\n")
 	}
@@ -224,25 +242,22 @@ func Summary(s *decision.Summary) Document {
 	if len(s.Answers) == 0 {
 		w("Je hebt nog geen vragen beantwoord.\n\n")
 	} else {
-		w("| Vraag | Jouw antwoord |\n|---|---|\n")
-		for _, a := range s.Answers {
-			w("| %s | %s |\n", esc(a.Question.Short), esc(a.Text()))
-		}
-		w("\n")
+		writeAnswers(&b, s.Answers)
 	}
 	if len(s.Dropped) > 0 {
 		w("Deze antwoorden tellen niet mee, omdat de vraag bij je andere antwoorden niet geldt: %s.\n\n", esc(decision.ShortList(s.Dropped)))
 	}
 
 	flush()
-	w("---\n\n")
 	// The disclaimer names the handreiking; the source is named here only
 	// when edited content leaves it out.
 	src := ""
 	if !strings.Contains(oneLine(s.Meta.Disclaimer), oneLine(s.Meta.Title)) {
 		src = fmt.Sprintf(" Bron: %s (%s, %s).", esc(s.Meta.Title), esc(s.Meta.Publisher), esc(s.Meta.Date))
 	}
-	w("*%s%s Inhoudsversie %s.*\n", esc(s.Meta.Disclaimer), src, esc(s.Meta.Version))
+	// Where to check the law is said once, here, next to the disclaimer
+	// that says to check it, rather than above the rules.
+	w("*%s%s %s Inhoudsversie %s.*\n", esc(s.Meta.Disclaimer), src, lawSite, esc(s.Meta.Version))
 	d.Footer = b.String()
 	return d
 }
@@ -252,30 +267,29 @@ func Summary(s *decision.Summary) Document {
 // checkboxes: they are the first steps of the checklist.
 func writeBrief(b *strings.Builder, br brief, lk func(string) string) {
 	fmt.Fprintf(b, "**%s**\n\n", lk(br.Verdict))
-	// One tight list: on the first screen every line counts. Several
-	// items get a line each.
+	// One tight list: on the first screen every line counts. The items
+	// are whole sentences, so several share their label's paragraph.
 	item := func(label string, items []string) {
-		switch len(items) {
-		case 0:
-		case 1:
-			fmt.Fprintf(b, "- **%s** %s\n", label, lk(items[0]))
-		default:
-			fmt.Fprintf(b, "- **%s**\n", label)
-			for _, it := range items {
-				fmt.Fprintf(b, "  - %s\n", lk(it))
-			}
+		if len(items) == 0 {
+			return
 		}
+		linked := make([]string, len(items))
+		for i, it := range items {
+			linked[i] = lk(it)
+		}
+		fmt.Fprintf(b, "- **%s** %s\n", label, strings.Join(linked, " "))
 	}
-	item("Wie moet instemmen of advies geven:", br.Agree)
+	item("Wie beslist mee:", br.Agree)
 	item("Wat je nog moet navragen:", br.Ask)
-	if len(br.Agree)+len(br.Ask) > 0 {
-		b.WriteString("\n")
-	}
+	// The steps continue the same list under a label of their own: a
+	// heading or a paragraph would cost a blank line.
 	if next := br.Next[:min(len(br.Next), maxNextSteps)]; len(next) > 0 {
-		b.WriteString("Je volgende stappen:\n\n")
+		b.WriteString("- **Je eerste stappen:**\n")
 		for _, it := range next {
 			fmt.Fprintf(b, "- [ ] %s\n", lk(it))
 		}
+	}
+	if len(br.Agree)+len(br.Ask)+len(br.Next) > 0 {
 		b.WriteString("\n")
 	}
 }
@@ -286,25 +300,34 @@ func writeBrief(b *strings.Builder, br brief, lk func(string) string) {
 // the reason says why.
 func writeVerdict(b *strings.Builder, s *decision.Summary, lk func(string) string) {
 	v := s.Verdict
-	fmt.Fprintf(b, "**%s**\n\n", esc(sentence(v.Label())))
+	// The label and the text after it share a paragraph: one blank line
+	// less on the first screens.
+	fmt.Fprintf(b, "**%s**", esc(sentence(v.Label())))
 	conds := conditionsOf(s)
+	note := verdictNote(s)
 	switch {
 	case v.Counts != nil && *v.Counts:
 		// All three met: the sentence in "In het kort" says so; the note
-		// below says what else decides it.
+		// says what else decides it.
+		if note != "" {
+			fmt.Fprintf(b, " %s", lk(note))
+			note = ""
+		}
+		b.WriteString("\n\n")
 	case botNotApplicable(s) || len(conds) == 0:
 		if r := strings.TrimSpace(v.Reason); r != "" {
-			fmt.Fprintf(b, "%s\n\n", lk(r))
+			fmt.Fprintf(b, " %s", lk(r))
 		}
+		b.WriteString("\n\n")
 	default:
-		b.WriteString("Dit kan alleen als aan alle drie de voorwaarden is voldaan:\n\n")
+		b.WriteString(" Dit kan alleen als aan alle drie de voorwaarden is voldaan:\n\n")
 		for _, c := range conds {
 			fmt.Fprintf(b, "- %s: %s\n", esc(c.Name), lk(c.State))
 		}
 		b.WriteString("\n")
 	}
-	if n := verdictNote(s); n != "" {
-		fmt.Fprintf(b, "%s\n\n", lk(n))
+	if note != "" {
+		fmt.Fprintf(b, "%s\n\n", lk(note))
 	}
 }
 
@@ -387,27 +410,32 @@ func rulesIn(s *decision.Summary, part string) []decision.AppliedRule {
 // retelling (Rule.Text) is left out here: it says the quote's point a
 // second time; it is in the JSON and the interview. One tight list item per
 // rule keeps the section short on screen and on paper.
-func writeRule(b *strings.Builder, r decision.AppliedRule, lk func(string) string) {
+func writeRule(b *strings.Builder, r decision.AppliedRule, lk func(string) string, said func(string) bool) {
 	fmt.Fprintf(b, "- **%s**", esc(sentence(r.Rule.Title)))
 	if len(r.Why) > 0 {
 		fmt.Fprintf(b, " *Waarom:* %s.", lk(r.WhyText()))
 	}
 	fmt.Fprintf(b, " „%s”", esc(r.Rule.Quote))
-	if bg := background(r.Rule.Background); bg != "" {
+	switch bg := background(r.Rule.Background); {
+	case bg == "":
+	case said(bg):
+		b.WriteString(" *Achtergrond:* als hierboven.")
+	default:
 		fmt.Fprintf(b, " *Achtergrond:* %s", lk(bg))
 	}
 	b.WriteString("\n")
 }
 
-// handreikingPart names a part of the handreiking as a heading.
-func handreikingPart(part string) string { return "Handreiking, deel " + part }
-
-// checkLaw is said once above the rules instead of under every article.
+// checkLaw ends many backgrounds in the content; the summary leaves it
+// out there and says lawSite once, in the footer.
 const checkLaw = "Controleer de actuele tekst op wetten.overheid.nl."
+
+// lawSite says where the current text of the law is.
+const lawSite = "Wetten: wetten.overheid.nl."
 
 // background is a rule's legal background without a label of its own
 // (the summary writes "Achtergrond:" once) and without the reminder to
-// check wetten.overheid.nl, which the rules section gives once.
+// check wetten.overheid.nl, which the footer gives once.
 func background(s string) string {
 	s = oneLine(s)
 	for {
@@ -425,9 +453,9 @@ func background(s string) string {
 	return s
 }
 
-// writeResources writes the resources of one theme as a list. Resources
-// on the same site (mbo.lesopafstand.nl has many topics) share one item
-// with the address once and a line per topic.
+// writeResources writes the resources as a list. Resources on the same
+// site (mbo.lesopafstand.nl has many topics) share one item with the
+// address once and the topics in one sentence.
 func writeResources(b *strings.Builder, rs []*content.Resource) {
 	var urls []string
 	byURL := map[string][]*content.Resource{}
@@ -437,22 +465,97 @@ func writeResources(b *strings.Builder, rs []*content.Resource) {
 		}
 		byURL[r.URL] = append(byURL[r.URL], r)
 	}
+	// An organisation written as "Full name, ABBR" is named in full once,
+	// then by its abbreviation, as in running text.
+	named := map[string]bool{}
+	org := func(r *content.Resource) string {
+		o := oneLine(r.Organisation)
+		i := strings.LastIndex(o, ", ")
+		if i < 0 || !named[o] {
+			named[o] = true
+			return o
+		}
+		return o[i+2:]
+	}
 	for _, u := range urls {
 		group := byURL[u]
 		if len(group) == 1 {
-			writeResource(b, group[0])
+			r := *group[0]
+			r.Organisation = org(group[0])
+			writeResource(b, &r, true)
 			continue
 		}
 		// The topics say what each title says; the titles stay in the JSON.
-		fmt.Fprintf(b, "- **%s** (%s)  \n  %s  \n  Zoek daar naar:\n", esc(host(u)), esc(group[0].Organisation), u)
+		var looks []string
 		for _, r := range group {
-			look := strings.TrimSuffix(oneLine(r.LookFor), ".")
+			look := strings.TrimSuffix(firstSentence(r.LookFor), ".")
 			if look == "" {
 				look = oneLine(r.Title)
 			}
-			fmt.Fprintf(b, "  - %s\n", esc(look))
+			looks = append(looks, look)
+		}
+		fmt.Fprintf(b, "- **%s** (%s). Zoek daar naar %s.  \n  %s\n", esc(host(u)), esc(org(group[0])), esc(topicList(looks)), u)
+	}
+}
+
+// repeats is true when a search hint says what the title says: one holds
+// the other, apart from case, a leading article and the final full stop.
+func repeats(hint, title string) bool {
+	norm := func(s string) string {
+		s = strings.ToLower(strings.TrimSuffix(oneLine(s), "."))
+		for _, art := range []string{"de ", "het ", "een "} {
+			s = strings.TrimPrefix(s, art)
+		}
+		return s
+	}
+	h, t := norm(hint), norm(title)
+	return h != "" && t != "" && (strings.Contains(h, t) || strings.Contains(t, h))
+}
+
+// topicPrefix is how the content names a topic of a site in "zoek":
+// "het onderwerp 'lesontwerp'".
+const topicPrefix = "het onderwerp "
+
+// topicList joins what to look for into one phrase: "de onderwerpen
+// 'lesontwerp', 'multimedia' en 'uitleg geven', en de pagina waar je zelf
+// vragen kunt stellen" rather than a line per topic.
+func topicList(looks []string) string {
+	var topics, other []string
+	for _, l := range looks {
+		if t, ok := strings.CutPrefix(l, topicPrefix); ok && len(t) > 2 && strings.HasPrefix(t, "'") && strings.HasSuffix(t, "'") {
+			topics = append(topics, t)
+		} else {
+			other = append(other, l)
 		}
 	}
+	var parts []string
+	switch len(topics) {
+	case 0:
+	case 1:
+		parts = append(parts, topicPrefix+topics[0])
+	default:
+		parts = append(parts, "de onderwerpen "+andList(topics))
+	}
+	parts = append(parts, other...)
+	if len(other) > 1 {
+		// Hints are phrases with "en" in them: a semicolon keeps them
+		// apart.
+		return strings.Join(parts, "; ")
+	}
+	if len(parts) > 1 && len(topics) > 1 {
+		// "de onderwerpen 'a' en 'b', en de pagina ...": a comma keeps the
+		// last topic apart from the rest.
+		return strings.Join(parts[:len(parts)-1], ", ") + ", en " + parts[len(parts)-1]
+	}
+	return andList(parts)
+}
+
+// andList joins items as Dutch does: "a, b en c".
+func andList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " en " + items[len(items)-1]
 }
 
 // host is a URL's site name without "www.", as a short title.
@@ -465,15 +568,93 @@ func host(u string) string {
 }
 
 // writeResource writes one resource as a list item: title and
-// organisation, the URL as text, and what to look for there. Hard line
-// breaks, not a blank line: a blank line makes a loose list item, and
-// Glamour then runs its two paragraphs together on one line.
-func writeResource(b *strings.Builder, r *content.Resource) {
-	fmt.Fprintf(b, "- **%s** (%s)  \n  %s", esc(r.Title), esc(r.Organisation), r.URL)
-	if look := strings.TrimSpace(r.LookFor); look != "" {
-		fmt.Fprintf(b, "  \n  Zoek daar naar: %s", esc(look))
+// organisation, the URL as text on a line of its own, and what to look
+// for there. Hard line breaks, not a blank line: a blank line makes a
+// loose list item, and Glamour then runs its two paragraphs together on
+// one line. short keeps only the first sentence of "zoek" (the summary);
+// the full list of resources gives it all.
+func writeResource(b *strings.Builder, r *content.Resource, short bool) {
+	look := oneLine(r.LookFor)
+	if !short {
+		fmt.Fprintf(b, "- **%s** (%s)  \n  %s", esc(r.Title), esc(r.Organisation), r.URL)
+		if look != "" {
+			fmt.Fprintf(b, "  \n  Zoek daar naar: %s", esc(look))
+		}
+		b.WriteString("\n")
+		return
 	}
+	// Short: what to look for shares the title's lines, the URL stands
+	// last on a line of its own. Only an address above the page (zekerheid
+	// "ouder": a site or a parent page) needs its search hint here, and not
+	// when the hint only says the title again; the full list of resources
+	// gives every hint.
+	fmt.Fprintf(b, "- **%s** (%s)", esc(r.Title), esc(r.Organisation))
+	if r.Certainty != "ouder" || repeats(look, r.Title) {
+		look = ""
+	}
+	if look = firstSentence(look); look != "" {
+		fmt.Fprintf(b, ". Zoek daar naar: %s", esc(look))
+	}
+	fmt.Fprintf(b, "  \n  %s\n", r.URL)
+}
+
+// answersWidth is how wide a line of answers is packed: with Glamour's
+// margin and the bullet it fits an 80-column terminal.
+const answersWidth = 74
+
+// writeAnswers writes the answers as "Vraag: antwoord" pairs, several to a
+// list item but never one split over two: a table spends a line on each
+// of sixteen short answers, and a header and a rule besides. (A hard line
+// break inside a paragraph does not survive Glamour; list items do.)
+func writeAnswers(b *strings.Builder, answers []decision.AnswerLine) {
+	var line []string
+	n := 0
+	flush := func() {
+		if len(line) > 0 {
+			fmt.Fprintf(b, "- %s\n", strings.Join(line, " · "))
+		}
+		line, n = nil, 0
+	}
+	for _, a := range answers {
+		q, t := oneLine(a.Question.Short), oneLine(a.Text())
+		width := utf8.RuneCountInString(q) + 2 + utf8.RuneCountInString(t)
+		if n > 0 && n+3+width > answersWidth {
+			flush()
+		}
+		if n > 0 {
+			n += 3
+		}
+		line = append(line, fmt.Sprintf("**%s:** %s", esc(q), esc(t)))
+		n += width
+	}
+	flush()
 	b.WriteString("\n")
+}
+
+// caveatShort is the research's caveat without the elaboration after a
+// colon: "geeft het geen representatief beeld" stays, why it was done goes
+// (it is in the JSON's vo_voorbehoud).
+func caveatShort(c string) string {
+	var out []string
+	for _, s := range content.Sentences(c) {
+		if i := strings.Index(s, ": "); i > 0 {
+			s = s[:i] + "."
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, " ")
+}
+
+// definition is a glossary entry as the summary gives it: the first
+// sentence, up to a colon that starts an elaboration. The whole entry is
+// in "afstandswijzer begrippen"; the part after the colon is often what a
+// rule above says in the law's words.
+func definition(text string) string {
+	d := firstSentence(text)
+	if i := strings.Index(d, ": "); i > 0 {
+		d = d[:i] + "."
+	}
+	return d
 }
 
 // SourcesMarkdown lists every resource of the content, by theme.
@@ -493,7 +674,7 @@ func SourcesMarkdown(c *content.Content) string {
 		}
 		fmt.Fprintf(&b, "## %s\n\n", esc(theme))
 		for _, r := range in {
-			writeResource(&b, r)
+			writeResource(&b, r, false)
 		}
 		b.WriteString("\n")
 	}

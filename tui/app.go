@@ -274,6 +274,8 @@ func (a *app) footer() string {
 		parts = append(parts, c.st.warn.Render(wrapText(b, w)))
 	}
 	switch {
+	case a.confirmQuit && c.remote:
+		parts = append(parts, c.st.warn.Render(wrapText("Je antwoorden zijn niet bewaard. Toch stoppen? j: stoppen · een andere toets: blijven", w)))
 	case a.confirmQuit:
 		parts = append(parts, c.st.warn.Render(wrapText("Je antwoorden zijn niet bewaard. Toch stoppen? j: stoppen · a: eerst ergens anders opslaan · een andere toets: blijven", w)))
 	case c.status != "":
@@ -305,7 +307,8 @@ func (a *app) footer() string {
 func (a *app) globalFull() []key.Binding {
 	g := a.global
 	out := []key.Binding{g.Glossary}
-	if len(a.c.answers) > 0 {
+	// Over SSH a keeps its meaning but only explains: not in the help.
+	if len(a.c.answers) > 0 && !a.c.remote {
 		out = append(out, g.SaveAnswers)
 	}
 	return append(out, withDesc(g.Help, "?", "minder toetsen"), g.Quit)
@@ -373,12 +376,16 @@ func newApp(opt Options) *app {
 		answers:     decision.Answers{},
 		allowed:     map[string]bool{},
 		sessionPath: opt.SessionPath,
-		renderers:   newRendererPool(),
+		renderers:   sharedRenderers,
+		remote:      opt.Remote,
 		caseTitle:   clean(opt.Title),
 		caseStory:   clean(opt.Story),
 	}
 	if c.now == nil {
 		c.now = timeNow
+	}
+	if c.remote {
+		c.renderSlots = remoteSlots
 	}
 	if c.open == nil {
 		c.open = systemOpen
@@ -409,6 +416,9 @@ func newApp(opt Options) *app {
 		saved, note := session.Load(c.eng, c.sessionPath)
 		c.saved, c.onDisk = saved, saved
 		if note != "" {
+			if c.remote {
+				note = strings.ReplaceAll(note, c.sessionPath, "de map van de trainer")
+			}
 			c.sessionNote = clean(note)
 		}
 		if opt.otherWindow {

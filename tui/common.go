@@ -58,7 +58,12 @@ type common struct {
 	statusWarn bool
 
 	renderers *rendererPool
-	pending   []tea.Msg // navigation messages for the app
+	// renderSlots, when set, bounds the summaries rendered at the same
+	// time across the process (remote sessions).
+	renderSlots chan struct{}
+	// remote is a session over SSH (Options.Remote).
+	remote  bool
+	pending []tea.Msg // navigation messages for the app
 }
 
 // setStatus sets the status line. Paths and URLs in it come from outside
@@ -108,6 +113,10 @@ func (c *common) unsaved() bool {
 // folder: the way out when the autosave fails. Every answer is kept,
 // also those that no longer count, so going back restores them.
 func (c *common) saveAnswersElsewhere() {
+	if c.remote {
+		c.setStatus(remoteSaveText(c, false), c.saveErr != "")
+		return
+	}
 	if len(c.answers) == 0 {
 		c.setStatus("Je hebt nog niets beantwoord; er is niets op te slaan.", false)
 		return
@@ -122,10 +131,28 @@ func (c *common) saveAnswersElsewhere() {
 	c.setStatus("Je antwoorden staan in "+path, false)
 }
 
+// remoteSaveText is what a save key says over SSH: a file would land on
+// the trainer's laptop, and the answers are kept there already. files is
+// true for the keys that save a summary or hand-out (s, d).
+func remoteSaveText(c *common, files bool) string {
+	if c.saveErr != "" {
+		return "Je antwoorden konden niet worden bewaard op de computer van de trainer. Zeg het tegen de trainer."
+	}
+	if files {
+		return "Hier sla je geen bestanden op: die zouden op de computer van de trainer komen. Je antwoorden worden daar al bewaard, en de trainer kan de hand-out van de groep afdrukken."
+	}
+	return "Je hoeft niets op te slaan: je antwoorden worden na elk antwoord bewaard op de computer van de trainer."
+}
+
 // banner is the autosave warning, shown until a save succeeds.
 func (c *common) banner() string {
 	if c.saveErr == "" {
 		return ""
+	}
+	if c.remote {
+		// No path of the trainer's laptop, and no key that would save
+		// there too.
+		return clean("Je antwoorden worden niet bewaard (" + c.saveErr + "). Zeg het tegen de trainer.")
 	}
 	return clean("Je antwoorden worden niet bewaard (" + c.saveErr + "): " + c.sessionPath +
 		". Druk op a om ze ergens anders op te slaan.")

@@ -482,3 +482,31 @@ func TestSummaryURLsStandAlone(t *testing.T) {
 		t.Fatal("no URL in the summary")
 	}
 }
+
+// At 80 columns a URL longer than the line stays whole on one line (the
+// terminal soft-wraps it), so it can be selected and copied; Glamour alone
+// broke it at a hyphen ("brochure-" / "ruimte-in-regels").
+func TestSummaryURLsWholeAt80(t *testing.T) {
+	opt, _ := testOptions(t)
+	m := openSummary(t, opt, 80, 24)
+	lines := strings.Split(ansi.Strip(sumOf(t, m).vp.GetContent()), "\n")
+	long := 0
+	for _, r := range sumOf(t, m).sum.Sources {
+		found := false
+		for _, l := range lines {
+			if strings.Contains(l, r.URL) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("URL not whole on one line: %s", r.URL)
+		}
+		if len(r.URL) > 76 {
+			long++
+		}
+	}
+	if long == 0 {
+		t.Fatal("the test content has no URL longer than the line; the test proves nothing")
+	}
+}

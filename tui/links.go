@@ -106,18 +106,22 @@ func (s *linksScreen) update(c *common, msg tea.Msg) tea.Cmd {
 
 func (s *linksScreen) title(*common) (string, string) { return "links in je samenvatting", "" }
 
-func (s *linksScreen) keys(*common) keyMap {
+func (s *linksScreen) keys(c *common) keyMap {
 	k := s.k
 	return keyMap{
-		short: []key.Binding{k.list.Move, k.Open, withDesc(k.Copy, "c", "kopiëren"), k.Close},
-		full:  [][]key.Binding{k.list.full(), {k.Open, k.Copy, k.Close}},
+		short: []key.Binding{k.list.Move, openBinding(c, k.Open), withDesc(k.Copy, "c", "kopiëren"), k.Close},
+		full:  [][]key.Binding{k.list.full(), {openBinding(c, k.Open), k.Copy, k.Close}},
 	}
 }
 
 func (s *linksScreen) view(c *common, _, h int) string {
 	w := c.textWidth()
 	var b lineBuilder
-	b.add(c.st.faint.Render(wrapText("Kies een link en druk op enter om hem in je browser te openen. Met c kopieer je het adres naar je klembord.", w)))
+	intro := "Kies een link en druk op enter om hem in je browser te openen. Met c kopieer je het adres naar je klembord."
+	if c.remote {
+		intro = "Kies een link en druk op enter om het hele adres te zien. Open het in de browser op je eigen computer. Met c kopieer je het adres naar je klembord (als je terminal dat toestaat)."
+	}
+	b.add(c.st.faint.Render(wrapText(intro, w)))
 	b.add("")
 	for i, r := range s.links {
 		marker := "  "
@@ -152,9 +156,22 @@ func copyURL(c *common, u string) tea.Cmd {
 	return tea.SetClipboard(u)
 }
 
+// openBinding is enter on a link: it opens the link, or over SSH, where
+// a browser would open on the trainer's laptop, shows its address.
+func openBinding(c *common, b key.Binding) key.Binding {
+	if c.remote {
+		return withDesc(b, "enter", "adres tonen")
+	}
+	return b
+}
+
 // openURL runs the opener in a command, off the update loop; the result
-// comes back as openedMsg.
+// comes back as openedMsg. Over SSH it shows the address to copy.
 func openURL(c *common, u string) tea.Cmd {
+	if c.remote {
+		c.setStatus("Open dit adres in de browser op je eigen computer: "+u, false)
+		return nil
+	}
 	if !safeURL(u, c.allowed) {
 		c.setStatus("Dit adres open ik niet; alleen https-adressen uit de inhoud. Kopieer het zelf: "+clean(u), true)
 		return nil

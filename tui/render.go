@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"container/list"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -24,16 +26,56 @@ type renderedMsg struct {
 	starts []int // first line of each section of the document
 }
 
-// rendererPool keeps Glamour renderers per key across renders: creating
-// one costs more than rendering. A TermRenderer keeps state while
-// rendering, so each concurrent render takes its own out of the pool.
+// sharedRenderers serves every program in the process. The study
+// afternoon runs one program per participant: their summaries share most
+// parts (the sources, the glossary, the footer, often whole sections), so
+// a part is rendered once per width and style, not once per person.
+var sharedRenderers = newRendererPool()
+
+// remoteSlots bounds how many summaries remote sessions render at the
+// same time: Glamour takes tens of milliseconds of CPU per summary, and
+// when a room opens its summaries at once one core must stay free for
+// everyone's key presses. A local program has no such limit.
+var remoteSlots = make(chan struct{}, max(1, runtime.GOMAXPROCS(0)-1))
+
+// partCacheBytes bounds the cache of rendered parts (Markdown plus
+// output): a room of 40 at three widths fits with room to spare.
+const partCacheBytes = 16 << 20
+
+// maxFreeRenderers bounds the idle renderers kept per key.
+const maxFreeRenderers = 8
+
+// rendererPool keeps Glamour renderers per key and the parts it rendered.
+// A TermRenderer keeps state while rendering, so each concurrent render
+// takes its own out of the pool. Rendering is a pure function of the
+// Markdown and the key, so a rendered part can be reused by anyone.
 type rendererPool struct {
-	mu   sync.Mutex
-	free map[renderKey][]*glamour.TermRenderer
+	mu       sync.Mutex
+	free     map[renderKey][]*glamour.TermRenderer
+	cache    partCache
+	inflight map[partKey]*partCall
+	// renders counts the parts rendered by Glamour; active and peak the
+	// renders at the same time (tests).
+	renders, active, peak int
 }
 
 func newRendererPool() *rendererPool {
-	return &rendererPool{free: map[renderKey][]*glamour.TermRenderer{}}
+	return &rendererPool{
+		free:     map[renderKey][]*glamour.TermRenderer{},
+		cache:    partCache{max: partCacheBytes, ll: list.New(), items: map[partKey]*list.Element{}},
+		inflight: map[partKey]*partCall{},
+	}
+}
+
+type partKey struct {
+	k  renderKey
+	md string
+}
+
+// partCall is a part being rendered; others wanting it wait for done.
+type partCall struct {
+	done chan struct{}
+	out  string
 }
 
 func (p *rendererPool) get(k renderKey) (*glamour.TermRenderer, error) {
@@ -52,37 +94,162 @@ func (p *rendererPool) get(k renderKey) (*glamour.TermRenderer, error) {
 
 func (p *rendererPool) put(k renderKey, r *glamour.TermRenderer) {
 	p.mu.Lock()
-	p.free[k] = append(p.free[k], r)
+	if len(p.free[k]) < maxFreeRenderers {
+		p.free[k] = append(p.free[k], r)
+	}
 	p.mu.Unlock()
 }
 
-// renderDoc renders the document's parts (title and intro, each section,
-// the footer) in parallel and records where each section starts. It runs
-// inside a tea.Cmd, never in Update.
-func renderDoc(pool *rendererPool, k renderKey, d report.Document) renderedMsg {
+// cached returns a rendered part when the cache has it.
+func (p *rendererPool) cached(k renderKey, md string) (string, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.cache.get(partKey{k, md})
+}
+
+// part renders one Markdown part, from the cache when it can. When the
+// same part is being rendered already, it waits for that rendering
+// instead of doing the work twice (a room opening the same case).
+func (p *rendererPool) part(k renderKey, md string) string {
+	pk := partKey{k, md}
+	p.mu.Lock()
+	if out, ok := p.cache.get(pk); ok {
+		p.mu.Unlock()
+		return out
+	}
+	if c := p.inflight[pk]; c != nil {
+		p.mu.Unlock()
+		<-c.done
+		return c.out
+	}
+	c := &partCall{done: make(chan struct{})}
+	p.inflight[pk] = c
+	p.renders++
+	p.active++
+	p.peak = max(p.peak, p.active)
+	p.mu.Unlock()
+
+	out, ok := p.renderPart(k, md)
+	c.out = out
+	p.mu.Lock()
+	p.active--
+	delete(p.inflight, pk)
+	if ok {
+		p.cache.add(pk, out)
+	}
+	p.mu.Unlock()
+	close(c.done)
+	return out
+}
+
+// renderPart renders md with a pooled renderer; on an error the Markdown
+// itself is shown (ok false: not cached, the next try may work).
+func (p *rendererPool) renderPart(k renderKey, md string) (string, bool) {
+	r, err := p.get(k)
+	if err != nil {
+		return md, false
+	}
+	// RenderWith keeps a URL longer than the line whole.
+	s, err := report.RenderWith(r, md, k.width, report.TerminalOptions{Light: k.light, NoColor: k.noColor})
+	p.put(k, r)
+	if err != nil {
+		return md, false
+	}
+	return strings.Join(trimBlank(s), "\n"), true
+}
+
+// partCache is a least-recently-used cache of rendered parts, bounded by
+// the bytes of Markdown and output it holds. Guarded by rendererPool.mu.
+type partCache struct {
+	max, size int
+	ll        *list.List // front: most recently used; values *partEntry
+	items     map[partKey]*list.Element
+}
+
+type partEntry struct {
+	key partKey
+	out string
+}
+
+func (c *partCache) get(k partKey) (string, bool) {
+	e, ok := c.items[k]
+	if !ok {
+		return "", false
+	}
+	c.ll.MoveToFront(e)
+	return e.Value.(*partEntry).out, true
+}
+
+func (c *partCache) add(k partKey, out string) {
+	n := len(k.md) + len(out)
+	if n > c.max {
+		return
+	}
+	if e, ok := c.items[k]; ok {
+		c.ll.MoveToFront(e)
+		return
+	}
+	c.items[k] = c.ll.PushFront(&partEntry{key: k, out: out})
+	c.size += n
+	for c.size > c.max {
+		e := c.ll.Back()
+		old := e.Value.(*partEntry)
+		c.ll.Remove(e)
+		delete(c.items, old.key)
+		c.size -= len(old.key.md) + len(old.out)
+	}
+}
+
+// docParts splits the document as the summary pages through it: title
+// and intro, each section, the footer.
+func docParts(d report.Document) []string {
 	parts := []string{"# " + d.Title + "\n\n" + d.Intro}
 	for _, s := range d.Sections {
 		parts = append(parts, "## "+s.Title+"\n\n"+s.Body)
 	}
-	parts = append(parts, d.Footer)
+	return append(parts, d.Footer)
+}
+
+// renderDoc renders the document's parts in parallel and records where
+// each section starts. It runs inside a tea.Cmd, never in Update.
+func renderDoc(pool *rendererPool, k renderKey, d report.Document) renderedMsg {
+	return renderDocIn(pool, k, d, nil)
+}
+
+// renderDocIn is renderDoc; with slots set, the parts that are not
+// cached are rendered one after another while holding a slot, so at most
+// cap(slots) summaries take CPU at the same time.
+func renderDocIn(pool *rendererPool, want renderKey, d report.Document, slots chan struct{}) renderedMsg {
+	// Glamour sees the width only as the wrap width: windows of 100
+	// columns and wider get the same text, so they share renderers and
+	// cached parts.
+	k := want
+	k.width = report.TextWidth(k.width)
+	parts := docParts(d)
 	out := make([]string, len(parts))
-	var wg sync.WaitGroup
-	for i, p := range parts {
-		wg.Go(func() {
-			r, err := pool.get(k)
-			if err != nil {
-				out[i] = p
-				return
-			}
-			s, err := r.Render(p)
-			pool.put(k, r)
-			if err != nil {
-				s = p
-			}
-			out[i] = strings.Join(trimBlank(s), "\n")
-		})
+	var missing []int
+	for i, md := range parts {
+		if s, ok := pool.cached(k, md); ok {
+			out[i] = s
+		} else {
+			missing = append(missing, i)
+		}
 	}
-	wg.Wait()
+	switch {
+	case len(missing) == 0:
+	case slots != nil:
+		slots <- struct{}{}
+		for _, i := range missing {
+			out[i] = pool.part(k, parts[i])
+		}
+		<-slots
+	default:
+		var wg sync.WaitGroup
+		for _, i := range missing {
+			wg.Go(func() { out[i] = pool.part(k, parts[i]) })
+		}
+		wg.Wait()
+	}
 	var b strings.Builder
 	var starts []int
 	line := 0
@@ -100,7 +267,7 @@ func renderDoc(pool *rendererPool, k renderKey, d report.Document) renderedMsg {
 		b.WriteString(o)
 		line += strings.Count(o, "\n")
 	}
-	return renderedMsg{key: k, text: b.String(), starts: starts}
+	return renderedMsg{key: want, text: b.String(), starts: starts}
 }
 
 // trimBlank drops empty lines (Glamour's margins) at both ends.

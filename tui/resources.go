@@ -132,14 +132,14 @@ func (s *resourcesScreen) update(c *common, msg tea.Msg) tea.Cmd {
 
 func (s *resourcesScreen) title(*common) (string, string) { return "alle bronnen", "" }
 
-func (s *resourcesScreen) keys(*common) keyMap {
+func (s *resourcesScreen) keys(c *common) keyMap {
 	k := s.k
 	if s.filtering {
 		return keyMap{short: []key.Binding{k.Done, k.Cancel}, full: [][]key.Binding{{k.Done, k.Cancel}}}
 	}
 	return keyMap{
-		short: []key.Binding{k.list.Move, k.Filter, k.Open, withDesc(k.Copy, "c", "kopiëren"), k.Back},
-		full:  [][]key.Binding{k.list.full(), {k.Filter, k.Open, k.Copy, k.Back}},
+		short: []key.Binding{k.list.Move, k.Filter, openBinding(c, k.Open), withDesc(k.Copy, "c", "kopiëren"), k.Back},
+		full:  [][]key.Binding{k.list.full(), {k.Filter, openBinding(c, k.Open), k.Copy, k.Back}},
 	}
 }
 
@@ -153,7 +153,7 @@ func (s *resourcesScreen) view(c *common, _, h int) string {
 	case s.filter != "":
 		head = c.st.faint.Render(wrapText("Gezocht op „"+s.filter+"”. Esc toont weer alles.", w))
 	default:
-		head = c.st.faint.Render(wrapText("Hulp bij afstandsonderwijs, per thema. Druk op / om te zoeken, op enter om een bron te openen.", w))
+		head = c.st.faint.Render(wrapText(resourcesIntro(c), w))
 	}
 	headH := strings.Count(head, "\n") + 1
 	vis := s.visible()
@@ -191,4 +191,12 @@ func (s *resourcesScreen) view(c *common, _, h int) string {
 		b.fs--
 	}
 	return head + "\n" + b.window(max(h-headH, 1), c.st)
+}
+
+// resourcesIntro explains the list; over SSH enter shows the address.
+func resourcesIntro(c *common) string {
+	if c.remote {
+		return "Hulp bij afstandsonderwijs, per thema. Druk op / om te zoeken, op enter om het adres van een bron te zien."
+	}
+	return "Hulp bij afstandsonderwijs, per thema. Druk op / om te zoeken, op enter om een bron te openen."
 }

@@ -88,8 +88,8 @@ func (s *summaryScreen) render(c *common) tea.Cmd {
 	if s.want == s.have || c.width == 0 {
 		return nil
 	}
-	k, doc, pool := s.want, s.doc, c.renderers
-	return func() tea.Msg { return renderDoc(pool, k, doc) }
+	k, doc, pool, slots := s.want, s.doc, c.renderers, c.renderSlots
+	return func() tea.Msg { return renderDocIn(pool, k, doc, slots) }
 }
 
 // section returns the section at line y and how far into it y is.
@@ -155,6 +155,8 @@ func (s *summaryScreen) key(c *common, msg tea.KeyPressMsg) tea.Cmd {
 	s.layout(c)
 	k := s.k
 	switch {
+	case c.remote && (key.Matches(msg, k.Handout) || key.Matches(msg, k.Save)):
+		c.setStatus(remoteSaveText(c, true), c.saveErr != "")
 	case key.Matches(msg, k.Handout):
 		page, err := report.HTML(s.sum, c.now())
 		path := ""
@@ -239,8 +241,19 @@ func (s *summaryScreen) place() string {
 	return out
 }
 
-func (s *summaryScreen) keys(*common) keyMap {
+func (s *summaryScreen) keys(c *common) keyMap {
 	k := s.k
+	if c.remote {
+		// s and d keep their meaning but only explain over SSH: not in
+		// the help.
+		return keyMap{
+			short: []key.Binding{withDesc(k.NextSec, "n/p", "deel"), withDesc(k.Links, "l", "links"), withDesc(k.Review, "r", "wijzigen")},
+			full: [][]key.Binding{
+				{withDesc(k.Down, "↓/↑", "scrollen"), withDesc(k.PageDown, "pgdn/pgup", "pagina"), withDesc(k.Top, "g/G", "begin/einde")},
+				{k.NextSec, k.PrevSec, withDesc(k.Links, "l", "links"), withDesc(k.Review, "r/esc", "wijzigen")},
+			},
+		}
+	}
 	return keyMap{
 		short: []key.Binding{
 			withDesc(k.NextSec, "n/p", "deel"), withDesc(k.Save, "s", "opslaan"),

@@ -58,6 +58,13 @@ type Options struct {
 	// Resume skips the welcome menu and goes on with the saved session,
 	// when there is one (afstandswijzer --verder).
 	Resume bool
+	// Remote is a session over SSH (studiemiddag): the reader sits at
+	// another computer. Files would be saved on the trainer's laptop and
+	// a browser would open there, so the welcome text says where the
+	// answers are kept, the save keys (s, d, a) say the trainer keeps the
+	// answers instead of saving, links show their address to copy, and
+	// summary renders share the machine with the rest of the room.
+	Remote bool
 
 	// LogDir is where a crash report is written; empty means
 	// os.UserCacheDir()/afstandswijzer.

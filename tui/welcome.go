@@ -95,11 +95,11 @@ func (s *welcomeScreen) view(c *common, _, h int) string {
 	var b lineBuilder
 	b.add(c.st.heading.Render("Mag je afstandsonderwijs gebruiken in je les? En hoe?"))
 	b.add("")
-	b.add(wrapText("Je beantwoordt een paar korte vragen over je les. Daarna krijg je een samenvatting: welke regels gelden, wie wat beslist, of het meetelt als begeleide onderwijstijd, en waar je hulp vindt.", w))
+	b.add(wrapText("Je beantwoordt een paar korte vragen over je les. Daarna krijg je een samenvatting: welke regels gelden, wie wat beslist, of het kan meetellen als begeleide onderwijstijd, en waar je hulp vindt.", w))
 	b.add("")
 	b.add(wrapIndent("Voor wie: ", "docenten, onderwijsteams, teamleiders en opleiders in het mbo.", w))
 	b.add(wrapIndent("Bron:     ", clean(meta.Title+" ("+meta.Publisher+", "+meta.Date+")."), w))
-	b.add(wrapIndent("Privacy:  ", "alles blijft op je eigen computer. Het programma stuurt niets naar internet.", w))
+	b.add(wrapIndent("Privacy:  ", privacyText(c), w))
 	if c.sessionNote != "" {
 		b.add("")
 		b.add(c.st.warn.Render(wrapText(c.sessionNote, w)))
@@ -118,4 +118,13 @@ func (s *welcomeScreen) view(c *common, _, h int) string {
 	}
 	b.focusEnd()
 	return b.window(h, c.st)
+}
+
+// privacyText says where the answers go. Over SSH they are kept on the
+// trainer's laptop, where the trainer sees and compares them.
+func privacyText(c *common) string {
+	if c.remote {
+		return "je antwoorden worden bewaard op de computer van de trainer. De trainer kan ze bekijken en vergelijken. Ze gaan nergens anders heen, ook niet naar internet."
+	}
+	return "alles blijft op je eigen computer. Het programma stuurt niets naar internet."
 }

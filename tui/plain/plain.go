@@ -55,6 +55,18 @@ type Options struct {
 	// empty means the current folder. Now gives the date for its name.
 	Dir string
 	Now func() time.Time
+
+	// Answers, when set, starts from these answers instead of a saved
+	// session: a trainer's example case, with Title and Story. The reader
+	// sees the story and the case's answers, and can change any of them
+	// before the summary.
+	Answers decision.Answers
+	Title   string
+	Story   string
+	// Remote is a session over SSH (studiemiddag): the answers are kept
+	// on the trainer's computer. Messages say so instead of naming a file
+	// or a command there, and the summary is not offered as a file.
+	Remote bool
 }
 
 // Resume is what Run does with a saved session.
@@ -101,6 +113,12 @@ func Run(opt Options) error {
 		now:     opt.Now,
 		answers: decision.Answers{},
 		hinted:  map[string]bool{},
+		remote:  opt.Remote,
+	}
+	if opt.Answers != nil {
+		p.answers = opt.Answers.Clone()
+		p.caseTitle, p.caseStory = content.Clean(opt.Title), content.Clean(opt.Story)
+		p.isCase = true
 	}
 	if p.errOut == nil {
 		p.errOut = p.out
@@ -145,7 +163,15 @@ type run struct {
 	readErr   error
 	stopErr   error // why a script stopped at a line (a line too long)
 	line      int   // number of the last input line read
+	remote    bool
+	// isCase: the answers came from Options.Answers; the first review
+	// says they are the case's.
+	isCase               bool
+	caseTitle, caseStory string
 }
+
+// trainerPlace is where a remote session's answers are kept.
+const trainerPlace = "op de computer van de trainer"
 
 // say writes one paragraph, wrapped at the width between words.
 func (p *run) say(format string, args ...any) {
@@ -256,15 +282,30 @@ func (p *run) invalid(problem string) (retry bool, err error) {
 func (p *run) run() error {
 	p.say("Afstandswijzer: eenvoudige weergave")
 	p.say("")
-	if !p.resume() {
+	if p.isCase {
+		if p.caseTitle != "" {
+			p.say("Casus: %s", oneLine(p.caseTitle))
+			for _, l := range strings.Split(strings.TrimSpace(p.caseStory), "\n") {
+				if l = strings.TrimSpace(l); l != "" {
+					p.say("%s", l)
+				}
+			}
+			p.say("")
+		}
+	} else if !p.resume() {
 		return p.ended()
 	}
-	n := len(p.eng.Visible(p.answers))
-	p.say("Je beantwoordt ongeveer %d vragen over je les. Typ bij elke vraag het nummer van je antwoord en druk op Enter.", n)
+	if n := len(p.eng.Visible(p.answers)); p.isCase {
+		p.say("Bij een vraag typ je het nummer van je antwoord en druk je op Enter.")
+	} else {
+		p.say("Je beantwoordt ongeveer %d vragen over je les. Typ bij elke vraag het nummer van je antwoord en druk op Enter.", n)
+	}
 	p.say("Typ w als je wilt weten waarom we iets vragen. Typ terug voor de vorige vraag, of stop om te stoppen. Je antwoorden worden dan bewaard.")
 
 	cur := p.eng.Next(p.answers)
-	fromReview := false
+	// A case goes to its review first; open questions of the case come
+	// before it, as after a change.
+	fromReview := p.isCase
 	for {
 		for cur != nil {
 			next, answered, quit, err := p.ask(cur)
@@ -323,7 +364,9 @@ func (p *run) resume() bool {
 		return true
 	case ResumeFresh:
 		p.say("Je begint opnieuw. Je oude antwoorden worden pas overschreven bij je eerste nieuwe antwoord.")
-		p.say("Wil je toch verder met je oude antwoorden? Start het programma dan met: %s", ContinueCmd)
+		if !p.remote {
+			p.say("Wil je toch verder met je oude antwoorden? Start het programma dan met: %s", ContinueCmd)
+		}
 		p.say("")
 		return true
 	}
@@ -408,7 +451,12 @@ func (p *run) after(q *content.Question) *content.Question {
 // question to ask again, or nil to go on to the summary.
 func (p *run) review() (*content.Question, error) {
 	vis := p.eng.Visible(p.answers)
-	p.say("Je hebt alle vragen beantwoord. Dit zijn je antwoorden:")
+	if p.isCase {
+		p.isCase = false
+		p.say("Dit antwoordde de docent in de casus:")
+	} else {
+		p.say("Je hebt alle vragen beantwoord. Dit zijn je antwoorden:")
+	}
 	for i, q := range vis {
 		p.item(strconv.Itoa(i+1)+". ", oneLine(q.Short)+": "+AnswerText(q, p.answers[q.ID]))
 	}
@@ -558,17 +606,26 @@ func (p *run) save() bool {
 	err := session.Save(p.session, p.eng.FormatAnswers(p.answers))
 	if err != nil && !p.saveError {
 		p.saveError = true
-		p.say("Let op: je antwoorden konden niet worden bewaard in %s (%s).", p.session, session.FileError(err))
+		if p.remote {
+			p.say("Let op: je antwoorden konden niet worden bewaard %s (%s). Zeg het tegen de trainer.", trainerPlace, session.FileError(err))
+		} else {
+			p.say("Let op: je antwoorden konden niet worden bewaard in %s (%s).", p.session, session.FileError(err))
+		}
 	}
 	return err == nil
 }
 
 func (p *run) stop() error {
 	p.say("")
-	if len(p.answers) > 0 && p.save() {
+	saved := len(p.answers) > 0 && p.save()
+	switch {
+	case saved && p.remote:
+		p.say("Je bent gestopt. Je antwoorden zijn bewaard %s.", trainerPlace)
+		p.say("Ga later verder door opnieuw in te loggen met dezelfde naam.")
+	case saved:
 		p.say("Je bent gestopt. Je antwoorden zijn bewaard in %s.", p.session)
 		p.say("Ga later verder met: %s", ContinueCmd)
-	} else {
+	default:
 		p.say("Je bent gestopt voordat je iets hebt beantwoord. Er is niets nieuws bewaard.")
 	}
 	return nil
@@ -584,11 +641,17 @@ func (p *run) ended() error {
 	// One line each on stderr, as in invalid.
 	w := p.errOut
 	say := func(s string) { fmt.Fprintln(w, s) }
+	saved := len(p.answers) > 0 && p.save()
 	switch {
+	case len(p.answers) == 0 && p.remote:
+		say("De invoer is op voordat je een vraag hebt beantwoord. Er is niets nieuws bewaard.")
 	case len(p.answers) == 0:
 		say("De invoer is op voordat je een vraag hebt beantwoord. Er is niets nieuws bewaard.")
 		say("Start opnieuw met: afstandswijzer --eenvoudig")
-	case p.save():
+	case saved && p.remote:
+		say("De invoer is op voordat alle vragen beantwoord zijn. Je antwoorden zijn bewaard " + trainerPlace + ".")
+		say("Ga later verder door opnieuw in te loggen met dezelfde naam.")
+	case saved:
 		say("De invoer is op voordat alle vragen beantwoord zijn. Je antwoorden zijn bewaard in " + p.session + ".")
 		say("Ga verder met: " + ContinueCmd)
 	default:
@@ -603,6 +666,15 @@ func (p *run) finish() error {
 	p.say("")
 	fmt.Fprint(p.out, Text(doc, p.width))
 	p.say("")
+	if p.remote {
+		// A file would be saved on the trainer's laptop: not offered.
+		if p.save() {
+			p.say("Je antwoorden zijn bewaard %s. De trainer kan de hand-out van de groep afdrukken.", trainerPlace)
+		} else {
+			p.say("Je antwoorden zijn niet bewaard. Zeg het tegen de trainer.")
+		}
+		return nil
+	}
 	if p.save() {
 		p.say("Je antwoorden zijn bewaard in %s.", p.session)
 		p.say("Maak er later opnieuw een samenvatting van met: afstandswijzer samenvatting --antwoorden %s", shellQuote(p.session))

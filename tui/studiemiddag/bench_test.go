@@ -7,10 +7,14 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -28,7 +32,10 @@ import (
 // and the server's peak RSS (VmHWM, Linux). It stops by itself: every
 // participant has at most 80 keys, and the whole run at most 3 minutes.
 
-const benchServerEnv = "AFSTANDSWIJZER_BENCH_SERVER"
+const (
+	benchServerEnv  = "AFSTANDSWIJZER_BENCH_SERVER"
+	benchProfileEnv = "AFSTANDSWIJZER_BENCH_PROFIEL"
+)
 
 // TestBenchServer is the server side of BenchmarkRoom; it only runs when
 // the benchmark starts it.
@@ -45,6 +52,9 @@ func TestBenchServer(t *testing.T) {
 	go func() { done <- Run(ctx, cfg) }()
 	s := <-ready
 	fmt.Printf("ADRES %s\n", s.Addr())
+	if dir := os.Getenv(benchProfileEnv); dir != "" {
+		go heapAtPeak(filepath.Join(dir, "heap-piek.out"))
+	}
 	// Run until the benchmark closes stdin, at most 3 minutes.
 	stdin := make(chan struct{})
 	go func() { io.Copy(io.Discard, os.Stdin); close(stdin) }()
@@ -53,8 +63,40 @@ func TestBenchServer(t *testing.T) {
 	case <-time.After(3 * time.Minute):
 	}
 	fmt.Printf("RSS %s\n", peakRSS())
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
+		cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		fmt.Printf("CPU %d\n", cpu.Milliseconds())
+	}
 	cancel()
 	<-done
+}
+
+// heapAtPeak writes a heap profile whenever the heap in use is larger
+// than before, so the last file shows what the server held at its peak.
+func heapAtPeak(path string) {
+	var peak uint64
+	for range time.Tick(250 * time.Millisecond) {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		if ms.HeapInuse <= peak {
+			continue
+		}
+		peak = ms.HeapInuse
+		if f, err := os.Create(path); err == nil {
+			_ = pprof.WriteHeapProfile(f)
+			f.Close()
+		}
+	}
+}
+
+// loadAvg is the first three fields of /proc/loadavg, or "?".
+func loadAvg() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(data)); err == nil && len(f) >= 3 {
+		return strings.Join(f[:3], " ")
+	}
+	return "?"
 }
 
 // peakRSS is VmHWM from /proc/self/status, or "?".
@@ -75,7 +117,14 @@ func BenchmarkRoom(b *testing.B) {
 	const participants = 40
 	const keyGap = 500 * time.Millisecond
 	for range b.N {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestBenchServer$", "-test.v")
+		load0 := loadAvg()
+		args := []string{"-test.run=^TestBenchServer$", "-test.v"}
+		// AFSTANDSWIJZER_BENCH_PROFIEL=DIR writes the server's CPU and
+		// memory profiles there (go tool pprof DIR/cpu.out).
+		if dir := os.Getenv(benchProfileEnv); dir != "" {
+			args = append(args, "-test.cpuprofile="+filepath.Join(dir, "cpu.out"), "-test.memprofile="+filepath.Join(dir, "mem.out"))
+		}
+		cmd := exec.Command(os.Args[0], args...)
 		cmd.Env = append(os.Environ(), benchServerEnv+"=1")
 		stdin, _ := cmd.StdinPipe()
 		stdout, _ := cmd.StdoutPipe()
@@ -98,6 +147,7 @@ func BenchmarkRoom(b *testing.B) {
 			mu        sync.Mutex
 			latencies []time.Duration
 			byKind    = map[string][]time.Duration{}
+			readies   []time.Duration // from v to the summary's text
 			done      int
 			stalls    int
 			wg        sync.WaitGroup
@@ -110,7 +160,7 @@ func BenchmarkRoom(b *testing.B) {
 				defer wg.Done()
 				// Start spread over two seconds, like a room does.
 				time.Sleep(time.Duration(i) * 50 * time.Millisecond)
-				lat, finished, stalled, err := benchWalk(addr, fmt.Sprintf("deelnemer%d", i), sizes[i%len(sizes)], keyGap, deadline)
+				lat, ready, finished, stalled, err := benchWalk(addr, i, sizes[i%len(sizes)], keyGap, deadline)
 				if err != nil {
 					b.Errorf("deelnemer %d: %v", i, err)
 				}
@@ -122,18 +172,23 @@ func BenchmarkRoom(b *testing.B) {
 				stalls += stalled
 				if finished {
 					done++
+					readies = append(readies, ready)
 				}
 				mu.Unlock()
 			}()
 		}
 		wg.Wait()
 		stdin.Close()
-		rss := "?"
+		rss, cpuMS := "?", 0
 		for lines.Scan() {
 			if v, ok := strings.CutPrefix(lines.Text(), "RSS "); ok {
 				rss = v
 			}
+			if v, ok := strings.CutPrefix(lines.Text(), "CPU "); ok {
+				cpuMS, _ = strconv.Atoi(v)
+			}
 		}
+		load1 := loadAvg()
 		_ = cmd.Wait()
 		sort.Slice(latencies, func(i, j int) bool { return latencies[i] < latencies[j] })
 		if len(latencies) == 0 {
@@ -148,12 +203,22 @@ func BenchmarkRoom(b *testing.B) {
 		if kb, err := strconv.Atoi(strings.TrimSuffix(rss, " kB")); err == nil {
 			b.ReportMetric(float64(kb)/1024, "server-peak-RSS-MB")
 		}
+		if len(readies) > 0 {
+			sort.Slice(readies, func(i, j int) bool { return readies[i] < readies[j] })
+			b.Logf("samenvatting in beeld (v tot de tekst, geen toets-meting): p50 %v, p95 %v, max %v",
+				readies[len(readies)/2], readies[int(float64(len(readies)-1)*0.95)], readies[len(readies)-1])
+		}
 		for k, ds := range byKind {
 			sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
 			b.Logf("%-12s %4d toetsen: p50 %v, p95 %v, max %v", k, len(ds), ds[len(ds)/2], ds[int(float64(len(ds)-1)*0.95)], ds[len(ds)-1])
 		}
 		b.Logf("%d deelnemers, %d metingen, %d bij de samenvatting; p50 %v, p95 %v, max %v; server VmHWM %s",
 			participants, len(latencies), done, pct(0.5), pct(0.95), latencies[len(latencies)-1], rss)
+		// The machine is shared: latency depends on the load, the
+		// server's CPU time much less.
+		b.Logf("load average bij start %s, aan het eind %s; server-CPU %d ms (%.1f ms per gemeten toets)",
+			load0, load1, cpuMS, float64(cpuMS)/float64(len(latencies)))
+		b.ReportMetric(float64(cpuMS), "server-CPU-ms")
 	}
 }
 
@@ -162,27 +227,30 @@ type keyLatency struct {
 	d    time.Duration
 }
 
-// benchWalk is one participant: join, walk to the summary with the first
-// option everywhere, read three sections, quit. It measures every key
-// that changes the screen.
-func benchWalk(addr, user string, size [2]int, gap time.Duration, deadline time.Time) (lat []keyLatency, finished bool, stalled int, err error) {
+// benchWalk is participant i: join, walk to the summary, read three
+// sections, quit. It measures every key that changes the screen. At
+// question q it picks option 2 when bit q%5 of i is set, else option 1:
+// a room gives different answers, so the summaries differ too (32
+// patterns for 40 participants, as a room repeats some answers).
+func benchWalk(addr string, i int, size [2]int, gap time.Duration, deadline time.Time) (lat []keyLatency, ready time.Duration, finished bool, stalled int, err error) {
+	user := fmt.Sprintf("deelnemer%d", i)
 	c, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: user, Auth: []gossh.AuthMethod{gossh.Password(testCode)},
 		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second})
 	if err != nil {
-		return nil, false, 0, err
+		return nil, 0, false, 0, err
 	}
 	defer c.Close()
 	sess, err := c.NewSession()
 	if err != nil {
-		return nil, false, 0, err
+		return nil, 0, false, 0, err
 	}
 	if err := sess.RequestPty("xterm-256color", size[1], size[0], gossh.TerminalModes{}); err != nil {
-		return nil, false, 0, err
+		return nil, 0, false, 0, err
 	}
 	in, _ := sess.StdinPipe()
 	out, _ := sess.StdoutPipe()
 	if err := sess.Shell(); err != nil {
-		return nil, false, 0, err
+		return nil, 0, false, 0, err
 	}
 	var (
 		mu   sync.Mutex
@@ -247,25 +315,31 @@ func benchWalk(addr, user string, size [2]int, gap time.Duration, deadline time.
 		return false
 	}
 	if !waitText("Hoe heet je") {
-		return lat, false, stalled, fmt.Errorf("geen naamscherm")
+		return lat, 0, false, stalled, fmt.Errorf("geen naamscherm")
 	}
 	press("\r", true) // name
 	press("\r", true) // welcome: begin
-	for range 40 {
+	for q := range 40 {
 		if time.Now().After(deadline) {
-			return lat, false, stalled, fmt.Errorf("tijd op")
+			return lat, 0, false, stalled, fmt.Errorf("tijd op")
 		}
-		press("1", false)
+		pick := "1"
+		if i>>(q%5)&1 == 1 {
+			pick = "2"
+		}
+		press(pick, false)
 		press("\r", true)
-		if strings.Contains(screen(), "je antwoorden") {
+		if strings.Contains(screen(), "Kloppen je antwoorden?") {
 			break
 		}
 	}
 	press("v", true)
+	t0 := time.Now()
 	finished = waitText("Afstandsonderwijs in je les")
+	ready = time.Since(t0)
 	for range 3 {
 		press("n", true)
 	}
 	press("q", false)
-	return lat, finished, stalled, nil
+	return lat, ready, finished, stalled, nil
 }

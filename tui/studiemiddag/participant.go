@@ -2,8 +2,6 @@ package studiemiddag
 
 import (
 	"errors"
-	"os"
-	"runtime"
 	"strings"
 	"time"
 
@@ -77,13 +75,6 @@ func (m *partModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case phaseName:
 		return m, m.updateName(msg)
 	case phaseMain:
-		if heavyMsg(msg) {
-			// Rendering the summary takes tens of milliseconds of CPU. When
-			// a whole room opens it at once, let at most heavySlots do so at
-			// the same time, so the others' key presses stay quick.
-			heavy <- struct{}{}
-			defer func() { <-heavy }()
-		}
 		inner, cmd := m.inner.Update(msg)
 		m.inner = inner
 		if _, ok := msg.(tea.KeyPressMsg); ok {
@@ -97,23 +88,6 @@ func (m *partModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	}
 	return m, nil
-}
-
-// heavy limits how many sessions render a summary at the same time: one
-// core stays free for everyone else's key presses.
-var heavy = make(chan struct{}, max(1, runtime.GOMAXPROCS(0)-1))
-
-// heavyMsg reports messages that may render the summary with Glamour: v
-// opens it from the review screen, and a new size or background renders
-// it again.
-func heavyMsg(msg tea.Msg) bool {
-	switch msg := msg.(type) {
-	case tea.WindowSizeMsg, tea.BackgroundColorMsg:
-		return true
-	case tea.KeyPressMsg:
-		return msg.String() == "v"
-	}
-	return false
 }
 
 func (m *partModel) updateName(msg tea.Msg) tea.Cmd {
@@ -138,7 +112,6 @@ func (m *partModel) enter() tea.Cmd {
 		return nil
 	}
 	m.p = p
-	_ = os.MkdirAll(m.room.outputPath(p.file), 0o700)
 	opt := tui.Options{
 		Engine:      m.room.eng,
 		SessionPath: m.room.sessionPath(p.file),
@@ -146,10 +119,11 @@ func (m *partModel) enter() tea.Cmd {
 		Now:         m.room.now,
 		Open:        func(string) error { return errNoBrowser },
 		Resume:      true,
+		Remote:      true,
 	}
 	cs := m.room.cs
 	if cs.answers != nil {
-		opt.Answers, opt.Title = cs.answers, cs.title
+		opt.Answers, opt.Title, opt.Story = cs.answers, cs.title, cs.story
 		if returning {
 			if a := m.room.savedAnswers(p); len(a) > 0 {
 				opt.Answers = a

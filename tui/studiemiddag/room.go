@@ -23,7 +23,10 @@ import (
 const (
 	sessionDir = ".sessies"    // full answers, also hidden ones, to resume
 	removedDir = ".verwijderd" // files of participants the trainer removed
-	outputDir  = ".uitvoer"    // what participants save with s, a or h
+	// outputDir is never made: a remote session saves no files (the
+	// save keys explain instead). Should a save slip through, it fails
+	// here rather than landing in the trainer's current folder.
+	outputDir = ".uitvoer"
 )
 
 // participant is one name in the room. Fields are guarded by room.mu.
@@ -69,8 +72,8 @@ type room struct {
 }
 
 type caseInfo struct {
-	name, title string
-	answers     decision.Answers
+	name, title, story string
+	answers            decision.Answers
 }
 
 func newRoom(eng *decision.Engine, dir string, max int, now func() time.Time, cs caseInfo) (*room, error) {
@@ -395,9 +398,8 @@ func (r *room) compareFiles(files map[string]bool) []decision.CompareFile {
 	return out
 }
 
-// outputPath is the folder for files a participant saves in the TUI (s, a
-// and h on the summary). They stay on the trainer's laptop, apart from the
-// answers files.
+// outputPath is the work folder of a participant's TUI (tui.Options.Dir).
+// It does not exist: see outputDir.
 func (r *room) outputPath(file string) string {
 	return filepath.Join(r.dir, outputDir, file)
 }

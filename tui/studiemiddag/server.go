@@ -21,6 +21,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/afstandswijzer/afstandswijzer/tui"
+	"github.com/afstandswijzer/afstandswijzer/tui/plain"
 )
 
 // maxAuthTries is how many codes one connection may try.
@@ -198,10 +199,13 @@ func (s *server) handle(sess ssh.Session) {
 }
 
 // handlePlain runs the line mode for a session without a pty (ssh -T, or
-// a screen reader user who prefers it).
+// a screen reader user who prefers it). With --casus it starts on the
+// case's review, as the full screen does: a new participant with the
+// case's answers, a returning one with their own.
 func (s *server) handlePlain(sess ssh.Session) {
 	in := bufio.NewReaderSize(sess, 4096)
 	var p *participant
+	var returning bool
 	for range 3 {
 		fmt.Fprintf(sess, "Hoe heet je, of hoe heet je team? Druk op Enter voor %q: ", DisplayName(sess.User()))
 		line, err := in.ReadSlice('\n')
@@ -216,12 +220,8 @@ func (s *server) handlePlain(sess ssh.Session) {
 			fmt.Fprintln(sess, "\n"+text)
 			_ = sess.Close()
 		}
-		var returning bool
 		p, returning, err = s.room.join(name, kick, nil)
 		if err == nil {
-			if s.room.cs.answers != nil && !returning {
-				_ = s.room.start(p, s.room.cs.answers)
-			}
 			break
 		}
 		fmt.Fprintln(sess, "Typ een naam met minstens één letter of cijfer.")
@@ -231,21 +231,33 @@ func (s *server) handlePlain(sess ssh.Session) {
 	}
 	defer s.room.leave(p)
 	path := s.room.sessionPath(p.file)
+	opt := plain.Options{
+		Engine: s.room.eng, SessionPath: path, Resume: plain.ResumeContinue, Remote: true,
+		Dir: s.room.outputPath(p.file), Now: s.room.now,
+	}
+	if cs := s.room.cs; cs.answers != nil {
+		opt.Answers, opt.Title, opt.Story = cs.answers, cs.title, cs.story
+		if a := s.room.savedAnswers(p); returning && len(a) > 0 {
+			opt.Answers = a
+		} else if err := s.room.start(p, cs.answers); err != nil {
+			s.room.log("%s: antwoorden niet bewaard: %s", p.name, tui.FileError(err))
+		}
+	}
+	// The line mode names no path or command of the trainer's laptop
+	// (Remote); should a message still hold one, it is replaced here.
 	out := &replaceWriter{w: sess, r: strings.NewReplacer(
 		path, "de map van de trainer",
-		"afstandswijzer --eenvoudig --verder", "opnieuw inloggen met dezelfde naam",
+		plain.ContinueCmd, "opnieuw inloggen met dezelfde naam",
 	)}
 	sync := func() {
 		if err := s.room.sync(p); err != nil {
 			s.room.log("%s: antwoorden niet bewaard: %s", p.name, tui.FileError(err))
 		}
 	}
-	err := tui.RunPlain(tui.PlainOptions{
-		Engine: s.room.eng, In: &syncReader{r: in, sync: sync}, Out: out,
-		SessionPath: path, Resume: tui.ResumeContinue,
-	})
+	opt.In, opt.Out = &syncReader{r: in, sync: sync}, out
+	err := plain.Run(opt)
 	sync()
-	if err != nil && !errors.Is(err, tui.ErrPlainInputEnded) {
+	if err != nil && !errors.Is(err, plain.ErrInput) {
 		s.room.log("%s: %v", p.name, err)
 	}
 }

@@ -35,7 +35,7 @@ func TestFullPathToSummary(t *testing.T) {
 	tm.join(s.room, "anna")
 	tm.waitText("vraag 1 van")
 	walk(t, tm, s.room, "anna")
-	tm.waitText("je antwoorden") // the review screen
+	tm.waitText("Kloppen je antwoorden?") // the review screen
 	tm.send("v")
 	tm.waitText("Afstandsonderwijs in je les")
 

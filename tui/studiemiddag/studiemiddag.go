@@ -39,10 +39,12 @@ type Config struct {
 	// Dir is the folder for the answers files (--map); empty means
 	// studiemiddag-YYYY-MM-DD in the current folder.
 	Dir string
-	// CaseName, CaseTitle and CaseAnswers, when CaseAnswers is set, start
-	// every participant on the review screen of that case (--casus).
+	// CaseName, CaseTitle, CaseStory and CaseAnswers, when CaseAnswers is
+	// set, start every participant on the review screen of that case
+	// (--casus).
 	CaseName    string
 	CaseTitle   string
+	CaseStory   string
 	CaseAnswers decision.Answers
 	// Max is the number of participants at the same time (--max); 0 means 40.
 	Max int
@@ -139,7 +141,7 @@ func Run(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return err
 	}
-	r, err := newRoom(cfg.Engine, cfg.Dir, cfg.Max, cfg.Now, caseInfo{name: cfg.CaseName, title: cfg.CaseTitle, answers: cfg.CaseAnswers})
+	r, err := newRoom(cfg.Engine, cfg.Dir, cfg.Max, cfg.Now, caseInfo{name: cfg.CaseName, title: cfg.CaseTitle, story: cfg.CaseStory, answers: cfg.CaseAnswers})
 	if err != nil {
 		return fmt.Errorf("kan de map %s niet maken: %w", cfg.Dir, err)
 	}
