@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/afstandswijzer/afstandswijzer/report"
 )
@@ -33,14 +32,13 @@ func cmdGlossary(env *Env, args []string) int {
 		return exitOK
 	}
 	md := report.GlossaryMarkdown(ct)
-	if *format == "" && env.IsTerminal(env.terminal) {
-		// Glamour's styling goes to the terminal as it is; its input was
-		// sanitised (renderTerminal).
-		if f, ok := env.terminal.(*os.File); ok {
-			if out, err := renderTerminal(env, md, f); err == nil {
-				fmt.Fprint(f, out)
-				return exitOK
+	if *format == "" {
+		if done, err := printTerminal(env, md); done {
+			if err != nil {
+				fmt.Fprintf(stderr, "afstandswijzer begrippen: %v\n", err)
+				return exitFail
 			}
+			return exitOK
 		}
 	}
 	fmt.Fprint(stdout, md)

@@ -120,6 +120,17 @@ func cmdCase(env *Env, args []string) int {
 		return exitOK
 	}
 	mdText := fmt.Sprintf("> **Casus: %s**\n>\n> %s\n\n", cs.Title, cs.Story) + report.Markdown(e.Summarize(a))
+	if !flagSet(c.fs, "format") && *out == "" {
+		// Output to a terminal without keyboard input (e.g. stdin from a
+		// file): formatted, like samenvatting.
+		if done, err := printTerminal(env, mdText); done {
+			if err != nil {
+				fmt.Fprintf(stderr, "afstandswijzer casus: %v\n", err)
+				return exitFail
+			}
+			return exitOK
+		}
+	}
 	text := []byte(mdText)
 	if *format == "html" {
 		text, err = report.HTMLPage(report.Page{Title: "Casus: " + cs.Title, Markdown: mdText, Version: ct.Meta.Version, Date: env.Now()})

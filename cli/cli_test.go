@@ -163,7 +163,7 @@ func TestHelpListsEverything(t *testing.T) {
 	}
 	_, out, _ := runCmd(t, "samenvatting", "--help")
 	flat := strings.Join(strings.Fields(out), " ") // descriptions are wrapped
-	for _, want := range []string{"[--format markdown|html|json]", "--format FORMAAT ", "(standaard: markdown)", "--uit BESTAND schrijf naar BESTAND in plaats van naar het scherm; een bestaand bestand wordt overschreven"} {
+	for _, want := range []string{"[--format markdown|html|json]", "--format FORMAAT ", "zonder --format: opgemaakt in de terminal, anders markdown", "--uit BESTAND schrijf naar BESTAND in plaats van naar het scherm; een bestaand bestand wordt overschreven"} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("samenvatting --help lacks %q:\n%s", want, out)
 		}
@@ -581,7 +581,7 @@ func TestCompareCommand(t *testing.T) {
 		t.Errorf("html: exit %d", code)
 	}
 
-	many := make([]string, 21)
+	many := make([]string, 41)
 	for i := range many {
 		many[i] = a
 	}
@@ -589,8 +589,8 @@ func TestCompareCommand(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"vergelijk", a}, "geef 2 tot 20 antwoordenbestanden op (nu 1)"},
-		{append([]string{"vergelijk"}, many...), "(nu 21)"},
+		{[]string{"vergelijk", a}, "geef 2 tot 40 antwoordenbestanden op (nu 1)"},
+		{append([]string{"vergelijk"}, many...), "(nu 41)"},
 		{[]string{"vergelijk", a, broken}, "maar 1 van de 2 bestanden"},
 		{[]string{"vergelijk", a, filepath.Join(dir, "weg.toml")}, "het bestand of de map bestaat niet"},
 		{[]string{"vergelijk", a, b, "--format", "pdf"}, "geldig zijn: markdown, html, json"},

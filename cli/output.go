@@ -9,10 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"charm.land/glamour/v2"
-	"charm.land/glamour/v2/styles"
 	"charm.land/lipgloss/v2"
 	"github.com/afstandswijzer/afstandswijzer/content"
+	"github.com/afstandswijzer/afstandswijzer/report"
 	"github.com/afstandswijzer/afstandswijzer/tui/safefile"
 	"github.com/charmbracelet/x/term"
 )
@@ -125,21 +124,32 @@ func terminalWidth(out *os.File) int {
 	return 100
 }
 
-// renderTerminal formats Markdown for the terminal with Glamour. The style
-// is chosen once and passed explicitly (Glamour v2 has no automatic style);
-// NO_COLOR with any non-empty value gives plain text. The Markdown is
-// sanitised first: the result goes to the terminal unwrapped.
+// renderTerminal formats Markdown for the terminal out, as report.Terminal
+// does for every screen: at min(width, 100), light or dark as the terminal
+// says, and with NO_COLOR (any non-empty value) without colour and without
+// Markdown marks. The Markdown is sanitised first: the result goes to the
+// terminal unwrapped.
 func renderTerminal(env *Env, md string, out *os.File) (string, error) {
-	style := styles.DarkStyle
+	var opt report.TerminalOptions
 	if v, ok := env.LookupEnv("NO_COLOR"); ok && v != "" {
-		style = styles.NoTTYStyle
+		opt.NoColor = true
 	} else if env.IsTerminal(env.Stdin) && !lipgloss.HasDarkBackground(os.Stdin, out) {
 		// The query needs a terminal on both sides; otherwise keep dark.
-		style = styles.LightStyle
+		opt.Light = true
 	}
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(terminalWidth(out)))
-	if err != nil {
-		return "", err
+	return report.Terminal(content.Sanitize(md), terminalWidth(out), opt)
+}
+
+// printTerminal shows Markdown formatted when stdout is a terminal and
+// reports whether it did; otherwise the caller prints the Markdown itself.
+func printTerminal(env *Env, md string) (bool, error) {
+	f, ok := env.terminal.(*os.File)
+	if !ok || !env.IsTerminal(f) {
+		return false, nil
 	}
-	return r.Render(content.Sanitize(md))
+	s, err := renderTerminal(env, md, f)
+	if err == nil {
+		_, err = io.WriteString(f, s)
+	}
+	return true, err
 }

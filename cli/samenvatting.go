@@ -13,7 +13,7 @@ func cmdSummary(env *Env, args []string) int {
 	stdout, stderr := env.Stdout, env.Stderr
 	c := newFlags(env, "samenvatting")
 	answersPath := c.fs.String("antwoorden", "", "lees je antwoorden uit `BESTAND` (TOML)")
-	format := c.fs.String("format", "markdown", "`FORMAAT` van de uitvoer: markdown, html of json")
+	format := c.fs.String("format", "", "`FORMAAT` van de uitvoer: markdown, html of json (zonder --format: opgemaakt in de terminal, anders markdown)")
 	out := c.fs.String("uit", "", outHelp)
 	if code, done := c.parse(args, stdout, stderr); done {
 		return code
@@ -21,7 +21,7 @@ func cmdSummary(env *Env, args []string) int {
 	if *answersPath == "" {
 		return c.fail(stderr, "geef een antwoordenbestand op met --antwoorden BESTAND")
 	}
-	if !validFormat(stderr, "samenvatting", *format, "markdown", "json", "html") {
+	if *format != "" && !validFormat(stderr, "samenvatting", *format, "markdown", "json", "html") {
 		return exitUsage
 	}
 	if !outPathOK(stderr, "samenvatting", *out, append(contentInputs(c.inhoud), *answersPath)...) {
@@ -56,11 +56,22 @@ func cmdSummary(env *Env, args []string) int {
 	case "html":
 		text, err = report.HTML(s, env.Now())
 	default:
-		text = []byte(report.Markdown(s))
+		md := report.Markdown(s)
+		if *format == "" && *out == "" {
+			// At a terminal the summary is read, not processed: formatted.
+			if done, err := printTerminal(env, md); done {
+				if err != nil {
+					fmt.Fprintf(stderr, "afstandswijzer samenvatting: %v\n", err)
+					return exitFail
+				}
+				return exitOK
+			}
+		}
+		text = []byte(md)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "afstandswijzer samenvatting: %v\n", err)
 		return exitFail
 	}
-	return writeOutput("samenvatting", *out, *format, text, stdout, stderr)
+	return writeOutput("samenvatting", *out, cmp.Or(*format, "markdown"), text, stdout, stderr)
 }

@@ -13,7 +13,7 @@ import (
 
 const (
 	compareMin = 2
-	compareMax = 20
+	compareMax = 40 // a study afternoon room holds 40 (studiemiddag --max)
 )
 
 func cmdCompare(env *Env, args []string) int {

@@ -6,21 +6,30 @@ import (
 	"testing"
 )
 
-// README-keys.md follows the program: every key in the full help of every
-// screen, and every key that works everywhere, is in its table.
+// The README's key tables follow the program: every key in the full help
+// of every screen, and every key that works everywhere, is in its table.
 func TestREADMEKeys(t *testing.T) {
-	data, err := os.ReadFile("README-keys.md")
+	data, err := os.ReadFile("../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	doc := string(data)
+	// The key tables: from "### Toetsen" to the next "## " part.
+	start := strings.Index(doc, "\n### Toetsen\n")
+	if start < 0 {
+		t.Fatal("README.md heeft geen deel ### Toetsen")
+	}
+	doc = doc[start+1:]
+	if end := strings.Index(doc, "\n## "); end >= 0 {
+		doc = doc[:end]
+	}
 	section := func(title string) string {
-		i := strings.Index(doc, "### "+title+"\n")
+		i := strings.Index(doc, "#### "+title+"\n")
 		if i < 0 {
 			t.Fatalf("geen deel %q", title)
 		}
-		rest := doc[i+4:]
-		if j := strings.Index(rest, "\n### "); j >= 0 {
+		rest := doc[i+5:]
+		if j := strings.Index(rest, "\n#### "); j >= 0 {
 			rest = rest[:j]
 		}
 		return rest
@@ -42,7 +51,7 @@ func TestREADMEKeys(t *testing.T) {
 		m := newSized(opt, 120, 40)
 		press(m, sc.keys...)
 		text := section(sc.heading)
-		general := doc[:strings.Index(doc, "### ")]
+		general := doc[:strings.Index(doc, "#### ")]
 		for _, col := range m.top().keys(m.c).full {
 			for _, b := range col {
 				parts := strings.Split(b.Help().Key, "/")
@@ -54,7 +63,7 @@ func TestREADMEKeys(t *testing.T) {
 						part = part[:1] // "1-9": the table says `1`-`9`
 					}
 					if !strings.Contains(text, "`"+part+"`") && !strings.Contains(general, "`"+part+"`") {
-						t.Errorf("%s: toets %q ontbreekt in README-keys.md", sc.heading, part)
+						t.Errorf("%s: toets %q ontbreekt in README.md", sc.heading, part)
 					}
 				}
 			}
