@@ -307,3 +307,21 @@ func TestHostilePathIsCleaned(t *testing.T) {
 	}
 	mustContain(t, m, "Je antwoorden worden niet bewaard")
 }
+
+// TERM=dumb with a case: the line mode opens the case's review, so the
+// trainer can still change an answer (it printed the summary at once).
+func TestDumbTerminalCaseStartsOnReview(t *testing.T) {
+	t.Setenv("TERM", "dumb")
+	opt, _ := testOptions(t)
+	opt.SessionPath = "-"
+	opt.Answers = fullPath(opt.Engine, nil)
+	opt.Title, opt.Story = "Een testcasus", "Een docent probeert iets uit."
+	var out bytes.Buffer
+	opt.Input, opt.Output = strings.NewReader("\n"), &out
+	_ = Run(opt) // input ends at the save question; only the text counts here
+	for _, want := range []string{"Een testcasus", "Dit antwoordde de docent in de casus:", "Klopt dit?"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("line mode lacks %q:\n%s", want, out.String())
+		}
+	}
+}

@@ -17,7 +17,6 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/afstandswijzer/afstandswijzer/decision"
-	"github.com/afstandswijzer/afstandswijzer/report"
 	"github.com/afstandswijzer/afstandswijzer/tui/plain"
 	"github.com/afstandswijzer/afstandswijzer/tui/session"
 )
@@ -147,8 +146,9 @@ func wantASCII(noColor bool, term string) bool {
 	return noColor || term == "linux"
 }
 
-// runDumb serves a terminal that cannot draw a full screen: the line
-// mode for the interview, the plain summary for a case.
+// runDumb serves a terminal that cannot draw a full screen with the line
+// mode: the interview, or a case from its review, where the trainer can
+// change an answer as on the full screen.
 func runDumb(opt Options) error {
 	in, out := opt.Input, opt.Output
 	if in == nil {
@@ -157,19 +157,13 @@ func runDumb(opt Options) error {
 	if out == nil {
 		out = os.Stdout
 	}
-	if opt.Answers != nil {
-		if opt.Title != "" {
-			fmt.Fprintf(out, "Casus: %s\n\n%s\n\n", clean(opt.Title), clean(opt.Story))
-		}
-		_, err := io.WriteString(out, plain.Text(report.Summary(opt.Engine.Summarize(opt.Answers)), 80))
-		return err
-	}
 	resume := plain.ResumeAsk
 	if opt.Resume {
 		resume = plain.ResumeContinue
 	}
 	return plain.Run(plain.Options{Engine: opt.Engine, In: in, Out: out, Err: os.Stderr,
-		SessionPath: opt.SessionPath, Resume: resume, Dir: opt.Dir, Now: opt.Now})
+		SessionPath: opt.SessionPath, Resume: resume, Dir: opt.Dir, Now: opt.Now,
+		Answers: opt.Answers, Title: opt.Title, Story: opt.Story})
 }
 
 // NewModel returns the model Run shows, under the same panic guard, for a
