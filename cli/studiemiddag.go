@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -25,6 +26,13 @@ func cmdStudiemiddag(env *Env, args []string) int {
 	maxN := c.fs.Int("max", studiemiddag.DefaultMax, "hoeveel deelnemers tegelijk mogen meedoen (`N`)")
 	if code, done := c.parse(args, stdout, stderr); done {
 		return code
+	}
+	// Wrong use is found before anything starts: no folder, key or
+	// listener for options that cannot work.
+	for _, err := range []error{studiemiddag.CheckAddr(*addr), checkOptionalCode(*code), studiemiddag.CheckMax(*maxN)} {
+		if err != nil {
+			return c.fail(stderr, "%s", err)
+		}
 	}
 	ct, ok := c.load(stderr)
 	if !ok {
@@ -70,8 +78,20 @@ func cmdStudiemiddag(env *Env, args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := studiemiddag.Run(ctx, cfg); err != nil {
+		if ue, ok := errors.AsType[*studiemiddag.UsageError](err); ok {
+			return c.fail(stderr, "%s", ue.Msg)
+		}
 		fmt.Fprintf(stderr, "afstandswijzer studiemiddag: %v\n", err)
 		return exitFail
 	}
 	return exitOK
+}
+
+// checkOptionalCode checks --code when given; without it the room gets a
+// random code.
+func checkOptionalCode(code string) error {
+	if code == "" {
+		return nil
+	}
+	return studiemiddag.CheckCode(code)
 }

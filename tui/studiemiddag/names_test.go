@@ -56,7 +56,7 @@ func TestNewCode(t *testing.T) {
 	seen := map[string]bool{}
 	for range 200 {
 		c := NewCode()
-		if len(c) != codeLen || checkCode(c) != nil {
+		if len(c) != codeLen || CheckCode(c) != nil {
 			t.Fatalf("ongeldige code %q", c)
 		}
 		if strings.ContainsAny(c, "0O1lI") {
@@ -86,8 +86,8 @@ func TestNewCode(t *testing.T) {
 
 func TestCheckCode(t *testing.T) {
 	for code, ok := range map[string]bool{"abcd": true, "KM7PXA": true, "abc": false, "ab cd": false, "äbcd": false, strings.Repeat("a", 33): false} {
-		if (checkCode(code) == nil) != ok {
-			t.Errorf("checkCode(%q): %v", code, checkCode(code))
+		if (CheckCode(code) == nil) != ok {
+			t.Errorf("CheckCode(%q): %v", code, CheckCode(code))
 		}
 	}
 }

@@ -291,15 +291,6 @@ func (w *replaceWriter) Write(b []byte) (int, error) {
 // Addr is the address the server listens on.
 func (s *server) Addr() net.Addr { return s.ln.Addr() }
 
-func (s *server) listen() error {
-	ln, err := net.Listen("tcp", s.cfg.Addr)
-	if err != nil {
-		return err
-	}
-	s.ln = ln
-	return nil
-}
-
 func (s *server) serve() error {
 	err := s.ssh.Serve(s.ln)
 	if errors.Is(err, ssh.ErrServerClosed) {

@@ -13,8 +13,10 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/afstandswijzer/afstandswijzer/decision"
@@ -74,7 +76,8 @@ type Config struct {
 	winSize [2]int
 }
 
-// withDefaults fills in the defaults and checks the values.
+// withDefaults fills in the defaults and checks the values. Wrong
+// values are a *UsageError.
 func (c Config) withDefaults() (Config, error) {
 	if c.Engine == nil {
 		return c, errors.New("studiemiddag: geen engine")
@@ -85,17 +88,21 @@ func (c Config) withDefaults() (Config, error) {
 	if c.Addr == "" {
 		c.Addr = DefaultAddr
 	}
+	// Port 0 (any free port) is for tests; the command line refuses it.
+	if err := checkAddr(c.Addr, 0); err != nil {
+		return c, err
+	}
 	if c.Code == "" {
 		c.Code = NewCode()
 	}
-	if err := checkCode(c.Code); err != nil {
+	if err := CheckCode(c.Code); err != nil {
 		return c, err
 	}
 	if c.Max == 0 {
 		c.Max = DefaultMax
 	}
-	if c.Max < 1 || c.Max > 500 {
-		return c, fmt.Errorf("--max moet tussen 1 en 500 liggen, niet %d", c.Max)
+	if err := CheckMax(c.Max); err != nil {
+		return c, err
 	}
 	if c.Idle == 0 {
 		c.Idle = DefaultIdle
@@ -119,18 +126,94 @@ func (c Config) withDefaults() (Config, error) {
 	return c, nil
 }
 
-// checkCode accepts a trainer's own code: 4 to 32 letters and digits, so
-// it can be typed on every keyboard and shown on the dashboard.
-func checkCode(code string) error {
-	if len(code) < 4 || len(code) > 32 {
-		return fmt.Errorf("de code moet 4 tot 32 tekens lang zijn (nu %d)", len(code))
-	}
-	for _, r := range code {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
-			return errors.New("de code mag alleen letters (a-z) en cijfers bevatten")
-		}
+// UsageError is a wrong option value (--adres, --code, --max): the
+// command line exits with code 2. Msg is one Dutch line that names the
+// option and what is valid.
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+func usageErr(format string, args ...any) error {
+	return &UsageError{Msg: fmt.Sprintf(format, args...)}
+}
+
+// MaxLimit is the largest --max.
+const MaxLimit = 500
+
+// CheckMax accepts 1 to MaxLimit participants.
+func CheckMax(n int) error {
+	if n < 1 || n > MaxLimit {
+		return usageErr("--max moet een getal van 1 tot %d zijn, niet %d", MaxLimit, n)
 	}
 	return nil
+}
+
+// CheckCode accepts a trainer's own code: 4 to 32 letters and digits, so
+// it can be typed on every keyboard and shown large on the dashboard.
+func CheckCode(code string) error {
+	const valid = "4 tot 32 letters (a-z) en cijfers (0-9)"
+	ok := len(code) >= 4 && len(code) <= 32
+	for _, r := range code {
+		ok = ok && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+	}
+	if !ok {
+		// %q: the value comes from outside and may hold escape codes.
+		return usageErr("ongeldige --code %q: gebruik %s, zonder spaties of leestekens", code, valid)
+	}
+	return nil
+}
+
+// CheckAddr accepts --adres: HOST:POORT with a port from 1 to 65535 and
+// HOST empty (every network of the laptop), an IP address or a host name.
+func CheckAddr(addr string) error { return checkAddr(addr, 1) }
+
+func checkAddr(addr string, minPort int) error {
+	const example = "bijvoorbeeld --adres :2323 of --adres 192.168.1.20:2323"
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return usageErr("ongeldig --adres %q: gebruik HOST:POORT, %s", addr, example)
+	}
+	n, err := strconv.Atoi(port)
+	if err != nil || n < minPort || n > 65535 || strings.TrimLeft(port, "0123456789") != "" {
+		return usageErr("ongeldig --adres %q: de poort moet een getal van %d tot 65535 zijn, %s", addr, minPort, example)
+	}
+	if host != "" && net.ParseIP(host) == nil && !hostName(host) {
+		return usageErr("ongeldig --adres %q: HOST moet leeg zijn, een IP-adres of een computernaam, %s", addr, example)
+	}
+	return nil
+}
+
+// hostName reports a plausible DNS name: letters, digits, dots, hyphens.
+func hostName(s string) bool {
+	if len(s) > 253 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// listenError explains why listening on addr failed, in Dutch and
+// without Go's English text where the cause is known.
+func listenError(addr string, err error) error {
+	var errno syscall.Errno
+	errors.As(err, &errno)
+	switch {
+	case errno == syscall.EADDRINUSE || runtime.GOOS == "windows" && errno == 10048: // WSAEADDRINUSE
+		return fmt.Errorf("kan niet luisteren op %s: die poort is al in gebruik. Draait de studiemiddag al, of gebruikt een ander programma die poort? Kies een andere poort, bijvoorbeeld met --adres :2424", addr)
+	case errno == syscall.EADDRNOTAVAIL || runtime.GOOS == "windows" && errno == 10049: // WSAEADDRNOTAVAIL
+		return usageErr("kan niet luisteren op %s: dat adres is niet van deze computer. Laat HOST weg om op alle netwerken te luisteren, bijvoorbeeld --adres :2323", addr)
+	case errors.Is(err, os.ErrPermission) || errno == syscall.EACCES:
+		return fmt.Errorf("kan niet luisteren op %s: je mag die poort niet gebruiken. Kies een poort boven 1024, bijvoorbeeld --adres :2323", addr)
+	}
+	var dns *net.DNSError
+	if errors.As(err, &dns) {
+		return usageErr("kan niet luisteren op %s: deze computer kent de naam %q niet. Gebruik een IP-adres of laat HOST weg, bijvoorbeeld --adres :2323", addr, dns.Name)
+	}
+	return fmt.Errorf("kan niet luisteren op %s: %w", addr, err)
 }
 
 // Run serves the study afternoon until the trainer stops it on the
@@ -141,17 +224,22 @@ func Run(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return err
 	}
+	// Listen first: a start that fails leaves no folder or key behind.
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return listenError(cfg.Addr, err)
+	}
 	r, err := newRoom(cfg.Engine, cfg.Dir, cfg.Max, cfg.Now, caseInfo{name: cfg.CaseName, title: cfg.CaseTitle, story: cfg.CaseStory, answers: cfg.CaseAnswers})
 	if err != nil {
+		ln.Close()
 		return fmt.Errorf("kan de map %s niet maken: %w", cfg.Dir, err)
 	}
 	s, err := newServer(cfg, r)
 	if err != nil {
+		ln.Close()
 		return err
 	}
-	if err := s.listen(); err != nil {
-		return fmt.Errorf("kan niet luisteren op %s: %w (draait het programma al, of gebruikt iets anders die poort? Kies een andere met --adres :2424)", cfg.Addr, err)
-	}
+	s.ln = ln
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	served := make(chan error, 1)
