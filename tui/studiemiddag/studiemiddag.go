@@ -291,7 +291,7 @@ func (s *server) info() roomInfo {
 	if err != nil {
 		abs = s.cfg.Dir
 	}
-	info := roomInfo{Code: s.cfg.Code, Fingerprint: s.fingerprint, Dir: abs, Max: s.cfg.Max, Case: s.cfg.CaseTitle}
+	info := roomInfo{Code: strings.ToUpper(s.cfg.Code), Fingerprint: s.fingerprint, Dir: abs, Max: s.cfg.Max, Case: s.cfg.CaseTitle}
 	for _, h := range hosts {
 		info.Joins = append(info.Joins, joinLine(h, port))
 	}
