@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -79,6 +81,10 @@ type dashModel struct {
 
 	w, h     int
 	mode     dashMode
+	back     dashMode // where a cancelled stop question returns to
+	keys     dashKeys
+	help     help.Model
+	allKeys  bool // ? shows every key
 	cursor   int
 	selected map[string]bool
 	rows     []Row
@@ -90,12 +96,15 @@ type dashModel struct {
 	vp      viewport.Model
 	cmpMD   string
 	cmpCols []string
-	// smallCode hides the large code, to make room for the list.
+	// smallCode hides the large code, to make room for the list (the
+	// full help does too).
 	smallCode bool
 }
 
 func newDashboard(r *room, info roomInfo, now func() time.Time, noColor bool) *dashModel {
-	m := &dashModel{room: r, info: info, now: now, noColor: noColor, dark: true, selected: map[string]bool{}, vp: viewport.New()}
+	m := &dashModel{room: r, info: info, now: now, noColor: noColor, dark: true, selected: map[string]bool{}, vp: viewport.New(),
+		keys: newDashKeys(), help: help.New()}
+	m.setHelpStyles()
 	m.refresh()
 	return m
 }
@@ -132,6 +141,7 @@ func (m *dashModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case tea.BackgroundColorMsg:
 		m.dark = msg.IsDark()
+		m.setHelpStyles()
 	case roomMsg:
 		if msg.Text != "" {
 			m.events = append(m.events, Event(msg))
@@ -152,8 +162,17 @@ func (m *dashModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+func (m *dashModel) setHelpStyles() {
+	if m.noColor {
+		m.help.Styles = help.Styles{}
+		return
+	}
+	m.help.Styles = help.DefaultStyles(m.dark)
+}
+
 func (m *dashModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := msg.String()
+	km := m.keys
 	m.status = ""
 	switch m.mode {
 	case modeStop:
@@ -161,7 +180,7 @@ func (m *dashModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		case "j", "y", "enter", "ctrl+c":
 			return tea.Quit
 		default:
-			m.mode = modeMain
+			m.mode = m.back
 		}
 		return nil
 	case modeRemove:
@@ -170,20 +189,27 @@ func (m *dashModel) key(msg tea.KeyPressMsg) tea.Cmd {
 			if err := m.room.remove(row.File); err != nil {
 				m.status = "Verwijderen lukte niet: " + tui.FileError(err)
 			} else {
-				m.status = row.Name + " is verwijderd. De bestanden staan in " + filepath.Join(m.info.Dir, removedDir) + "."
+				m.status = row.File + " is verwijderd. De bestanden staan in " + filepath.Join(m.info.Dir, removedDir) + "."
 			}
 			m.refresh()
 		}
 		m.mode = modeMain
 		return nil
-	case modeCompare:
-		switch k {
-		case "esc", "q", "v", "backspace":
+	}
+	switch {
+	case key.Matches(msg, km.Help):
+		m.allKeys = !m.allKeys
+		return nil
+	case key.Matches(msg, km.Quit):
+		m.back, m.mode = m.mode, modeStop
+		return nil
+	}
+	if m.mode == modeCompare {
+		switch {
+		case key.Matches(msg, km.Back):
 			m.mode = modeMain
-		case "h":
+		case key.Matches(msg, km.Handout):
 			m.saveHandout()
-		case "ctrl+c":
-			m.mode = modeStop
 		default:
 			var cmd tea.Cmd
 			m.vp, cmd = m.vp.Update(msg)
@@ -191,14 +217,15 @@ func (m *dashModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	switch k {
-	case "q", "ctrl+c", "esc":
-		m.mode = modeStop
-	case "up", "k":
+	switch {
+	case k == "esc":
+		// Nothing to go back to on the first screen: esc asks to stop.
+		m.back, m.mode = m.mode, modeStop
+	case key.Matches(msg, km.Up):
 		m.cursor = max(m.cursor-1, 0)
-	case "down", "j":
+	case key.Matches(msg, km.Down):
 		m.cursor = min(m.cursor+1, max(len(m.rows)-1, 0))
-	case "space", " ":
+	case key.Matches(msg, km.Select):
 		if m.cursor < len(m.rows) {
 			f := m.rows[m.cursor].File
 			m.selected[f] = !m.selected[f]
@@ -206,7 +233,7 @@ func (m *dashModel) key(msg tea.KeyPressMsg) tea.Cmd {
 				delete(m.selected, f)
 			}
 		}
-	case "a":
+	case key.Matches(msg, km.All):
 		if len(m.selected) > 0 {
 			clear(m.selected)
 		} else {
@@ -214,16 +241,16 @@ func (m *dashModel) key(msg tea.KeyPressMsg) tea.Cmd {
 				m.selected[r.File] = true
 			}
 		}
-	case "v", "enter":
+	case key.Matches(msg, km.Compare):
 		if m.renderCompare() {
 			m.mode = modeCompare
 			m.vp.GotoTop()
 		}
-	case "h":
+	case key.Matches(msg, km.Handout):
 		m.saveHandout()
-	case "c":
+	case key.Matches(msg, km.Code):
 		m.smallCode = !m.smallCode
-	case "x", "delete":
+	case key.Matches(msg, km.Remove):
 		if m.cursor < len(m.rows) {
 			m.mode = modeRemove
 		}
@@ -355,12 +382,14 @@ func (m *dashModel) header(title, right string) string {
 
 func (m *dashModel) viewCompare() string {
 	head := m.header("vergelijking", dFaint.Render(strconv.Itoa(len(m.cmpCols))+" deelnemers"))
-	foot := m.footer("↑/↓ bladeren • h hand-out (html) opslaan • esc terug")
+	foot := m.footer()
 	m.vp.SetHeight(max(m.h-2-lipgloss.Height(foot), 1))
 	return head + "\n\n" + fitLines(m.vp.View(), m.vp.Height()) + "\n" + foot
 }
 
-func (m *dashModel) footer(help string) string {
+// footer is the status line and the help: the short line that fits the
+// width, or with ? all keys.
+func (m *dashModel) footer() string {
 	status := m.status
 	switch m.mode {
 	case modeStop:
@@ -375,7 +404,18 @@ func (m *dashModel) footer(help string) string {
 			status = dFaint.Render(e.Time.Format("15:04") + " " + e.Text)
 		}
 	}
-	return ansi.Wrap(status, m.w, "") + "\n" + dFaint.Render(ansi.Truncate(help, m.w, "…"))
+	mode := m.mode
+	if mode == modeStop {
+		mode = m.back
+	}
+	var keys string
+	if m.allKeys {
+		keys = fitFull(m.help, m.keys.fullHelp(mode), m.w)
+	} else {
+		short, drop := m.keys.shortHelp(mode)
+		keys = fitShort(m.help, short, drop, []key.Binding{m.keys.Help, m.keys.Quit}, m.w)
+	}
+	return ansi.Wrap(status, m.w, "") + "\n" + keys
 }
 
 // viewMain draws the code and how to join, the participants and the
@@ -390,7 +430,7 @@ func (m *dashModel) viewMain() string {
 	var top []string
 	top = append(top, m.header("studiemiddag", dFaint.Render(fmt.Sprintf("%d van %d in de zaal", active, m.info.Max))), "")
 	top = append(top, "Code: "+dCode.Render(m.info.Code))
-	if big := BigText(m.info.Code, m.w); big != "" && m.h >= 22 && !m.smallCode {
+	if big := BigText(m.info.Code, m.w); big != "" && m.h >= 22 && !m.smallCode && !m.allKeys {
 		top = append(top, dCode.Render(big))
 	}
 	for i, j := range m.info.Joins {
@@ -405,12 +445,11 @@ func (m *dashModel) viewMain() string {
 		top = append(top, "Casus:        "+m.info.Case)
 	}
 	top = append(top, "Antwoorden:   "+m.info.Dir, "")
+	// A narrow window wraps long lines (fingerprint, folder) between
+	// words, so every line on screen is counted.
+	top = strings.Split(ansi.Wrap(strings.Join(top, "\n"), m.w, ""), "\n")
 
-	help := "spatie selecteren • v vergelijken • h hand-out • x verwijderen • q stoppen"
-	if m.w >= 100 {
-		help = "↑/↓ kiezen • spatie selecteren • a alles • v vergelijken • h hand-out • x verwijderen • c code • q stoppen"
-	}
-	foot := m.footer(help)
+	foot := m.footer()
 	fh := lipgloss.Height(foot)
 	room := m.h - len(top) - fh
 	parts := m.viewParticipants()

@@ -117,6 +117,8 @@ func TestDashboardGolden(t *testing.T) {
 		{"zaal-groot", false, 100, 32, nil},
 		{"selectie", false, 80, 24, []string{"down", "down", "space", "up", "up", "space"}},
 		{"stoppen", false, 80, 24, []string{"q"}},
+		{"toetsen", false, 80, 24, []string{"?"}},
+		{"vergelijken-toetsen", false, 80, 24, []string{"v", "?"}},
 		{"verwijderen", false, 80, 24, []string{"down", "x"}},
 		{"vergelijken", false, 120, 40, []string{"v"}},
 		{"vergelijken-smal", false, 80, 24, []string{"v"}},

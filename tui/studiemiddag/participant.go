@@ -167,7 +167,9 @@ func (m *partModel) View() tea.View {
 		b.WriteString(m.problem + "\n\n")
 	}
 	b.WriteString(ansi.Wrap("Met dezelfde naam ga je later verder waar je was.", w, "") + "\n\n")
-	b.WriteString(faintStyle.Render("enter verder • esc stoppen"))
+	// As in the TUI while typing: q is a letter here, ctrl+c stops (esc
+	// too: there is nothing to go back to).
+	b.WriteString(faintStyle.Render("enter verder • ctrl+c stoppen"))
 	v := tea.NewView(b.String())
 	v.AltScreen = true
 	v.WindowTitle = "afstandswijzer · studiemiddag"
