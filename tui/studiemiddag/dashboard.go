@@ -396,7 +396,7 @@ func (m *dashModel) footer() string {
 		status = dWarn.Render("Stoppen? Iedereen ziet dan een afscheidsscherm. De antwoorden blijven bewaard. (j/n)")
 	case modeRemove:
 		if m.cursor < len(m.rows) {
-			status = dWarn.Render(m.rows[m.cursor].Name + " verwijderen? De sessie stopt. De bestanden gaan naar " + removedDir + ". (j/n)")
+			status = dWarn.Render(m.rows[m.cursor].File + " verwijderen? De sessie stopt. De bestanden gaan naar " + removedDir + ". (j/n)")
 		}
 	default:
 		if status == "" && len(m.events) > 0 {
@@ -473,7 +473,7 @@ func (m *dashModel) viewParticipants() []string {
 	}
 	nameW := 4
 	for _, r := range m.rows {
-		nameW = max(nameW, lipgloss.Width(r.Name))
+		nameW = max(nameW, lipgloss.Width(r.File))
 	}
 	nameW = min(nameW, maxNameRunes)
 	for i, r := range m.rows {
@@ -481,7 +481,9 @@ func (m *dashModel) viewParticipants() []string {
 		if m.selected[r.File] {
 			sel = "[x]"
 		}
-		name := r.Name + strings.Repeat(" ", max(nameW-lipgloss.Width(r.Name), 0))
+		// The file's name, not the typed one: the trainer matches the
+		// list with MAP/*.toml and `vergelijk` afterwards.
+		name := r.File + strings.Repeat(" ", max(nameW-lipgloss.Width(r.File), 0))
 		where := "weg"
 		if r.Active {
 			where = "   "

@@ -1,8 +1,12 @@
 package studiemiddag
 
 import (
+	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -102,5 +106,62 @@ func TestNameScreenKeys(t *testing.T) {
 	help := lastLine(ansi.Strip(m.View().Content))
 	if !strings.Contains(help, "ctrl+c stoppen") || strings.Contains(help, "esc") {
 		t.Errorf("hulpregel: %q", help)
+	}
+}
+
+// The dashboard names participants as their files are named, so the
+// trainer can match the list with MAP/*.toml and `vergelijk` afterwards;
+// the log says which file a changed name got.
+func TestDashboardNamesMatchFiles(t *testing.T) {
+	e := testEngine(t)
+	r, err := newRoom(e, t.TempDir(), 40, func() time.Time { return testDate }, caseInfo{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := path(e, func(int) int { return 0 })
+	for _, name := range []string{"../../x", "a..x", "Team Één"} {
+		p, _, err := r.join(name, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := r.start(p, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(r.dir, "*.toml"))
+	var base []string
+	for _, f := range files {
+		base = append(base, strings.TrimSuffix(filepath.Base(f), ".toml"))
+	}
+	if strings.Join(base, ",") != "a-x,team-een,x" {
+		t.Fatalf("bestanden: %v", base)
+	}
+	out, _ := runDash(t, r, testInfo, 80, 30, "x")
+	for _, b := range base {
+		if !regexp.MustCompile(`\] ` + regexp.QuoteMeta(b) + ` `).MatchString(out) {
+			t.Errorf("%s staat niet als naam in de lijst:\n%s", b, out)
+		}
+	}
+	for _, bad := range []string{"../../x", "a..x", "Team Één"} {
+		if strings.Contains(out, "] "+bad) {
+			t.Errorf("de lijst toont %q, het bestand heet anders:\n%s", bad, out)
+		}
+	}
+	if !strings.Contains(out, "a-x verwijderen?") {
+		t.Errorf("de vraag om te verwijderen noemt het bestand niet:\n%s", out)
+	}
+	var cols []string
+	for _, f := range r.compareFiles(nil) {
+		cols = append(cols, f.Name)
+	}
+	if strings.Join(cols, ",") != "a-x,team-een,x" {
+		t.Errorf("kolommen van de vergelijking: %v", cols)
+	}
+	var log []string
+	for len(r.events) > 0 {
+		log = append(log, (<-r.events).Text)
+	}
+	if !slices.Contains(log, "../../x doet mee als x (1 in de zaal)") || !slices.Contains(log, "a..x doet mee als a-x (2 in de zaal)") {
+		t.Errorf("logboek: %q", log)
 	}
 }

@@ -181,10 +181,16 @@ func (r *room) join(name string, kick func(string), prog *tea.Program) (*partici
 	if old != nil {
 		old("Je gaat verder op een ander scherm. Hier stopt de verbinding.")
 	}
+	// The dashboard and the files use the file name: say it when the
+	// typed name differs from it in more than capitals.
+	as := ""
+	if strings.ToLower(name) != file {
+		as = " als " + file
+	}
 	if returning {
-		r.log("%s doet weer mee (%d in de zaal)", name, n)
+		r.log("%s doet weer mee%s (%d in de zaal)", name, as, n)
 	} else {
-		r.log("%s doet mee (%d in de zaal)", name, n)
+		r.log("%s doet mee%s (%d in de zaal)", name, as, n)
 	}
 	return p, returning, nil
 }
@@ -392,7 +398,8 @@ func (r *room) compareFiles(files map[string]bool) []decision.CompareFile {
 		if len(p.answers) == 0 || (len(files) > 0 && !files[p.file]) {
 			continue
 		}
-		out = append(out, decision.CompareFile{Name: p.name, Answers: r.eng.Effective(p.answers)})
+		// Named as the file, as `vergelijk MAP/*.toml` does afterwards.
+		out = append(out, decision.CompareFile{Name: p.file, Answers: r.eng.Effective(p.answers)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
