@@ -21,6 +21,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/afstandswijzer/afstandswijzer/tui"
+	"github.com/afstandswijzer/afstandswijzer/tui/internal/wrap"
 	"github.com/afstandswijzer/afstandswijzer/tui/plain"
 )
 
@@ -54,7 +55,7 @@ func newServer(cfg Config, r *room) (*server, error) {
 	}
 	srv, err := wish.NewServer(
 		wish.WithHostKeyPath(cfg.HostKeyPath),
-		wish.WithBanner("Welkom bij de studiemiddag van afstandswijzer.\nTyp de code die de trainer laat zien. Vraagt ssh om een password? Typ dan ook de code.\nJe ziet niet wat je typt; dat is normaal.\n"),
+		wish.WithBanner(banner),
 		wish.WithPasswordAuth(func(ctx ssh.Context, pw string) bool { return s.checkCode(ctx, pw) }),
 		wish.WithKeyboardInteractiveAuth(func(ctx ssh.Context, ch gossh.KeyboardInteractiveChallenge) bool {
 			ans, err := ch("", "", []string{"Code van de studiemiddag: "}, []bool{false})
@@ -88,6 +89,17 @@ func newServer(cfg Config, r *room) (*server, error) {
 	s.ssh = srv
 	return s, nil
 }
+
+// bannerText is the greeting ssh shows before it asks for the code;
+// banner is it wrapped at 80 columns between words (ssh clients print it
+// as it is, and a terminal would break words).
+const bannerText = "Welkom bij de studiemiddag van afstandswijzer.\nTyp de code die de trainer laat zien.\nVraagt ssh om een password? Typ dan ook de code.\nJe ziet niet wat je typt; dat is normaal."
+
+var banner = wrap.Words(bannerText, 80) + "\n"
+
+// plainWelcome opens the line mode over SSH: what the welcome screen
+// says in the full screen about where the answers go.
+const plainWelcome = "Welkom bij de studiemiddag. Je antwoorden worden bewaard op de computer van de trainer. De trainer kan ze bekijken en vergelijken. Ze gaan nergens anders heen, ook niet naar internet."
 
 // refusedRequests are session requests the room never grants.
 var refusedRequests = map[string]bool{
@@ -204,6 +216,7 @@ func (s *server) handle(sess ssh.Session) {
 // case's answers, a returning one with their own.
 func (s *server) handlePlain(sess ssh.Session) {
 	in := bufio.NewReaderSize(sess, 4096)
+	fmt.Fprint(sess, wrap.Words(plainWelcome, 80)+"\n\n")
 	var p *participant
 	var returning bool
 	for range 3 {
