@@ -335,9 +335,10 @@ func (a *app) View() tea.View {
 	footer := a.footer()
 	h := max(c.height-headerLines-lipgloss.Height(footer), 1)
 	body := top.view(c, c.width, h)
-	// A word wider than the window (a long URL) stands on its own line;
-	// in the body it is cut with "…" (c copies a URL). A path in the
-	// status line stays whole: it says where a file went.
+	// Screens break a word wider than the window (a long URL) at the
+	// width, so nothing is cut off. A line still too wide is a bug in a
+	// screen: cut it with "…" rather than let the terminal wrap it and
+	// push the footer off the screen.
 	lines := strings.Split(fitHeight(body, h), "\n")
 	for i, l := range lines {
 		if ansi.StringWidth(l) > c.width {

@@ -1,6 +1,9 @@
 // Package wrap breaks plain text into lines at spaces only. Terminal
 // wrappers also break at hyphens, which cut URLs and paths in two; here a
-// word is never split: a word wider than the line stands on its own line.
+// word that fits on a line is never split. A word wider than the line (a
+// long URL or path) starts on a new line and is broken at the width, with
+// nothing added or lost: a terminal cuts a line wider than the window, so
+// every character stays visible.
 package wrap
 
 import (
@@ -29,10 +32,24 @@ func words(para string, w int) []string {
 	}
 	var lines []string
 	line := indent
-	lw := ansi.StringWidth(indent)
+	iw := ansi.StringWidth(indent)
+	lw := iw
 	empty := true
+	avail := max(w-iw, 1)
 	for _, f := range fields {
 		fw := ansi.StringWidth(f)
+		if fw > avail {
+			if !empty {
+				lines = append(lines, line)
+			}
+			parts := strings.Split(ansi.Hardwrap(f, avail, false), "\n")
+			for _, p := range parts[:len(parts)-1] {
+				lines = append(lines, indent+p)
+			}
+			last := parts[len(parts)-1]
+			line, lw, empty = indent+last, iw+ansi.StringWidth(last), false
+			continue
+		}
 		switch {
 		case empty:
 			line += f
@@ -43,7 +60,7 @@ func words(para string, w int) []string {
 			lw += 1 + fw
 		default:
 			lines = append(lines, line)
-			line, lw = indent+f, ansi.StringWidth(indent)+fw
+			line, lw = indent+f, iw+fw
 		}
 	}
 	return append(lines, line)

@@ -1,0 +1,141 @@
+package tui
+
+// Tests for the findings of the fresh-eyes review of the full-screen
+// program; each failed before its fix.
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// visibleLines is what a terminal of the model's width shows: each line
+// of the view cut at the width, as the terminal cuts it.
+func visibleLines(m *app) []string {
+	lines := strings.Split(screenText(m), "\n")
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, m.c.width, "")
+	}
+	return lines
+}
+
+// joinedText joins lines without any white space, so a URL broken at the
+// window width reads as one word again.
+func joinedText(lines []string) string {
+	return strings.Join(strings.Fields(strings.Join(lines, "")), "")
+}
+
+// mustShow fails unless every want is visible on the screen, also when
+// a long URL or path is broken at the window width.
+func mustShow(t *testing.T, m *app, want ...string) {
+	t.Helper()
+	got := joinedText(visibleLines(m))
+	for _, w := range want {
+		if !strings.Contains(got, joinedText([]string{w})) {
+			t.Fatalf("scherm toont %q niet heel:\n%s", w, strings.Join(visibleLines(m), "\n"))
+		}
+	}
+}
+
+// Finding 1: a URL longer than the window was cut off in the summary
+// (the viewport clipped the line) and in the status line.
+func TestLongURLsAreShownInFullInTheSummary(t *testing.T) {
+	opt, _ := testOptions(t)
+	m := openSummary(t, opt, 80, 24)
+	s := sumOf(t, m)
+	press(m, "g")
+	// Page through the summary and keep every line of the body as the
+	// terminal shows it, by its line number in the summary.
+	seen := map[int]string{}
+	for range s.vp.TotalLineCount() {
+		body := visibleLines(m)[headerLines : headerLines+s.vp.Height()]
+		for i, l := range body {
+			seen[s.vp.YOffset()+i] = l
+		}
+		if s.vp.AtBottom() {
+			break
+		}
+		press(m, "pgdown")
+	}
+	var all []string
+	for i := range s.vp.TotalLineCount() {
+		l, ok := seen[i]
+		if !ok {
+			t.Fatalf("regel %d nooit in beeld", i)
+		}
+		all = append(all, l)
+	}
+	text := joinedText(all)
+	long := false
+	for _, r := range s.sum.Sources {
+		if len(r.URL) > 80 {
+			long = true
+		} else if len(r.URL) <= 76 && !strings.Contains(strings.Join(all, "\n"), r.URL) {
+			// A URL that fits on a line is never broken inside.
+			t.Fatalf("%s staat niet heel op een regel", r.URL)
+		}
+		if !strings.Contains(text, r.URL) {
+			t.Fatalf("%s staat niet heel in de samenvatting:\n%s", r.URL, strings.Join(all, "\n"))
+		}
+	}
+	if !long {
+		t.Fatal("de test heeft een adres nodig dat langer is dan 80 tekens")
+	}
+}
+
+func TestLongURLsAreShownInFullInTheStatusLine(t *testing.T) {
+	opt, op := testOptions(t)
+	op.err = errors.New("geen browser")
+	m := openSummary(t, opt, 80, 24)
+	press(m, "l")
+	links := m.top().(*linksScreen).links
+	for i, r := range links {
+		press(m, "g")
+		for range i {
+			press(m, "down")
+		}
+		press(m, "enter")
+		lines := visibleLines(m)
+		start := -1
+		for j, l := range lines {
+			if strings.Contains(l, "Kopieer dit adres:") {
+				start = j
+			}
+		}
+		if start < 0 {
+			t.Fatalf("geen melding:\n%s", strings.Join(lines, "\n"))
+		}
+		if !strings.Contains(joinedText(lines[start:]), r.URL) {
+			t.Fatalf("%s staat niet heel in de statusregel:\n%s", r.URL, strings.Join(lines, "\n"))
+		}
+		// The list itself shows the whole address too.
+		if !strings.Contains(joinedText(lines[:start]), r.URL) {
+			t.Fatalf("%s staat niet heel in de lijst:\n%s", r.URL, strings.Join(lines, "\n"))
+		}
+	}
+}
+
+// The break keeps the colour and the hyperlink of a long URL on every
+// line it spans, and loses no character.
+func TestHardwrapKeepsStyleAndLink(t *testing.T) {
+	url := "https://www.onderwijsinspectie.nl/documenten/brochures/2017/11/13/brochure-ruimte-in-regels-mbo"
+	in := "  • Brochure: \x1b[4;38;5;33m" + ansi.SetHyperlink(url) + url + ansi.ResetHyperlink() + "\x1b[0m"
+	out := hardwrap(in+"\nkort", 40)
+	lines := strings.Split(out, "\n")
+	if len(lines) < 4 || lines[len(lines)-1] != "kort" {
+		t.Fatalf("regels: %q", lines)
+	}
+	if got := strings.Join(strings.Split(ansi.Strip(out), "\n"), ""); got != ansi.Strip(in)+"kort" {
+		t.Fatalf("tekst veranderd: %q", got)
+	}
+	for _, l := range lines[1 : len(lines)-1] {
+		if ansi.StringWidth(l) > 40 {
+			t.Fatalf("regel te breed: %q", l)
+		}
+		if !strings.Contains(l, "38;5;33") || !strings.Contains(l, ansi.SetHyperlink(url)) {
+			t.Fatalf("kleur of link kwijt op %q", l)
+		}
+	}
+}
