@@ -216,6 +216,14 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
 		return a.tryQuit()
 	}
+	if a.tooSmall() {
+		// Nothing of the screen is shown: a key would act unseen (answer
+		// a question and save it). Only quitting works.
+		if key.Matches(msg, a.global.Quit) {
+			return a.tryQuit()
+		}
+		return nil
+	}
 	if t, ok := a.top().(typingScreen); ok && t.typing() {
 		return a.top().update(c, msg)
 	}
@@ -274,10 +282,8 @@ func (a *app) footer() string {
 		parts = append(parts, c.st.warn.Render(wrapText(b, w)))
 	}
 	switch {
-	case a.confirmQuit && c.remote:
-		parts = append(parts, c.st.warn.Render(wrapText("Je antwoorden zijn niet bewaard. Toch stoppen? j: stoppen · een andere toets: blijven", w)))
 	case a.confirmQuit:
-		parts = append(parts, c.st.warn.Render(wrapText("Je antwoorden zijn niet bewaard. Toch stoppen? j: stoppen · a: eerst ergens anders opslaan · een andere toets: blijven", w)))
+		parts = append(parts, c.st.warn.Render(wrapText(a.confirmText(), w)))
 	case c.status != "":
 		st := c.st.accent
 		if c.statusWarn {
@@ -303,6 +309,15 @@ func (a *app) footer() string {
 	return strings.Join(parts, "\n")
 }
 
+// confirmText asks whether to quit with unsaved answers.
+func (a *app) confirmText() string {
+	if a.c.remote {
+		// No file on the trainer's laptop: no a.
+		return "Je antwoorden zijn niet bewaard. Toch stoppen? j: stoppen · een andere toets: blijven"
+	}
+	return "Je antwoorden zijn niet bewaard. Toch stoppen? j: stoppen · a: eerst ergens anders opslaan · een andere toets: blijven"
+}
+
 // globalFull is the column of keys that work on every screen.
 func (a *app) globalFull() []key.Binding {
 	g := a.global
@@ -322,8 +337,12 @@ func (a *app) View() tea.View {
 	if c.width == 0 || c.height == 0 || a.quitting {
 		return v
 	}
-	if c.width < minWidth || c.height < minHeight {
-		v.Content = wrapText("Maak het venster groter (minstens 60 bij 15).", c.width)
+	if a.tooSmall() {
+		text := "Maak het venster groter (minstens 60 bij 15). Stoppen: q."
+		if a.confirmQuit {
+			text += "\n\n" + a.confirmText()
+		}
+		v.Content = wrapText(text, c.width)
 		return v
 	}
 	top := a.top()
@@ -347,6 +366,14 @@ func (a *app) View() tea.View {
 	}
 	v.Content = a.header() + "\n\n" + strings.Join(lines, "\n") + "\n" + footer
 	return v
+}
+
+// tooSmall is true when the window is below the smallest layout; only
+// a short message is shown then. Before the terminal has told its size
+// (at once on a terminal; never when output is piped) keys work.
+func (a *app) tooSmall() bool {
+	c := a.c
+	return c.width > 0 && c.height > 0 && (c.width < minWidth || c.height < minHeight)
 }
 
 // bodyHeight is the height the body gets with the current footer.

@@ -5,6 +5,8 @@ package tui
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -137,5 +139,49 @@ func TestHardwrapKeepsStyleAndLink(t *testing.T) {
 		if !strings.Contains(l, "38;5;33") || !strings.Contains(l, ansi.SetHyperlink(url)) {
 			t.Fatalf("kleur of link kwijt op %q", l)
 		}
+	}
+}
+
+// Finding 2: while "Maak het venster groter" was shown, keys still
+// worked: at 50x14, 3 enter answered a question unseen and saved it.
+func TestTooSmallWindowIgnoresKeys(t *testing.T) {
+	opt, _ := testOptions(t)
+	m := newSized(opt, 80, 24)
+	press(m, "enter") // the first question
+	mustContain(t, m, "vraag 1 van")
+	send(m, keyMsgSize(50, 14))
+	mustContain(t, m, "Maak het venster groter")
+	press(m, "3", "enter", "esc", "b", "a", "?")
+	if len(m.c.answers) != 0 {
+		t.Fatalf("antwoord gegeven in een te klein venster: %v", m.c.answers)
+	}
+	if _, err := os.Stat(opt.SessionPath); err == nil {
+		t.Fatal("sessie opgeslagen in een te klein venster")
+	}
+	send(m, keyMsgSize(80, 24))
+	mustContain(t, m, "vraag 1 van", "> 1. ")
+	mustNotContain(t, m, "Begrippen", "alle toetsen", "minder toetsen")
+	send(m, keyMsgSize(50, 14))
+	press(m, "q")
+	if !m.quitting {
+		t.Fatal("q stopt niet in een te klein venster")
+	}
+}
+
+// ctrl+c quits too, and when the answers are not saved the question
+// whether to quit is shown on the small screen, where j answers it.
+func TestTooSmallWindowQuitAsksWhenUnsaved(t *testing.T) {
+	opt, _ := testOptions(t)
+	blocker := filepath.Join(t.TempDir(), "bestand")
+	os.WriteFile(blocker, nil, 0o644)
+	opt.SessionPath = filepath.Join(blocker, "sessie.toml") // autosave fails
+	m := newSized(opt, 80, 24)
+	press(m, "enter", "enter")
+	send(m, keyMsgSize(50, 14))
+	press(m, "ctrl+c")
+	mustContain(t, m, "Maak het venster groter", "Toch stoppen?")
+	press(m, "j")
+	if !m.quitting || !m.quitUnsaved {
+		t.Fatal("j stopt niet")
 	}
 }
