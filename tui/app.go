@@ -461,6 +461,11 @@ func newApp(opt Options) *app {
 	case opt.Resume && c.saved != nil:
 		a.replace(newWelcome(c))
 		a.update(resumeMsg{})
+		// The welcome screen is skipped, with the note it would show
+		// (another window, a session file that could not all be read).
+		if c.sessionNote != "" {
+			c.setStatus(c.sessionNote, true)
+		}
 	default:
 		a.replace(newWelcome(c))
 	}

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/afstandswijzer/afstandswijzer/decision"
 )
 
 // visibleLines is what a terminal of the model's width shows: each line
@@ -184,4 +186,21 @@ func TestTooSmallWindowQuitAsksWhenUnsaved(t *testing.T) {
 	if !m.quitting || !m.quitUnsaved {
 		t.Fatal("j stopt niet")
 	}
+}
+
+// Finding 3: --verder skipped the warning that the program is open in
+// another window (the welcome screen shows it).
+func TestResumeWarnsAboutAnotherWindow(t *testing.T) {
+	opt, _ := testOptions(t)
+	writeSession(t, opt, decision.Answers{"rol": {"docent"}})
+	opt.Resume, opt.otherWindow = true, true
+	m := newSized(opt, 80, 24)
+	mustContain(t, m, "Heeft je instelling beleidskaders", "Dit programma is al open in een ander venster.")
+	// Without another window, nothing is said.
+	opt2, _ := testOptions(t)
+	writeSession(t, opt2, decision.Answers{"rol": {"docent"}})
+	opt2.Resume = true
+	m = newSized(opt2, 80, 24)
+	mustContain(t, m, "Heeft je instelling beleidskaders")
+	mustNotContain(t, m, "ander venster")
 }
