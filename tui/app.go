@@ -38,6 +38,7 @@ type (
 	questionMsg  struct{ q *content.Question } // show a question in the flow
 	editMsg      struct{ q *content.Question } // change an answer from the review
 	reviewMsg    struct{ note string }
+	storyMsg     struct{} // a case's story (from its review)
 	summaryMsg   struct{}
 	linksMsg     struct{ sum *decision.Summary }
 	resourcesMsg struct{}
@@ -171,6 +172,9 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case reviewMsg:
 		a.replace(newReview(c, msg.note))
+		return nil
+	case storyMsg:
+		a.replace(newStory())
 		return nil
 	case summaryMsg:
 		s := newSummary(c)
@@ -455,6 +459,10 @@ func newApp(opt Options) *app {
 	}
 	c.live = c.eng.Summarize(c.answers)
 	switch {
+	case opt.Answers != nil && c.caseStory != "":
+		// A case opens on its story; enter goes on to the answers.
+		c.resetAnswers(opt.Answers)
+		a.replace(newStory())
 	case opt.Answers != nil:
 		c.resetAnswers(opt.Answers)
 		a.replace(newReview(c, ""))

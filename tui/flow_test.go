@@ -385,6 +385,8 @@ func TestCtrlCQuits(t *testing.T) {
 // A trainer opens an example case: the review screen shows the case and its
 // answers, a change re-derives the path, and nothing is autosaved over the
 // teacher's own session.
+// A case opens on its story, then the review of its answers; without a
+// story on the review at once.
 func TestCaseOpensOnReview(t *testing.T) {
 	opt, _ := testOptions(t)
 	e := opt.Engine
@@ -392,10 +394,13 @@ func TestCaseOpensOnReview(t *testing.T) {
 	opt.Title = "Hybride les Nederlands"
 	session := opt.SessionPath
 	opt.SessionPath = "-"
-	newSized(opt, 80, 24) // without a story too
-	opt.Story = "Een docent Nederlands geeft een hybride les."
 	m := newSized(opt, 80, 24)
-	mustContain(t, m, "Casus: Hybride les Nederlands", "Een docent Nederlands geeft een hybride les.", "Dit antwoordde de docent in de casus")
+	mustContain(t, m, "Casus: Hybride les Nederlands", "Dit antwoordde de docent in de casus")
+	opt.Story = "Een docent Nederlands geeft een hybride les."
+	m = newSized(opt, 80, 24)
+	mustContain(t, m, "Casus: Hybride les Nederlands", "Een docent Nederlands geeft een hybride les.")
+	press(m, "enter")
+	mustContain(t, m, "Casus: Hybride les Nederlands", "Dit antwoordde de docent in de casus")
 	press(m, "g", "down")
 	mustContain(t, m, "> Beleidskaders", "Past in kaders")
 	press(m, "enter", "2", "enter") // beleidskaders: nee

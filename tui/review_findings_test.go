@@ -204,3 +204,31 @@ func TestResumeWarnsAboutAnotherWindow(t *testing.T) {
 	mustContain(t, m, "Heeft je instelling beleidskaders")
 	mustNotContain(t, m, "ander venster")
 }
+
+// Finding 4: `afstandswijzer casus NAAM` opened on the review with the
+// story scrolled out of view; it opens on the story, enter goes on to
+// the answers and esc from there comes back to the story.
+func TestCaseOpensOnItsStory(t *testing.T) {
+	opt, _ := testOptions(t)
+	opt.SessionPath = "-"
+	opt.Answers = fullPath(opt.Engine, decision.Answers{"vorm": {"hybride"}})
+	opt.Title = "Hybride les Nederlands: een deel van de klas volgt thuis"
+	// As long as the stories of the real cases, which did not fit.
+	opt.Story = strings.Repeat("Sanne geeft Nederlands bij de opleiding Verzorgende IG, niveau 3. ", 5) + "Ze loopt langs de groepjes."
+	m := newSized(opt, 80, 24)
+	mustContain(t, m, "Casus: Hybride les Nederlands", opt.Story, "enter")
+	mustNotContain(t, m, "> Naar de samenvatting")
+	press(m, "enter")
+	mustContain(t, m, "Dit antwoordde de docent in de casus", "> Naar de samenvatting")
+	press(m, "esc")
+	mustContain(t, m, opt.Story)
+	// A story longer than the window scrolls; its end is reachable.
+	opt.Story = strings.Repeat("Sanne geeft Nederlands bij de opleiding Verzorgende IG, niveau 3. ", 30) + "Dit is het einde."
+	m = newSized(opt, 80, 24)
+	mustContain(t, m, "Casus: Hybride les Nederlands", "↓ meer")
+	mustNotContain(t, m, "Dit is het einde.")
+	press(m, "pgdown", "pgdown", "pgdown", "pgdown")
+	mustContain(t, m, "Dit is het einde.")
+	press(m, "enter")
+	mustContain(t, m, "> Naar de samenvatting")
+}
