@@ -232,3 +232,67 @@ func TestCaseOpensOnItsStory(t *testing.T) {
 	press(m, "enter")
 	mustContain(t, m, "> Naar de samenvatting")
 }
+
+// Finding 5: n stuck at "deel 10 van 11" while the last part was on
+// screen: at the bottom the last part counts as the current one.
+func TestNextSectionReachesTheLastPart(t *testing.T) {
+	// At 80x24 the last part starts too low to reach the top line, at
+	// 120x40 the last two.
+	for _, size := range [][2]int{{80, 24}, {120, 40}, {60, 15}} {
+		t.Run(itoa(size[0])+"x"+itoa(size[1]), func(t *testing.T) {
+			testNextSection(t, size[0], size[1])
+		})
+	}
+}
+
+func testNextSection(t *testing.T, w, h int) {
+	opt, _ := testOptions(t)
+	m := openSummary(t, opt, w, h)
+	s := sumOf(t, m)
+	n := len(s.starts)
+	if n < 3 {
+		t.Fatalf("te weinig delen: %d", n)
+	}
+	last := "deel " + itoa(n) + " van " + itoa(n)
+	for range n + 1 {
+		press(m, "n")
+	}
+	mustContain(t, m, last+" · ", s.doc.Sections[n-1].Title)
+	// Counting up one part at a time reaches every part.
+	press(m, "g")
+	seen := map[string]bool{}
+	for range n + 1 {
+		for i := 1; i <= n; i++ {
+			if strings.Contains(screenText(m), "deel "+itoa(i)+" van "+itoa(n)+" ") {
+				seen[itoa(i)] = true
+			}
+		}
+		press(m, "n")
+	}
+	if len(seen) != n {
+		t.Fatalf("n bereikt %d van de %d delen: %v", len(seen), n, seen)
+	}
+	// And p counts back through every part.
+	seen = map[string]bool{}
+	for range n + 1 {
+		for i := 1; i <= n; i++ {
+			if strings.Contains(screenText(m), "deel "+itoa(i)+" van "+itoa(n)+" ") {
+				seen[itoa(i)] = true
+			}
+		}
+		press(m, "p")
+	}
+	if len(seen) != n {
+		t.Fatalf("p bereikt %d van de %d delen: %v", len(seen), n, seen)
+	}
+	// G counts as the last part too, and p goes back from there.
+	press(m, "G")
+	mustContain(t, m, last)
+	press(m, "p")
+	if strings.Contains(screenText(m), last) {
+		// The last part's start was reachable: p went there first.
+		mustContain(t, m, s.doc.Sections[n-1].Title)
+		press(m, "p")
+	}
+	mustContain(t, m, "deel "+itoa(n-1)+" van "+itoa(n))
+}
