@@ -264,14 +264,29 @@ func (a *app) quit() tea.Cmd {
 	return tea.Quit
 }
 
-// quitMessage is the line printed after the terminal is restored: where
-// the answers are and how to continue; "" when nothing was answered.
+// quitMessage is what is printed after the terminal is restored: where
+// the answers are and how to continue; "" when nothing was answered. It
+// is wrapped at the window's width, never inside a word, and the command
+// stays whole (on a line of its own when it does not fit after "met:").
 func (a *app) quitMessage() string {
 	c := a.c
 	if a.quitUnsaved || c.sessionPath == "" || c.autosaveOff || c.dirty || len(c.answers) == 0 {
 		return ""
 	}
-	return "Je antwoorden staan in " + c.sessionPath + ". Ga verder met: afstandswijzer --verder"
+	const cmd = "afstandswijzer --verder"
+	text := "Je antwoorden staan in " + c.sessionPath + ". Ga verder met:"
+	if c.width <= 0 {
+		// The width is not known (output is not a terminal).
+		return text + " " + cmd
+	}
+	lines := strings.Split(wrapText(text, c.width), "\n")
+	last := len(lines) - 1
+	if lipgloss.Width(lines[last])+1+len(cmd) <= c.width {
+		lines[last] += " " + cmd
+	} else {
+		lines = append(lines, cmd)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // Layout: a header line and a blank line, the body, then the banner, the

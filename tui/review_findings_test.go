@@ -296,3 +296,33 @@ func testNextSection(t *testing.T, w, h int) {
 	}
 	mustContain(t, m, "deel "+itoa(n-1)+" van "+itoa(n))
 }
+
+// Finding 6: the line printed after quitting broke mid-word at 80
+// columns ("Ga verder met: af" / "standswijzer --verder").
+func TestQuitMessageWrapsAtTheWidth(t *testing.T) {
+	for _, w := range []int{60, 80, 120} {
+		opt, _ := testOptions(t)
+		m := newSized(opt, w, 24)
+		press(m, "enter", "enter") // one answer, saved
+		msg := m.quitMessage()
+		want := "Je antwoorden staan in " + opt.SessionPath + ". Ga verder met: afstandswijzer --verder"
+		// Nothing lost; broken inside a word only when the word (the
+		// path) is longer than the line.
+		if joinedText([]string{msg}) != joinedText([]string{want}) ||
+			len(opt.SessionPath) < w && strings.Join(strings.Fields(msg), " ") != want {
+			t.Fatalf("%d kolommen: melding %q, woorden van %q", w, msg, want)
+		}
+		cmd := false
+		for _, l := range strings.Split(msg, "\n") {
+			if ansi.StringWidth(l) > w {
+				t.Fatalf("%d kolommen: regel te breed: %q", w, l)
+			}
+			if strings.Contains(l, "afstandswijzer --verder") {
+				cmd = true
+			}
+		}
+		if !cmd {
+			t.Fatalf("%d kolommen: de opdracht is gebroken:\n%s", w, msg)
+		}
+	}
+}
