@@ -131,7 +131,7 @@ func (s *reviewScreen) keys(c *common) keyMap {
 	}
 	return keyMap{
 		short: []key.Binding{confirm, k.list.Move, back, withDesc(k.Summary, "v", "samenvatting")},
-		full:  [][]key.Binding{k.list.full(), {withDesc(k.Confirm, "enter", "wijzigen of verder"), k.Summary, back}},
+		full:  [][]key.Binding{k.list.full(s.list.n), {withDesc(k.Confirm, "enter", "wijzigen of verder"), k.Summary, back}},
 	}
 }
 

@@ -10,8 +10,10 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
 )
 
@@ -324,5 +326,66 @@ func TestQuitMessageWrapsAtTheWidth(t *testing.T) {
 		if !cmd {
 			t.Fatalf("%d kolommen: de opdracht is gebroken:\n%s", w, msg)
 		}
+	}
+}
+
+// Finding 8: the help named 1-3 on the welcome screen with two choices
+// and 1-9 on a question with five: it names the real range.
+func TestHelpNamesTheRealNumberRange(t *testing.T) {
+	opt, _ := testOptions(t)
+	m := newSized(opt, 80, 24)
+	press(m, "?")
+	mustContain(t, m, "1-2 kies")
+	mustNotContain(t, m, "1-3", "1-9")
+	press(m, "?", "enter", "?") // the first question: five roles
+	n := len(opt.Engine.C.Question("rol").Options)
+	mustContain(t, m, "1-"+itoa(n)+" kies")
+	mustNotContain(t, m, "1-9")
+	// With a saved session the welcome menu has three choices.
+	writeSession(t, opt, decision.Answers{"rol": {"docent"}})
+	m = newSized(opt, 80, 24)
+	press(m, "?")
+	mustContain(t, m, "1-3 kies")
+	// A list of more than nine says 1-9: only those have a number key.
+	press(m, "?", "b", "?")
+	if len(m.c.terms) > 9 {
+		mustContain(t, m, "1-9 kies")
+	}
+}
+
+// Finding 7: the case picker's help said "q/esc stoppen" and ? did
+// nothing there; ? shows the full help as on every screen, q stops.
+func TestCasePickerHelpAsEverywhere(t *testing.T) {
+	cases := []*content.Case{
+		{Name: "een", Title: "Hybride les Nederlands", Story: "Een docent Nederlands geeft een hybride les."},
+		{Name: "twee", Title: "Examen op afstand", Story: "Een mondeling examen via video."},
+	}
+	m := newCasePicker(cases, true)
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	view := func() string { return ansi.Strip(m.View().Content) }
+	for _, want := range []string{"enter openen", "? toetsen", "q stoppen"} {
+		if !strings.Contains(view(), want) {
+			t.Fatalf("kiezer mist %q:\n%s", want, view())
+		}
+	}
+	if strings.Contains(view(), "q/esc") {
+		t.Fatalf("q/esc in de korte hulp:\n%s", view())
+	}
+	if _, cmd := m.Update(keyMsg("?")); cmd != nil || m.chosen != nil {
+		t.Fatal("? stopt of kiest")
+	}
+	for _, want := range []string{"↑/k omhoog", "1-2 kies", "g naar het begin", "enter openen", "esc stoppen", "? minder toetsen", "q stoppen"} {
+		if !strings.Contains(flat(view()), want) {
+			t.Fatalf("volledige hulp mist %q:\n%s", want, view())
+		}
+	}
+	m.Update(keyMsg("?"))
+	if strings.Contains(view(), "minder toetsen") {
+		t.Fatalf("? sluit de hulp niet:\n%s", view())
+	}
+	// esc stops here: this is the first screen, there is nothing to go
+	// back to.
+	if _, cmd := m.Update(keyMsg("esc")); cmd == nil || m.chosen != nil {
+		t.Fatal("esc stopt niet")
 	}
 }
