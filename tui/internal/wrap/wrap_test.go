@@ -7,35 +7,54 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-func TestWordsNeverSplitsAWordThatFits(t *testing.T) {
+func TestNeverSplitsAWordThatFits(t *testing.T) {
 	url := "https://www.mboraad.nl/publicaties/handreiking-afstandsonderwijs-mbo"
-	got := Words("Opgeslagen in /home/docent/mijn-map/afstandswijzer-samenvatting-2026-11-22.md en zie "+url+" voor meer.", 70)
-	for _, want := range []string{"/home/docent/mijn-map/afstandswijzer-samenvatting-2026-11-22.md", url} {
-		found := false
-		for _, l := range strings.Split(got, "\n") {
-			if strings.Contains(l, want) {
-				found = true
+	for _, wrap := range []func(string, int) string{Words, Break} {
+		got := wrap("Opgeslagen in /home/docent/mijn-map/afstandswijzer-samenvatting-2026-11-22.md en zie "+url+" voor meer.", 70)
+		for _, want := range []string{"/home/docent/mijn-map/afstandswijzer-samenvatting-2026-11-22.md", url} {
+			found := false
+			for _, l := range strings.Split(got, "\n") {
+				if strings.Contains(l, want) {
+					found = true
+				}
+			}
+			if !found {
+				t.Fatalf("%q staat niet heel op een regel:\n%s", want, got)
 			}
 		}
-		if !found {
-			t.Fatalf("%q staat niet heel op een regel:\n%s", want, got)
-		}
-	}
-	for _, l := range strings.Split(Words("een twee drie vier vijf zes zeven acht negen tien elf", 12), "\n") {
-		if len(l) > 12 {
-			t.Fatalf("regel te lang: %q", l)
+		for _, l := range strings.Split(wrap("een twee drie vier vijf zes zeven acht negen tien elf", 12), "\n") {
+			if len(l) > 12 {
+				t.Fatalf("regel te lang: %q", l)
+			}
 		}
 	}
 }
 
-// A word longer than the line (a long URL) is broken at the width, on
-// lines of its own, so that every character is visible: a terminal cuts
-// a line that is wider than the window.
-func TestWordsBreaksAWordLongerThanTheLine(t *testing.T) {
+// Words keeps a word longer than the line whole on its own line: the
+// line mode's terminal wraps it softly, and a piped file keeps it.
+func TestWordsKeepsALongWordWhole(t *testing.T) {
+	path := "/home/docent/mijn-map/afstandswijzer-samenvatting-2026-11-22.md"
+	for _, got := range []string{Words("Opgeslagen in "+path+" nu.", 40), Indent("  ", "Opgeslagen in "+path+" nu.", 40)} {
+		found := false
+		for _, l := range strings.Split(got, "\n") {
+			if strings.TrimSpace(l) == path {
+				found = true
+			}
+		}
+		if !found {
+			t.Fatalf("%q staat niet heel op een eigen regel:\n%s", path, got)
+		}
+	}
+}
+
+// Break breaks a word longer than the line (a long URL) at the width, on
+// lines of its own, so that every character is visible: a full screen
+// cuts a line that is wider than the window. A word that fits is whole.
+func TestBreakBreaksAWordLongerThanTheLine(t *testing.T) {
 	url := "https://www.onderwijsinspectie.nl/documenten/brochures/2017/11/13/brochure-ruimte-in-regels-mbo"
 	for _, w := range []int{10, 20, 40, 80} {
 		for _, indent := range []string{"", "  "} {
-			got := Words(indent+"Kopieer dit adres: "+url+" en plak het.", w)
+			got := Break(indent+"Kopieer dit adres: "+url+" en plak het.", w)
 			lines := strings.Split(got, "\n")
 			start := -1
 			for i, l := range lines {
@@ -60,8 +79,8 @@ func TestWordsBreaksAWordLongerThanTheLine(t *testing.T) {
 	}
 }
 
-func TestIndentBreaksALongWordInsideTheIndent(t *testing.T) {
-	got := Indent("  – ", "zie abcdefghijklmnopqrstuvwxyz", 14)
+func TestBreakIndentBreaksALongWordInsideTheIndent(t *testing.T) {
+	got := BreakIndent("  – ", "zie abcdefghijklmnopqrstuvwxyz", 14)
 	want := "  – zie\n    abcdefghij\n    klmnopqrst\n    uvwxyz"
 	if got != want {
 		t.Fatalf("%q, niet %q", got, want)
