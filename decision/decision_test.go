@@ -517,3 +517,23 @@ func TestResourcesFollowAnswers(t *testing.T) {
 		}
 	}
 }
+
+// The brief's verdict sentence is correct Dutch: one is "voldaan aan" a
+// condition ("aan de voorwaarde bijsturen is niet voldaan"), never "de
+// voorwaarde is niet voldaan".
+func TestVerdictSentenceDutch(t *testing.T) {
+	e := engine(t)
+	cases := []struct {
+		a    Answers
+		want string
+	}{
+		{with(base(), "bot_sturen", "nee"), LabelCannot + ": aan de voorwaarde bijsturen is niet voldaan."},
+		{with(base(), "bot_sturen", "nee", "bot_begeleiding", "nee"), LabelCannot + ": aan de voorwaarden bijsturen en begeleiding is niet voldaan."},
+		{with(base(), "bot_sturen", "weet_niet"), "Nog niet duidelijk of het als begeleide onderwijstijd kan meetellen: de voorwaarde bijsturen staat nog open."},
+	}
+	for _, tc := range cases {
+		if got := e.Summarize(tc.a).Verdict.Sentence(); got != tc.want {
+			t.Errorf("Sentence() = %q\nwant %q", got, tc.want)
+		}
+	}
+}

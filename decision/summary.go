@@ -241,12 +241,14 @@ func (v Verdict) Sentence() string {
 	case *v.Counts:
 		return LabelCan + ": aan alle drie de voorwaarden is voldaan."
 	default:
-		return LabelCannot + ": " + conditions(v.No, "is niet voldaan", "zijn niet voldaan") + "."
+		// One is "voldaan aan" a condition: the sentence is impersonal,
+		// so "is" also for more than one.
+		return LabelCannot + ": aan " + conditions(v.No, "is niet voldaan", "is niet voldaan") + "."
 	}
 }
 
-// conditions names conditions in a sentence: "de voorwaarde bijsturen is
-// niet voldaan", "de voorwaarden interactie en bijsturen zijn niet voldaan".
+// conditions names conditions in a sentence: "de voorwaarde bijsturen
+// staat nog open", "de voorwaarden interactie en bijsturen staan nog open".
 func conditions(qs []*content.Question, one, many string) string {
 	names := strings.Split(ShortList(qs), ", ")
 	if len(names) == 1 {
