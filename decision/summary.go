@@ -54,8 +54,8 @@ func (l AnswerLine) Text() string {
 // AppliedRule is a rule that applies, with the answers that made it apply.
 type AppliedRule struct {
 	Rule *content.Rule
-	// Why lists "Kort: antwoord" for each question the condition reads;
-	// empty for rules that always apply.
+	// Why lists "Kort: antwoord" for each question the condition reads
+	// that was asked on this path; empty for rules that always apply.
 	Why []string
 }
 
@@ -404,7 +404,8 @@ func (s *Summary) addAction(it ActionItem) {
 	}
 }
 
-// why names the answers a condition reads, as "Kort: label".
+// why names the answers a condition reads, as "Kort: label"; questions
+// not asked on this path are left out.
 func (e *Engine) why(c content.Cond, eff Answers) []string {
 	var out []string
 	for _, id := range c.Vars {
@@ -414,7 +415,8 @@ func (e *Engine) why(c content.Cond, eff Answers) []string {
 			continue
 		}
 		if !ok {
-			out = append(out, fmt.Sprintf("%s: (niet gevraagd)", q.Short))
+			// Not asked on this path: no answer of the reader's made
+			// the rule apply, so it is no reason.
 			continue
 		}
 		line := AnswerLine{Question: q, Values: vals}
