@@ -94,6 +94,11 @@ func problems(err error) string {
 // when the name exists) and only then the old name goes; where links are
 // not possible the rename follows a check for a free name.
 func keepAside(path string, now time.Time) string {
+	if st, err := os.Lstat(path); err == nil && !st.Mode().IsRegular() {
+		// A folder or link in the session's place is not ours to move;
+		// saving there fails and says so.
+		return ""
+	}
 	base := path + ".kapot-" + now.Format("2006-01-02")
 	var err error
 	for n := 1; n < 100; n++ {

@@ -162,3 +162,16 @@ func TestLoadNamesDroppedAnswers(t *testing.T) {
 		t.Errorf("a readable session was moved: %v", copies)
 	}
 }
+
+// A folder in the session's place is left where it is.
+func TestLoadLeavesAFolderAlone(t *testing.T) {
+	e := engine(t)
+	path := filepath.Join(t.TempDir(), "sessie.toml")
+	os.MkdirAll(filepath.Join(path, "binnen"), 0o700)
+	if _, note := Load(e, path); note == "" || strings.Contains(note, "kapot") {
+		t.Errorf("note %q", note)
+	}
+	if st, err := os.Stat(filepath.Join(path, "binnen")); err != nil || !st.IsDir() {
+		t.Errorf("folder moved: %v", err)
+	}
+}
