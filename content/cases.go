@@ -119,7 +119,7 @@ func SplitCase(name string, data []byte) (info CaseInfo, rest []byte, found bool
 	}
 	md, derr := toml.Decode(src, &f)
 	if derr != nil {
-		return CaseInfo{}, nil, true, Problems{{File: name, Line: errLine(derr), Msg: "de tabel [casus] is geen geldige TOML: " + tomlMessage(derr)}}
+		return CaseInfo{}, nil, true, Problems{{File: name, Line: errLine(src, derr), Msg: "de tabel [casus] is geen geldige TOML: " + tomlMessage(derr)}}
 	}
 	var ps Problems
 	keyLines := KeyLines(src)

@@ -163,11 +163,26 @@ func requiredFiles() []string {
 	return out
 }
 
+// ParseErrorLine is the line of a TOML syntax error in src. It counts the
+// lines before the error's byte offset: for a line that ends too early the
+// library names the next line, while the mistake is on the line that ended.
+func ParseErrorLine(src string, pe toml.ParseError) int {
+	if st := pe.Position.Start; st > 0 && st <= len(src) {
+		return 1 + strings.Count(src[:st], "\n")
+	}
+	return pe.Position.Line
+}
+
+// EndOfLine says in Dutch what the library calls '\n' in its messages.
+func EndOfLine(msg string) string {
+	return strings.ReplaceAll(msg, `er staat '\n'`, "de regel houdt daar op")
+}
+
 // errLine finds the line of a TOML error, 0 when the library gives none.
-func errLine(err error) int {
+func errLine(src string, err error) int {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		return pe.Position.Line
+		return ParseErrorLine(src, pe)
 	}
 	if m := lineInMsg.FindStringSubmatch(err.Error()); m != nil {
 		n := 0
@@ -189,7 +204,7 @@ func TypeErrorLine(src string, err error) int {
 	msg := err.Error()
 	m := lastKey.FindStringSubmatch(msg)
 	if m == nil || !strings.Contains(msg, "incompatible types") {
-		return errLine(err)
+		return errLine(src, err)
 	}
 	parts := strings.Split(m[1], ".")
 	key := regexp.QuoteMeta(parts[len(parts)-1])
@@ -202,14 +217,14 @@ func TypeErrorLine(src string, err error) int {
 	case strings.Contains(msg, "destination has type int"):
 		re = regexp.MustCompile(`^\s*` + key + `\s*=\s*[^\s0-9+-]`)
 	default:
-		return errLine(err)
+		return errLine(src, err)
 	}
 	for i, line := range strings.Split(src, "\n") {
 		if re.MatchString(line) {
 			return i + 1
 		}
 	}
-	return errLine(err)
+	return errLine(src, err)
 }
 
 func tomlMessage(err error) string {

@@ -98,7 +98,7 @@ func (e *Engine) ParseAnswers(name string, data []byte, opt ParseOptions) (Answe
 		var pe toml.ParseError
 		msg := err.Error()
 		if errors.As(err, &pe) {
-			line, msg = pe.Position.Line, dutchTOML(pe.Message)
+			line, msg = content.ParseErrorLine(src, pe), content.EndOfLine(dutchTOML(pe.Message))
 		} else if strings.Contains(msg, "incompatible types") {
 			line = content.TypeErrorLine(src, err)
 			msg = "verkeerd type: \"versie\" is een getal (versie = 1) en [antwoorden] een tabel met per vraag tekst of een lijst"

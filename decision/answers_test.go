@@ -122,6 +122,8 @@ func TestParseAnswersDutchSyntaxErrors(t *testing.T) {
 		{"versie = 1\n[antwoorden]\nrol = \"docent\"\nrol = \"docent\"\n", "f.toml, regel 4: geen geldige TOML: rol staat er twee keer in"},
 		{"versie = 1\n[antwoord]\nrol = \"docent\"\nvorm = \"hybride\"\n", "f.toml, regel 2: onbekende tabel [antwoord]; bedoel je [antwoorden]?"},
 		{"versie = 1\n[Antwoorden]\nrol = \"docent\"\n", "f.toml, regel 2: onbekende tabel [Antwoorden]; bedoel je [antwoorden]?"},
+		// A line that ends too early: the mistake is on that line, not the next.
+		{"versie = 1\n[antwoorden\nrol = \"docent\"\n", "f.toml, regel 2: geen geldige TOML: een tabelnaam eindigt met ], maar de regel houdt daar op"},
 	} {
 		_, err := e.ParseAnswers("f.toml", []byte(tc.src), ParseOptions{})
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {

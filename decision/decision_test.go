@@ -517,3 +517,50 @@ func TestResourcesFollowAnswers(t *testing.T) {
 		}
 	}
 }
+
+// The brief's verdict sentence is correct Dutch: one is "voldaan aan" a
+// condition ("aan de voorwaarde bijsturen is niet voldaan"), never "de
+// voorwaarde is niet voldaan".
+func TestVerdictSentenceDutch(t *testing.T) {
+	e := engine(t)
+	cases := []struct {
+		a    Answers
+		want string
+	}{
+		{with(base(), "bot_sturen", "nee"), LabelCannot + ": aan de voorwaarde bijsturen is niet voldaan."},
+		{with(base(), "bot_sturen", "nee", "bot_begeleiding", "nee"), LabelCannot + ": aan de voorwaarden bijsturen en begeleiding is niet voldaan."},
+		{with(base(), "bot_sturen", "weet_niet"), "Nog niet duidelijk of het als begeleide onderwijstijd kan meetellen: de voorwaarde bijsturen staat nog open."},
+	}
+	for _, tc := range cases {
+		if got := e.Summarize(tc.a).Verdict.Sentence(); got != tc.want {
+			t.Errorf("Sentence() = %q\nwant %q", got, tc.want)
+		}
+	}
+}
+
+// A rule's reasons are the answers the reader gave: a question the
+// condition reads but that was not asked on this path is no reason.
+func TestWhyLeavesOutQuestionsNotAsked(t *testing.T) {
+	e := engine(t)
+	// Beleidskaders "weet niet": "Past in kaders" is not asked.
+	a := with(base(), "beleidskaders", "weet_niet")
+	delete(a, "kaders_passen")
+	s := e.Summarize(a)
+	found := false
+	for _, r := range s.Rules {
+		for _, w := range r.Why {
+			if strings.Contains(w, "niet gevraagd") || strings.HasPrefix(w, e.C.Question("kaders_passen").Short+":") {
+				t.Errorf("rule %s: reason %q", r.Rule.ID, w)
+			}
+		}
+		if slices.Contains(r.Rule.When.Vars, "kaders_passen") && slices.Contains(r.Rule.When.Vars, "beleidskaders") {
+			found = true
+			if want := []string{"Beleidskaders: Weet ik niet"}; !slices.Equal(r.Why, want) {
+				t.Errorf("rule %s: why %q, want %q", r.Rule.ID, r.Why, want)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no applying rule reads both beleidskaders and kaders_passen")
+	}
+}

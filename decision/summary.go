@@ -54,8 +54,8 @@ func (l AnswerLine) Text() string {
 // AppliedRule is a rule that applies, with the answers that made it apply.
 type AppliedRule struct {
 	Rule *content.Rule
-	// Why lists "Kort: antwoord" for each question the condition reads;
-	// empty for rules that always apply.
+	// Why lists "Kort: antwoord" for each question the condition reads
+	// that was asked on this path; empty for rules that always apply.
 	Why []string
 }
 
@@ -241,12 +241,14 @@ func (v Verdict) Sentence() string {
 	case *v.Counts:
 		return LabelCan + ": aan alle drie de voorwaarden is voldaan."
 	default:
-		return LabelCannot + ": " + conditions(v.No, "is niet voldaan", "zijn niet voldaan") + "."
+		// One is "voldaan aan" a condition: the sentence is impersonal,
+		// so "is" also for more than one.
+		return LabelCannot + ": aan " + conditions(v.No, "is niet voldaan", "is niet voldaan") + "."
 	}
 }
 
-// conditions names conditions in a sentence: "de voorwaarde bijsturen is
-// niet voldaan", "de voorwaarden interactie en bijsturen zijn niet voldaan".
+// conditions names conditions in a sentence: "de voorwaarde bijsturen
+// staat nog open", "de voorwaarden interactie en bijsturen staan nog open".
 func conditions(qs []*content.Question, one, many string) string {
 	names := strings.Split(ShortList(qs), ", ")
 	if len(names) == 1 {
@@ -402,7 +404,8 @@ func (s *Summary) addAction(it ActionItem) {
 	}
 }
 
-// why names the answers a condition reads, as "Kort: label".
+// why names the answers a condition reads, as "Kort: label"; questions
+// not asked on this path are left out.
 func (e *Engine) why(c content.Cond, eff Answers) []string {
 	var out []string
 	for _, id := range c.Vars {
@@ -412,7 +415,8 @@ func (e *Engine) why(c content.Cond, eff Answers) []string {
 			continue
 		}
 		if !ok {
-			out = append(out, fmt.Sprintf("%s: (niet gevraagd)", q.Short))
+			// Not asked on this path: no answer of the reader's made
+			// the rule apply, so it is no reason.
 			continue
 		}
 		line := AnswerLine{Question: q, Values: vals}

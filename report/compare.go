@@ -36,7 +36,7 @@ func CompareTableWidth(c *decision.Comparison) int {
 	}
 	widths := []int{ansi.StringWidth("≠"), ansi.StringWidth("Vraag of uitkomst")}
 	// Measured on the text as shown: the escapes do not take columns.
-	shown := func(s string) int { return ansi.StringWidth(oneLine(content.Clean(s))) }
+	shown := func(s string) int { return ansi.StringWidth(oneLine(content.Sanitize(s))) }
 	for _, col := range c.Columns {
 		widths = append(widths, shown(col))
 	}

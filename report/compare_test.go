@@ -289,7 +289,7 @@ func TestCompareEscapesHostileText(t *testing.T) {
 			}
 		}
 		text := textOf(doc)
-		for _, want := range []string{"*concept*_v2.toml", "<script>alert(1)</script>.toml", "https://evil.example/x.toml", "[klik](javascript:alert(1)).toml", "rood.toml", "regel 1: **vet** <b>x</b>", "half_`x`.toml"} {
+		for _, want := range []string{"*concept*_v2.toml", "<script>alert(1)</script>.toml", "https://evil.example/x.toml", "[klik](javascript:alert(1)).toml", `\x1b[31mrood\x1b[0m.toml`, "regel 1: **vet** <b>x</b>", `\x1b]0;titel\x07www.evil.example`, "half_`x`.toml"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("handout does not show %q literally", want)
 			}
@@ -300,6 +300,9 @@ func TestCompareEscapesHostileText(t *testing.T) {
 		}
 		if strings.Contains(out, "\x1b]") || strings.Contains(out, "\x1b[31m") {
 			t.Error("a terminal escape from a file name reaches the terminal")
+		}
+		if !strings.Contains(out, `\x1b[31mrood\x1b[0m.toml`) {
+			t.Errorf("the terminal does not show the file name's escapes:\n%s", out)
 		}
 	}
 }

@@ -7,10 +7,13 @@ import (
 )
 
 // esc makes outside text (a file name, an error message, an answer) safe
-// to put into Markdown: control characters and terminal escapes removed,
-// one line, and every character that Markdown or GFM would read as syntax
-// escaped, so "*concept*.toml" stays a name and "<script>" stays text.
-func esc(s string) string { return mdEscape(oneLine(content.Clean(s))) }
+// to put into Markdown: control characters and bidi overrides shown as
+// visible escapes (\x1b, \u202e: the reader sees that a name holds one,
+// as the README promises), one line, and every character that Markdown or
+// GFM would read as syntax escaped, so "*concept*.toml" stays a name and
+// "<script>" stays text. Content text was already cleaned at load, so it
+// passes unchanged.
+func esc(s string) string { return mdEscape(oneLine(content.Sanitize(s))) }
 
 // escList escapes each item and joins them with ", ".
 func escList(items []string) string {

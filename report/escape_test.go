@@ -25,8 +25,15 @@ func TestEscIsLiteralInMarkdown(t *testing.T) {
 			}
 		}
 	}
-	if got := esc("a\x1b]0;titel\x07b\u202ec"); strings.ContainsAny(got, "\x1b\x07\u202e") {
+	// Control characters are shown, not removed: the reader sees that a
+	// name holds one (README: "zie je als bijvoorbeeld \x1b").
+	got := esc("evil\x1b]0;PWNED\x07\x1b[31mrood\u202e.toml")
+	if strings.ContainsAny(got, "\x1b\x07\u202e") {
 		t.Errorf("esc left a control character: %q", got)
+	}
+	want := `evil\x1b]0;PWNED\x07\x1b[31mrood\u202e.toml`
+	if html := renderBody(t, got+"\n"); !strings.Contains(html, want) {
+		t.Errorf("esc(...) renders as %s, want the visible escapes %s", html, want)
 	}
 }
 

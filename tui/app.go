@@ -38,6 +38,7 @@ type (
 	questionMsg  struct{ q *content.Question } // show a question in the flow
 	editMsg      struct{ q *content.Question } // change an answer from the review
 	reviewMsg    struct{ note string }
+	storyMsg     struct{} // a case's story (from its review)
 	summaryMsg   struct{}
 	linksMsg     struct{ sum *decision.Summary }
 	resourcesMsg struct{}
@@ -172,6 +173,9 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 	case reviewMsg:
 		a.replace(newReview(c, msg.note))
 		return nil
+	case storyMsg:
+		a.replace(newStory())
+		return nil
 	case summaryMsg:
 		s := newSummary(c)
 		a.replace(s)
@@ -216,6 +220,14 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
 		return a.tryQuit()
 	}
+	if a.tooSmall() {
+		// Nothing of the screen is shown: a key would act unseen (answer
+		// a question and save it). Only quitting works.
+		if key.Matches(msg, a.global.Quit) {
+			return a.tryQuit()
+		}
+		return nil
+	}
 	if t, ok := a.top().(typingScreen); ok && t.typing() {
 		return a.top().update(c, msg)
 	}
@@ -252,14 +264,29 @@ func (a *app) quit() tea.Cmd {
 	return tea.Quit
 }
 
-// quitMessage is the line printed after the terminal is restored: where
-// the answers are and how to continue; "" when nothing was answered.
+// quitMessage is what is printed after the terminal is restored: where
+// the answers are and how to continue; "" when nothing was answered. It
+// is wrapped at the window's width, never inside a word, and the command
+// stays whole (on a line of its own when it does not fit after "met:").
 func (a *app) quitMessage() string {
 	c := a.c
 	if a.quitUnsaved || c.sessionPath == "" || c.autosaveOff || c.dirty || len(c.answers) == 0 {
 		return ""
 	}
-	return "Je antwoorden staan in " + c.sessionPath + ". Ga verder met: afstandswijzer --verder"
+	const cmd = "afstandswijzer --verder"
+	text := "Je antwoorden staan in " + c.sessionPath + ". Ga verder met:"
+	if c.width <= 0 {
+		// The width is not known (output is not a terminal).
+		return text + " " + cmd
+	}
+	lines := strings.Split(wrapText(text, c.width), "\n")
+	last := len(lines) - 1
+	if lipgloss.Width(lines[last])+1+len(cmd) <= c.width {
+		lines[last] += " " + cmd
+	} else {
+		lines = append(lines, cmd)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // Layout: a header line and a blank line, the body, then the banner, the
@@ -274,10 +301,8 @@ func (a *app) footer() string {
 		parts = append(parts, c.st.warn.Render(wrapText(b, w)))
 	}
 	switch {
-	case a.confirmQuit && c.remote:
-		parts = append(parts, c.st.warn.Render(wrapText("Je antwoorden zijn niet bewaard. Toch stoppen? j: stoppen · een andere toets: blijven", w)))
 	case a.confirmQuit:
-		parts = append(parts, c.st.warn.Render(wrapText("Je antwoorden zijn niet bewaard. Toch stoppen? j: stoppen · a: eerst ergens anders opslaan · een andere toets: blijven", w)))
+		parts = append(parts, c.st.warn.Render(wrapText(a.confirmText(), w)))
 	case c.status != "":
 		st := c.st.accent
 		if c.statusWarn {
@@ -303,6 +328,15 @@ func (a *app) footer() string {
 	return strings.Join(parts, "\n")
 }
 
+// confirmText asks whether to quit with unsaved answers.
+func (a *app) confirmText() string {
+	if a.c.remote {
+		// No file on the trainer's laptop: no a.
+		return "Je antwoorden zijn niet bewaard. Toch stoppen? j: stoppen · een andere toets: blijven"
+	}
+	return "Je antwoorden zijn niet bewaard. Toch stoppen? j: stoppen · a: eerst ergens anders opslaan · een andere toets: blijven"
+}
+
 // globalFull is the column of keys that work on every screen.
 func (a *app) globalFull() []key.Binding {
 	g := a.global
@@ -322,8 +356,12 @@ func (a *app) View() tea.View {
 	if c.width == 0 || c.height == 0 || a.quitting {
 		return v
 	}
-	if c.width < minWidth || c.height < minHeight {
-		v.Content = wrapText("Maak het venster groter (minstens 60 bij 15).", c.width)
+	if a.tooSmall() {
+		text := "Maak het venster groter (minstens 60 bij 15). Stoppen: q."
+		if a.confirmQuit {
+			text += "\n\n" + a.confirmText()
+		}
+		v.Content = wrapText(text, c.width)
 		return v
 	}
 	top := a.top()
@@ -335,9 +373,10 @@ func (a *app) View() tea.View {
 	footer := a.footer()
 	h := max(c.height-headerLines-lipgloss.Height(footer), 1)
 	body := top.view(c, c.width, h)
-	// A word wider than the window (a long URL) stands on its own line;
-	// in the body it is cut with "…" (c copies a URL). A path in the
-	// status line stays whole: it says where a file went.
+	// Screens break a word wider than the window (a long URL) at the
+	// width, so nothing is cut off. A line still too wide is a bug in a
+	// screen: cut it with "…" rather than let the terminal wrap it and
+	// push the footer off the screen.
 	lines := strings.Split(fitHeight(body, h), "\n")
 	for i, l := range lines {
 		if ansi.StringWidth(l) > c.width {
@@ -346,6 +385,14 @@ func (a *app) View() tea.View {
 	}
 	v.Content = a.header() + "\n\n" + strings.Join(lines, "\n") + "\n" + footer
 	return v
+}
+
+// tooSmall is true when the window is below the smallest layout; only
+// a short message is shown then. Before the terminal has told its size
+// (at once on a terminal; never when output is piped) keys work.
+func (a *app) tooSmall() bool {
+	c := a.c
+	return c.width > 0 && c.height > 0 && (c.width < minWidth || c.height < minHeight)
 }
 
 // bodyHeight is the height the body gets with the current footer.
@@ -427,12 +474,21 @@ func newApp(opt Options) *app {
 	}
 	c.live = c.eng.Summarize(c.answers)
 	switch {
+	case opt.Answers != nil && c.caseStory != "":
+		// A case opens on its story; enter goes on to the answers.
+		c.resetAnswers(opt.Answers)
+		a.replace(newStory())
 	case opt.Answers != nil:
 		c.resetAnswers(opt.Answers)
 		a.replace(newReview(c, ""))
 	case opt.Resume && c.saved != nil:
 		a.replace(newWelcome(c))
 		a.update(resumeMsg{})
+		// The welcome screen is skipped, with the note it would show
+		// (another window, a session file that could not all be read).
+		if c.sessionNote != "" {
+			c.setStatus(c.sessionNote, true)
+		}
 	default:
 		a.replace(newWelcome(c))
 	}

@@ -116,14 +116,20 @@ func TestBug4QuotesKeepTheirFrame(t *testing.T) {
 	}
 }
 
-// Bug 6: status lines broke paths and URLs at hyphens.
+// Bug 6: status lines broke paths and URLs at hyphens. A path that fits
+// stands whole on a line; a longer one is broken at the window width
+// only, so all of it is visible.
 func TestBug6PathsAreNotBroken(t *testing.T) {
 	opt, _ := testOptions(t)
 	opt.Dir = filepath.Join(opt.Dir, "een-map-met-streepjes-erin", "nog-een-map-met-streepjes")
 	os.MkdirAll(opt.Dir, 0o755)
-	m := openSummary(t, opt, 80, 24)
-	press(m, "s")
 	want := filepath.Join(opt.Dir, "afstandswijzer-samenvatting-2026-11-22.md")
+	if len(want) <= 80 {
+		t.Fatalf("het pad moet langer zijn dan 80 tekens: %s", want)
+	}
+	wide := len(want) + 2
+	m := openSummary(t, opt, wide, 24)
+	press(m, "s")
 	found := false
 	for _, l := range strings.Split(screenText(m), "\n") {
 		if strings.TrimSpace(l) == want {
@@ -132,6 +138,13 @@ func TestBug6PathsAreNotBroken(t *testing.T) {
 	}
 	if !found {
 		t.Fatalf("het pad staat niet heel op een eigen regel:\n%s", screenText(m))
+	}
+	send(m, keyMsgSize(80, 24))
+	mustShow(t, m, want)
+	for _, l := range visibleLines(m) {
+		if i := strings.Index(want, strings.TrimSpace(l)); i >= 0 && strings.TrimSpace(l) != "" && i+len(strings.TrimSpace(l)) < len(want) && ansi.StringWidth(l) != 80 {
+			t.Fatalf("het pad is niet op de vensterbreedte gebroken: %q\n%s", l, screenText(m))
+		}
 	}
 }
 

@@ -8,7 +8,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
+	"charm.land/lipgloss/v2"
 
 	"github.com/afstandswijzer/afstandswijzer/content"
 )
@@ -48,7 +48,9 @@ type casePicker struct {
 	cases         []*content.Case
 	list          cursorList
 	k             listKeys
-	choose, quit  key.Binding
+	choose, esc   key.Binding
+	global        globalKeys
+	allKeys       bool // full help instead of the short line
 	help          help.Model
 	st            styles
 	width, height int
@@ -61,7 +63,10 @@ func newCasePicker(cases []*content.Case, noColor bool) *casePicker {
 		list:   cursorList{n: len(cases)},
 		k:      newListKeys(),
 		choose: bind("enter", "openen", "enter"),
-		quit:   bind("q/esc", "stoppen", "q", "esc", "ctrl+c"),
+		// The first screen: there is nothing to go back to, so esc
+		// stops, as it cancels a choice in the Charm tools.
+		esc:    bind("esc", "stoppen", "esc"),
+		global: newGlobalKeys(),
 		help:   help.New(),
 		st:     newStyles(true, noColor, noColor),
 	}
@@ -83,7 +88,9 @@ func (m *casePicker) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, m.choose):
 			m.chosen = m.cases[m.list.cursor]
 			return m, tea.Quit
-		case key.Matches(msg, m.quit):
+		case key.Matches(msg, m.global.Help):
+			m.allKeys = !m.allKeys
+		case key.Matches(msg, m.global.Quit, m.esc):
 			return m, tea.Quit
 		}
 	}
@@ -113,9 +120,20 @@ func (m *casePicker) View() tea.View {
 		}
 		b.add("")
 	}
-	footer := fitShort(m.help, []key.Binding{m.k.Move, m.choose, m.k.Pick}, []key.Binding{m.quit}, m.width)
-	h := max(m.height-4, 1)
+	// The help as on the welcome screen: ? for all keys, q stops.
+	g := m.global
+	var footer string
+	if m.allKeys {
+		footer = fitFull(m.help, [][]key.Binding{
+			{m.k.Up, m.k.Down, m.k.pick(len(m.cases), "kies"), m.k.Top, m.k.Bottom},
+			{m.choose, m.esc},
+			{withDesc(g.Help, "?", "minder toetsen"), g.Quit},
+		}, m.width)
+	} else {
+		footer = fitShort(m.help, []key.Binding{m.k.Move, m.choose}, []key.Binding{withDesc(g.Help, "?", "toetsen"), g.Quit}, m.width)
+	}
+	h := max(m.height-3-lipgloss.Height(footer), 1)
 	v.Content = m.st.title.Render("afstandswijzer") + m.st.faint.Render(" · kies een casus") + "\n\n" +
-		fitHeight(b.window(h, m.st), h) + "\n\n" + ansi.Truncate(footer, m.width, "…")
+		fitHeight(b.window(h, m.st), h) + "\n\n" + footer
 	return v
 }

@@ -18,7 +18,7 @@ func TestCasePicker(t *testing.T) {
 	m := newCasePicker(cases, true)
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	screen := ansi.Strip(m.View().Content)
-	for _, want := range []string{"> 1. Hybride les Nederlands", "Een docent Nederlands", "2. Examen op afstand", "enter openen", "q/esc stoppen"} {
+	for _, want := range []string{"> 1. Hybride les Nederlands", "Een docent Nederlands", "2. Examen op afstand", "enter openen", "q stoppen"} {
 		if !strings.Contains(screen, want) {
 			t.Fatalf("kiezer mist %q:\n%s", want, screen)
 		}

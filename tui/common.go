@@ -192,9 +192,11 @@ func fitHeight(s string, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-func wrapText(s string, w int) string { return wrap.Words(s, w) }
+// wrapText and wrapIndent break a word wider than the window (a long
+// URL) at the width: the screen would cut it off.
+func wrapText(s string, w int) string { return wrap.Break(s, w) }
 
-func wrapIndent(prefix, s string, w int) string { return wrap.Indent(prefix, s, max(w, 10)) }
+func wrapIndent(prefix, s string, w int) string { return wrap.BreakIndent(prefix, s, max(w, 10)) }
 
 // window shows h lines of lines, keeping lines [fs, fe) in view, with a
 // marker where more text is hidden above or below.

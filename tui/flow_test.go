@@ -168,7 +168,7 @@ func TestAutosaveFailureBanner(t *testing.T) {
 	// a saves elsewhere and says where; the banner goes.
 	press(m, "a")
 	saved := filepath.Join(opt.Dir, "afstandswijzer-antwoorden-2026-11-22.toml")
-	mustContain(t, m, "Je antwoorden staan in "+saved)
+	mustShow(t, m, "Je antwoorden staan in "+saved)
 	mustNotContain(t, m, "worden niet bewaard")
 	if a, err := opt.Engine.ParseAnswers("x", mustRead(t, saved), decision.ParseOptions{KeepHidden: true}); err != nil || len(a) != 2 {
 		t.Fatalf("opgeslagen antwoorden: %v %v", a, err)
@@ -272,7 +272,7 @@ func TestSummaryLinks(t *testing.T) {
 	mustContain(t, m, "Geopend in je browser")
 	op.err = os.ErrNotExist
 	press(m, "enter")
-	mustContain(t, m, "Je browser ging niet open. Kopieer dit adres:", links[1].URL)
+	mustShow(t, m, "Je browser ging niet open. Kopieer dit adres:", links[1].URL)
 	press(m, "esc")
 	mustContain(t, m, "samenvatting")
 }
@@ -385,6 +385,8 @@ func TestCtrlCQuits(t *testing.T) {
 // A trainer opens an example case: the review screen shows the case and its
 // answers, a change re-derives the path, and nothing is autosaved over the
 // teacher's own session.
+// A case opens on its story, then the review of its answers; without a
+// story on the review at once.
 func TestCaseOpensOnReview(t *testing.T) {
 	opt, _ := testOptions(t)
 	e := opt.Engine
@@ -392,10 +394,13 @@ func TestCaseOpensOnReview(t *testing.T) {
 	opt.Title = "Hybride les Nederlands"
 	session := opt.SessionPath
 	opt.SessionPath = "-"
-	newSized(opt, 80, 24) // without a story too
-	opt.Story = "Een docent Nederlands geeft een hybride les."
 	m := newSized(opt, 80, 24)
-	mustContain(t, m, "Casus: Hybride les Nederlands", "Een docent Nederlands geeft een hybride les.", "Dit antwoordde de docent in de casus")
+	mustContain(t, m, "Casus: Hybride les Nederlands", "Dit antwoordde de docent in de casus")
+	opt.Story = "Een docent Nederlands geeft een hybride les."
+	m = newSized(opt, 80, 24)
+	mustContain(t, m, "Casus: Hybride les Nederlands", "Een docent Nederlands geeft een hybride les.")
+	press(m, "enter")
+	mustContain(t, m, "Casus: Hybride les Nederlands", "Dit antwoordde de docent in de casus")
 	press(m, "g", "down")
 	mustContain(t, m, "> Beleidskaders", "Past in kaders")
 	press(m, "enter", "2", "enter") // beleidskaders: nee
@@ -480,33 +485,5 @@ func TestSummaryURLsStandAlone(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no URL in the summary")
-	}
-}
-
-// At 80 columns a URL longer than the line stays whole on one line (the
-// terminal soft-wraps it), so it can be selected and copied; Glamour alone
-// broke it at a hyphen ("brochure-" / "ruimte-in-regels").
-func TestSummaryURLsWholeAt80(t *testing.T) {
-	opt, _ := testOptions(t)
-	m := openSummary(t, opt, 80, 24)
-	lines := strings.Split(ansi.Strip(sumOf(t, m).vp.GetContent()), "\n")
-	long := 0
-	for _, r := range sumOf(t, m).sum.Sources {
-		found := false
-		for _, l := range lines {
-			if strings.Contains(l, r.URL) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			t.Errorf("URL not whole on one line: %s", r.URL)
-		}
-		if len(r.URL) > 76 {
-			long++
-		}
-	}
-	if long == 0 {
-		t.Fatal("the test content has no URL longer than the line; the test proves nothing")
 	}
 }

@@ -54,11 +54,11 @@ func (s *glossaryScreen) update(c *common, msg tea.Msg) tea.Cmd {
 
 func (s *glossaryScreen) title(*common) (string, string) { return "begrippen", "" }
 
-func (s *glossaryScreen) keys(*common) keyMap {
+func (s *glossaryScreen) keys(c *common) keyMap {
 	k := s.k
 	return keyMap{
 		short: []key.Binding{k.list.Move, k.Back},
-		full:  [][]key.Binding{k.list.full(), {k.Back}},
+		full:  [][]key.Binding{k.list.full(len(c.terms)), {k.Back}},
 	}
 }
 

@@ -47,8 +47,19 @@ func newListKeys() listKeys {
 	}
 }
 
-func (k listKeys) full() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Pick, k.Top, k.Bottom, k.PageUp, k.PageDown}
+// full is the help of a list of n items.
+func (k listKeys) full(n int) []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.pick(n, "kies"), k.Top, k.Bottom, k.PageUp, k.PageDown}
+}
+
+// pick is the number keys' help for n items: the numbers that choose
+// one, "1-5" for five, at most "1-9".
+func (k listKeys) pick(n int, desc string) key.Binding {
+	keys := "1-" + itoa(min(n, 9))
+	if n <= 1 {
+		keys = "1"
+	}
+	return withDesc(k.Pick, keys, desc)
 }
 
 // keyMap is the help of one screen: the short line and the full list.

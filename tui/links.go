@@ -110,7 +110,7 @@ func (s *linksScreen) keys(c *common) keyMap {
 	k := s.k
 	return keyMap{
 		short: []key.Binding{k.list.Move, openBinding(c, k.Open), withDesc(k.Copy, "c", "kopiëren"), k.Close},
-		full:  [][]key.Binding{k.list.full(), {openBinding(c, k.Open), k.Copy, k.Close}},
+		full:  [][]key.Binding{k.list.full(len(s.links)), {openBinding(c, k.Open), k.Copy, k.Close}},
 	}
 }
 

@@ -196,10 +196,10 @@ func (s *questionScreen) progress(c *common) string {
 func (s *questionScreen) keys(c *common) keyMap {
 	k := s.k
 	confirm := k.Confirm
-	pick := k.list.Pick
+	pick := k.list.pick(len(s.q.Options), "kies")
 	var short []key.Binding
 	if s.q.Kind == content.Many {
-		pick = withDesc(pick, "1-9", "aan/uit")
+		pick = k.list.pick(len(s.q.Options), "aan/uit")
 	}
 	why := withDesc(k.Why, "w", "waarom")
 	if s.showWhy {

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"charm.land/glamour/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/afstandswijzer/afstandswijzer/report"
@@ -257,6 +258,10 @@ func renderDocIn(pool *rendererPool, want renderKey, d report.Document, slots ch
 		if o == "" {
 			continue
 		}
+		// Parts are cached per wrap width; the window may be narrower
+		// than a long URL kept whole. Break such lines here, at the
+		// window's width, so the viewport does not cut them off.
+		o = hardwrap(o, want.width)
 		if i > 0 {
 			b.WriteString("\n\n")
 			line += 2
@@ -268,6 +273,35 @@ func renderDocIn(pool *rendererPool, want renderKey, d report.Document, slots ch
 		line += strings.Count(o, "\n")
 	}
 	return renderedMsg{key: want, text: b.String(), starts: starts}
+}
+
+// hardwrap breaks every line of s that is wider than w at w columns,
+// nothing added or lost. Colours and OSC 8 hyperlinks are closed at the
+// break and opened again on the next line, so each line stands alone in
+// the viewport.
+func hardwrap(s string, w int) string {
+	if w <= 0 {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if ansi.StringWidth(l) <= w {
+			continue
+		}
+		// Padding after a long URL would spill over as blank lines;
+		// Truncate keeps the escape codes after the cut.
+		text := strings.TrimRight(ansi.Strip(l), " ")
+		l = ansi.Truncate(l, ansi.StringWidth(text), "")
+		if ansi.StringWidth(l) > w {
+			var b strings.Builder
+			ww := lipgloss.NewWrapWriter(&b)
+			_, _ = ww.Write([]byte(ansi.Hardwrap(l, w, false)))
+			_ = ww.Close()
+			l = b.String()
+		}
+		lines[i] = l
+	}
+	return strings.Join(lines, "\n")
 }
 
 // trimBlank drops empty lines (Glamour's margins) at both ends.

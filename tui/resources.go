@@ -139,7 +139,7 @@ func (s *resourcesScreen) keys(c *common) keyMap {
 	}
 	return keyMap{
 		short: []key.Binding{k.list.Move, k.Filter, openBinding(c, k.Open), withDesc(k.Copy, "c", "kopiëren"), k.Back},
-		full:  [][]key.Binding{k.list.full(), {k.Filter, openBinding(c, k.Open), k.Copy, k.Back}},
+		full:  [][]key.Binding{k.list.full(s.list.n), {k.Filter, openBinding(c, k.Open), k.Copy, k.Back}},
 	}
 }
 

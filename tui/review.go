@@ -84,6 +84,10 @@ func (s *reviewScreen) update(c *common, msg tea.Msg) tea.Cmd {
 	case key.Matches(k, s.k.Confirm):
 		return s.open(c, rows)
 	case key.Matches(k, s.k.Back):
+		if c.caseStory != "" {
+			// A case came from its story, not from the questions.
+			return c.navigate(storyMsg{})
+		}
 		if len(rows) > 0 {
 			return c.navigate(questionMsg{q: rows[len(rows)-1]})
 		}
@@ -121,9 +125,13 @@ func (s *reviewScreen) keys(c *common) keyMap {
 	if s.list.cursor >= len(c.eng.Visible(c.answers)) {
 		confirm = withDesc(confirm, "enter", "naar de samenvatting")
 	}
+	back := k.Back
+	if c.caseStory != "" {
+		back = withDesc(back, "esc", "verhaal")
+	}
 	return keyMap{
-		short: []key.Binding{confirm, k.list.Move, k.Back, withDesc(k.Summary, "v", "samenvatting")},
-		full:  [][]key.Binding{k.list.full(), {withDesc(k.Confirm, "enter", "wijzigen of verder"), k.Summary, k.Back}},
+		short: []key.Binding{confirm, k.list.Move, back, withDesc(k.Summary, "v", "samenvatting")},
+		full:  [][]key.Binding{k.list.full(s.list.n), {withDesc(k.Confirm, "enter", "wijzigen of verder"), k.Summary, back}},
 	}
 }
 
@@ -133,10 +141,8 @@ func (s *reviewScreen) body(c *common, w, h int) string {
 	var head lineBuilder
 	b := &head
 	if c.caseTitle != "" {
+		// The story has its own screen before this one (esc).
 		b.add(c.st.accent.Render(wrapText("Casus: "+c.caseTitle, w)))
-		if c.caseStory != "" {
-			b.add(wrapText(c.caseStory, w))
-		}
 		b.add("")
 		b.add(c.st.heading.Render("Dit antwoordde de docent in de casus. Klopt dat?"))
 		b.add(c.st.faint.Render(wrapText("Kies een antwoord en druk op enter om het te wijzigen en te zien wat er verandert. Of ga naar de samenvatting.", w)))

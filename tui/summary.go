@@ -31,7 +31,11 @@ type summaryScreen struct {
 	// anchor is the place to return to after the next rendering: a
 	// section and how far into it, so a resize keeps the reader's place.
 	anchor *anchor
-	k      summaryKeys
+	// tail is the section n or p chose at the bottom of the text, where
+	// the last sections start too low to reach the top line; -1 when
+	// the reader scrolled there (then the last section is current).
+	tail int
+	k    summaryKeys
 }
 
 type anchor struct {
@@ -41,7 +45,8 @@ type anchor struct {
 
 func newSummary(c *common) *summaryScreen {
 	s := &summaryScreen{
-		sum: c.eng.Summarize(c.answers),
+		sum:  c.eng.Summarize(c.answers),
+		tail: -1,
 		k: summaryKeys{
 			Up:       bind("↑/k", "omhoog", "up", "k"),
 			Down:     bind("↓/j", "omlaag", "down", "j"),
@@ -92,6 +97,27 @@ func (s *summaryScreen) render(c *common) tea.Cmd {
 	return func() tea.Msg { return renderDocIn(pool, k, doc, slots) }
 }
 
+// atEnd is true when the text is longer than the window and scrolled to
+// its bottom.
+func (s *summaryScreen) atEnd() bool {
+	return len(s.starts) > 0 && s.vp.TotalLineCount() > s.vp.Height() && s.vp.AtBottom()
+}
+
+// current is the section the reader is in: the one at the top line, or
+// at the bottom of the text the one n or p chose there, else the last:
+// the last sections may start too low to ever reach the top line.
+func (s *summaryScreen) current() anchor {
+	switch {
+	case !s.atEnd():
+		return s.section(s.vp.YOffset())
+	case s.tail >= 0 && s.tail < len(s.starts):
+		return anchor{section: s.tail}
+	default:
+		// frac 1: after a resize, back to the bottom.
+		return anchor{section: len(s.starts) - 1, frac: 1}
+	}
+}
+
 // section returns the section at line y and how far into it y is.
 func (s *summaryScreen) section(y int) anchor {
 	a := anchor{section: -1}
@@ -117,7 +143,7 @@ func (s *summaryScreen) update(c *common, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg, tea.BackgroundColorMsg:
 		if s.have.width != 0 && s.anchor == nil {
-			a := s.section(s.vp.YOffset())
+			a := s.current()
 			s.anchor = &a
 		}
 		return s.render(c)
@@ -136,12 +162,18 @@ func (s *summaryScreen) update(c *common, msg tea.Msg) tea.Cmd {
 			}
 			start := s.starts[a.section]
 			s.vp.SetYOffset(start + int(a.frac*float64(end-start)))
+			s.tail = -1
+			if s.atEnd() && a.section < len(s.starts)-1 && s.section(s.vp.YOffset()).section <= a.section {
+				// In view at the bottom: it stays the current one.
+				s.tail = a.section
+			}
 		} else if s.anchor == nil {
 			s.vp.GotoTop()
 		}
 		s.anchor = nil
 		return nil
 	case tea.MouseWheelMsg:
+		s.tail = -1
 		var cmd tea.Cmd
 		s.vp, cmd = s.vp.Update(msg)
 		return cmd
@@ -154,6 +186,9 @@ func (s *summaryScreen) update(c *common, msg tea.Msg) tea.Cmd {
 func (s *summaryScreen) key(c *common, msg tea.KeyPressMsg) tea.Cmd {
 	s.layout(c)
 	k := s.k
+	if !key.Matches(msg, k.NextSec, k.PrevSec) {
+		s.tail = -1
+	}
 	switch {
 	case c.remote && (key.Matches(msg, k.Handout) || key.Matches(msg, k.Save)):
 		c.setStatus(remoteSaveText(c, true), c.saveErr != "")
@@ -170,22 +205,9 @@ func (s *summaryScreen) key(c *common, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Review):
 		return c.navigate(reviewMsg{})
 	case key.Matches(msg, k.NextSec):
-		y := s.vp.YOffset()
-		for _, st := range s.starts {
-			if st > y {
-				s.vp.SetYOffset(st)
-				break
-			}
-		}
+		s.nextSection()
 	case key.Matches(msg, k.PrevSec):
-		y := s.vp.YOffset()
-		target := 0
-		for _, st := range s.starts {
-			if st < y {
-				target = st
-			}
-		}
-		s.vp.SetYOffset(target)
+		s.prevSection()
 	case key.Matches(msg, k.Top):
 		s.vp.GotoTop()
 	case key.Matches(msg, k.Bottom):
@@ -202,6 +224,58 @@ func (s *summaryScreen) key(c *common, msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	return nil
+}
+
+// nextSection puts the next section at the top line. At the bottom of
+// the text, where the last sections cannot reach the top line, it counts
+// on through them (they are all in view), so n reaches every section.
+func (s *summaryScreen) nextSection() {
+	if s.atEnd() {
+		s.tail = min(s.current().section+1, len(s.starts)-1)
+		return
+	}
+	s.tail = -1
+	y := s.vp.YOffset()
+	for i, st := range s.starts {
+		if st > y {
+			s.vp.SetYOffset(st)
+			if s.atEnd() {
+				s.tail = i
+			}
+			return
+		}
+	}
+}
+
+// prevSection goes to the start of the current section, or of the one
+// before when the reader is at its start; at the bottom it counts back
+// through the sections that cannot reach the top line.
+func (s *summaryScreen) prevSection() {
+	y := s.vp.YOffset()
+	if s.atEnd() {
+		cur, top := s.current().section, s.section(y).section
+		switch {
+		case cur-1 > top:
+			s.tail = cur - 1
+			return
+		case cur-1 == top && s.starts[top] == y:
+			// Its start is the top line already, at the bottom.
+			s.tail = top
+			return
+		case cur-1 == top:
+			s.tail = -1
+			s.vp.SetYOffset(s.starts[top])
+			return
+		}
+	}
+	s.tail = -1
+	target := 0
+	for _, st := range s.starts {
+		if st < y {
+			target = st
+		}
+	}
+	s.vp.SetYOffset(target)
 }
 
 // reportSave tells where a file went; plural picks "staan" over "staat".
@@ -235,7 +309,7 @@ func (s *summaryScreen) place() string {
 		return "alles in beeld"
 	}
 	out := strconv.Itoa(int(s.vp.ScrollPercent()*100+0.5)) + "% gelezen"
-	if a := s.section(s.vp.YOffset()); a.section >= 0 {
+	if a := s.current(); a.section >= 0 {
 		out = "deel " + itoa(a.section+1) + " van " + itoa(len(s.starts)) + " · " + out
 	}
 	return out

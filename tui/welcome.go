@@ -81,11 +81,11 @@ func (s *welcomeScreen) update(c *common, msg tea.Msg) tea.Cmd {
 
 func (s *welcomeScreen) title(*common) (string, string) { return "welkom", "" }
 
-func (s *welcomeScreen) keys(*common) keyMap {
+func (s *welcomeScreen) keys(c *common) keyMap {
 	k := s.k
 	return keyMap{
 		short: []key.Binding{k.list.Move, k.Confirm},
-		full:  [][]key.Binding{{k.list.Up, k.list.Down, withDesc(k.list.Pick, "1-3", "kies")}, {k.Confirm}},
+		full:  [][]key.Binding{{k.list.Up, k.list.Down, k.list.pick(len(s.choices(c)), "kies")}, {k.Confirm}},
 	}
 }
 

@@ -347,10 +347,15 @@ func (p *run) resume() bool {
 	}
 	a, note := session.Load(p.eng, p.session)
 	if note != "" {
+		if p.remote {
+			// A participant has no business with the trainer's folders.
+			note = strings.ReplaceAll(note, content.SanitizeLine(p.session), "de map van de trainer")
+		}
 		p.say("%s", note)
 		p.say("")
-		return true
 	}
+	// A note with answers names the ones a content update dropped; the
+	// others are offered as usual.
 	if a == nil {
 		return true
 	}

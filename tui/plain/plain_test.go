@@ -323,8 +323,12 @@ func TestPlainBrokenSession(t *testing.T) {
 	// skipped and the other answers are kept; see the next test.)
 	os.WriteFile(session, []byte("versie = 1\n[antwoorden]\nvorm = \n"), 0o600)
 	r := plainRunLines(t, session, "1")
-	if !has(r.out, "passen niet meer bij de vragen van deze versie") {
+	// The file is damaged, not out of date: say where and keep a copy.
+	if !has(r.out, "sessie.toml, regel 3: geen geldige TOML: na = verwacht ik een waarde") || !has(r.out, "Het oude bestand staat nu als sessie.toml.kapot-") {
 		t.Errorf("broken session not reported:\n%s", r.out)
+	}
+	if copies, _ := filepath.Glob(session + ".kapot-*"); len(copies) != 1 {
+		t.Errorf("copies %v", copies)
 	}
 	if got := plainReadSession(t, session); !reflect.DeepEqual(got, decision.Answers{"rol": {"docent"}}) {
 		t.Errorf("new session = %v", got)

@@ -30,14 +30,38 @@ var (
 	mdLink   = regexp.MustCompile(`\[([^\]]*)\]\(([^)]*)\)`)
 	mdStrong = regexp.MustCompile(`\*\*([^*]+)\*\*`)
 	mdEm     = regexp.MustCompile(`\*([^*\s][^*]*)\*`)
+	mdEscape = regexp.MustCompile("\\\\[!-/:-@\\[-`{-~]")
+	// mdLabel is a list item that is only a bold label ("**Je eerste
+	// stappen:**"): the checkbox items after it belong under it.
+	mdLabel = regexp.MustCompile(`^\*\*[^*]+:\*\*$`)
 )
 
-// inline removes emphasis and link marks; a link keeps its address.
+// escBase is where escaped punctuation is parked while the marks are
+// removed (a private-use plane no text here uses), so an escaped "*" or
+// "[" in a file name is not read as emphasis or a link.
+const escBase = 0xF0000
+
+// inline removes emphasis and link marks and Markdown's backslash
+// escapes. A link to another place keeps its address; an in-page link (a
+// term's entry under "Begrippen") is just its text, since a plain text has
+// no places to jump to.
 func inline(s string) string {
-	s = mdLink.ReplaceAllString(s, "$1 ($2)")
+	s = mdEscape.ReplaceAllStringFunc(s, func(m string) string { return string(rune(escBase + int(m[1]))) })
+	s = mdLink.ReplaceAllStringFunc(s, func(m string) string {
+		sub := mdLink.FindStringSubmatch(m)
+		if strings.HasPrefix(sub[2], "#") {
+			return sub[1]
+		}
+		return sub[1] + " (" + sub[2] + ")"
+	})
 	s = mdStrong.ReplaceAllString(s, "$1")
 	s = mdEm.ReplaceAllString(s, "$1")
-	s = strings.ReplaceAll(s, `\|`, "|")
+	s = strings.Map(func(r rune) rune {
+		if r >= escBase && r < escBase+0x80 {
+			return r - escBase
+		}
+		return r
+	}, s)
 	return strings.TrimRight(s, " ")
 }
 
@@ -48,9 +72,13 @@ func writeMD(b *strings.Builder, md string, width int) {
 		b.WriteString(s + "\n")
 		blank = s == ""
 	}
+	nested := false
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		t := strings.TrimSpace(l)
+		if !strings.HasPrefix(t, "- ") {
+			nested = false
+		}
 		switch {
 		case t == "":
 			if !blank {
@@ -73,8 +101,17 @@ func writeMD(b *strings.Builder, md string, width int) {
 			}
 			out(wrap.Indent("- ", inline(cells[0]+": "+strings.Join(cells[1:], " ")), width))
 		case strings.HasPrefix(t, "- [ ] "):
-			out(wrap.Indent("- ", inline(t[6:]), width))
+			if nested {
+				out(wrap.Indent("  - ", inline(t[6:]), width))
+			} else {
+				out(wrap.Indent("- ", inline(t[6:]), width))
+			}
+			continue
 		case strings.HasPrefix(t, "- "):
+			// "In het kort" continues its list with a label and the
+			// first steps as checkboxes (a nested list would cost a blank
+			// line on the full screen); here they go under the label.
+			nested = mdLabel.MatchString(strings.TrimSpace(t[2:]))
 			// A list item may go on over indented lines (hard breaks).
 			text := t[2:]
 			for i+1 < len(lines) && strings.HasPrefix(lines[i+1], "  ") && strings.TrimSpace(lines[i+1]) != "" {

@@ -78,3 +78,100 @@ func TestLoadRefusesHostileSessions(t *testing.T) {
 		t.Errorf("note %q", note)
 	}
 }
+
+// A damaged session (a TOML syntax error) is kept aside under a free name
+// before anything can overwrite it, and the note says what is wrong (file,
+// line, what to write) and where the copy is; it does not blame the
+// version of the program.
+func TestLoadKeepsDamagedSessionAside(t *testing.T) {
+	e := engine(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sessie.toml")
+	damaged := "versie = 1\n[antwoorden\nrol = \"docent\"\n"
+	os.WriteFile(path, []byte(damaged), 0o600)
+	// A copy from earlier today is never overwritten: the next free name.
+	day := time.Now().Format("2006-01-02")
+	earlier := filepath.Join(dir, "sessie.toml.kapot-"+day)
+	os.WriteFile(earlier, []byte("eerder"), 0o600)
+
+	a, note := Load(e, path)
+	if a != nil {
+		t.Fatalf("answers from a damaged file: %v", a)
+	}
+	// (The TOML library counts an error at a line's end on the next line.)
+	for _, want := range []string{path, "regel ", "geen geldige TOML", "[antwoorden]", "sessie.toml.kapot-" + day + "-2", "Je begint opnieuw"} {
+		if !strings.Contains(note, want) {
+			t.Errorf("note lacks %q: %q", want, note)
+		}
+	}
+	if strings.Contains(note, "passen niet meer bij de vragen") {
+		t.Errorf("note blames the version: %q", note)
+	}
+	if got, _ := os.ReadFile(earlier); string(got) != "eerder" {
+		t.Errorf("earlier copy overwritten: %q", got)
+	}
+	if got, err := os.ReadFile(earlier + "-2"); err != nil || string(got) != damaged {
+		t.Errorf("copy %q, %v; want the damaged file", got, err)
+	}
+	// The first answer writes a new session; the copy stays.
+	if err := Save(path, e.FormatAnswers(decision.Answers{"rol": {"docent"}})); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(earlier + "-2"); string(got) != damaged {
+		t.Errorf("copy lost after saving: %q", got)
+	}
+}
+
+// A session too big to read is kept aside as well: the size limit must
+// not turn into losing the file at the first answer.
+func TestLoadKeepsOversizedSessionAside(t *testing.T) {
+	e := engine(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sessie.toml")
+	os.WriteFile(path, []byte("versie = 1\n"+strings.Repeat("# x\n", 300000)), 0o600)
+	_, note := Load(e, path)
+	copies, _ := filepath.Glob(filepath.Join(dir, "sessie.toml.kapot-*"))
+	if len(copies) != 1 || !strings.Contains(note, filepath.Base(copies[0])) {
+		t.Errorf("copies %v, note %q", copies, note)
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Error("the damaged file is still in the session's place")
+	}
+}
+
+// Answers that a content update made invalid (a removed option, a removed
+// question) are dropped, the others kept, and the note names them.
+func TestLoadNamesDroppedAnswers(t *testing.T) {
+	e := engine(t)
+	path := filepath.Join(t.TempDir(), "sessie.toml")
+	os.WriteFile(path, []byte("versie = 1\n[antwoorden]\nrol = \"docent\"\nvorm = \"hybride_oud\"\noude_vraag = \"ja\"\n"), 0o600)
+	a, note := Load(e, path)
+	if a == nil || a["rol"][0] != "docent" || a.Has("vorm") {
+		t.Fatalf("answers %v", a)
+	}
+	for _, want := range []string{"Vorm", "hybride_oud", "oude_vraag"} {
+		if !strings.Contains(note, want) {
+			t.Errorf("note lacks %q: %q", want, note)
+		}
+	}
+	if strings.Contains(note, "Je begint opnieuw") {
+		t.Errorf("note says the reader starts over: %q", note)
+	}
+	copies, _ := filepath.Glob(path + ".kapot-*")
+	if len(copies) != 0 {
+		t.Errorf("a readable session was moved: %v", copies)
+	}
+}
+
+// A folder in the session's place is left where it is.
+func TestLoadLeavesAFolderAlone(t *testing.T) {
+	e := engine(t)
+	path := filepath.Join(t.TempDir(), "sessie.toml")
+	os.MkdirAll(filepath.Join(path, "binnen"), 0o700)
+	if _, note := Load(e, path); note == "" || strings.Contains(note, "kapot") {
+		t.Errorf("note %q", note)
+	}
+	if st, err := os.Stat(filepath.Join(path, "binnen")); err != nil || !st.IsDir() {
+		t.Errorf("folder moved: %v", err)
+	}
+}

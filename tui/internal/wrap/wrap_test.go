@@ -3,26 +3,87 @@ package wrap
 import (
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
-func TestWordsNeverSplitsAWord(t *testing.T) {
+func TestNeverSplitsAWordThatFits(t *testing.T) {
 	url := "https://www.mboraad.nl/publicaties/handreiking-afstandsonderwijs-mbo"
-	got := Words("Opgeslagen in /home/docent/mijn-map/afstandswijzer-samenvatting-2026-11-22.md en zie "+url+" voor meer.", 40)
-	for _, want := range []string{"/home/docent/mijn-map/afstandswijzer-samenvatting-2026-11-22.md", url} {
+	for _, wrap := range []func(string, int) string{Words, Break} {
+		got := wrap("Opgeslagen in /home/docent/mijn-map/afstandswijzer-samenvatting-2026-11-22.md en zie "+url+" voor meer.", 70)
+		for _, want := range []string{"/home/docent/mijn-map/afstandswijzer-samenvatting-2026-11-22.md", url} {
+			found := false
+			for _, l := range strings.Split(got, "\n") {
+				if strings.Contains(l, want) {
+					found = true
+				}
+			}
+			if !found {
+				t.Fatalf("%q staat niet heel op een regel:\n%s", want, got)
+			}
+		}
+		for _, l := range strings.Split(wrap("een twee drie vier vijf zes zeven acht negen tien elf", 12), "\n") {
+			if len(l) > 12 {
+				t.Fatalf("regel te lang: %q", l)
+			}
+		}
+	}
+}
+
+// Words keeps a word longer than the line whole on its own line: the
+// line mode's terminal wraps it softly, and a piped file keeps it.
+func TestWordsKeepsALongWordWhole(t *testing.T) {
+	path := "/home/docent/mijn-map/afstandswijzer-samenvatting-2026-11-22.md"
+	for _, got := range []string{Words("Opgeslagen in "+path+" nu.", 40), Indent("  ", "Opgeslagen in "+path+" nu.", 40)} {
 		found := false
 		for _, l := range strings.Split(got, "\n") {
-			if strings.TrimSpace(l) == want {
+			if strings.TrimSpace(l) == path {
 				found = true
 			}
 		}
 		if !found {
-			t.Fatalf("%q staat niet heel op een eigen regel:\n%s", want, got)
+			t.Fatalf("%q staat niet heel op een eigen regel:\n%s", path, got)
 		}
 	}
-	for _, l := range strings.Split(Words("een twee drie vier vijf zes zeven acht negen tien elf", 12), "\n") {
-		if len(l) > 12 {
-			t.Fatalf("regel te lang: %q", l)
+}
+
+// Break breaks a word longer than the line (a long URL) at the width, on
+// lines of its own, so that every character is visible: a full screen
+// cuts a line that is wider than the window. A word that fits is whole.
+func TestBreakBreaksAWordLongerThanTheLine(t *testing.T) {
+	url := "https://www.onderwijsinspectie.nl/documenten/brochures/2017/11/13/brochure-ruimte-in-regels-mbo"
+	for _, w := range []int{10, 20, 40, 80} {
+		for _, indent := range []string{"", "  "} {
+			got := Break(indent+"Kopieer dit adres: "+url+" en plak het.", w)
+			lines := strings.Split(got, "\n")
+			start := -1
+			for i, l := range lines {
+				if ansi.StringWidth(l) > w {
+					t.Fatalf("breedte %d: regel te breed (%d): %q", w, ansi.StringWidth(l), l)
+				}
+				if start < 0 && strings.HasPrefix(strings.TrimSpace(l), "https:") {
+					start = i
+				}
+			}
+			if start < 0 {
+				t.Fatalf("breedte %d: het adres begint niet op een eigen regel:\n%s", w, got)
+			}
+			joined := strings.Join(strings.Fields(strings.Join(lines[start:], "")), "")
+			if !strings.HasPrefix(joined, url) {
+				t.Fatalf("breedte %d: adres niet heel:\n%s", w, got)
+			}
+			if joined != url+"enplakhet." {
+				t.Fatalf("breedte %d: tekst na het adres kwijt:\n%s", w, got)
+			}
 		}
+	}
+}
+
+func TestBreakIndentBreaksALongWordInsideTheIndent(t *testing.T) {
+	got := BreakIndent("  – ", "zie abcdefghijklmnopqrstuvwxyz", 14)
+	want := "  – zie\n    abcdefghij\n    klmnopqrst\n    uvwxyz"
+	if got != want {
+		t.Fatalf("%q, niet %q", got, want)
 	}
 }
 
