@@ -306,7 +306,7 @@ func (s *server) Addr() net.Addr { return s.ln.Addr() }
 
 func (s *server) serve() error {
 	err := s.ssh.Serve(s.ln)
-	if errors.Is(err, ssh.ErrServerClosed) {
+	if errors.Is(err, ssh.ErrServerClosed) || errors.Is(err, net.ErrClosed) {
 		return nil
 	}
 	return err
@@ -327,4 +327,8 @@ func (s *server) stop(timeout time.Duration) {
 	case <-time.After(timeout):
 	}
 	_ = s.ssh.Close()
+	// ssh.Server.Close closes only listeners Serve has registered; when
+	// the room stops before Serve got that far, Serve would wait for
+	// ever on this one.
+	_ = s.ln.Close()
 }
