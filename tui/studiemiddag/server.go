@@ -194,7 +194,10 @@ func (s *server) handle(sess ssh.Session) {
 				return
 			case w, ok := <-winCh:
 				if !ok {
-					return
+					// The session is ending: keep waiting for ctx, so
+					// the program is still told to quit.
+					winCh = nil
+					continue
 				}
 				p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
 			}
