@@ -141,3 +141,21 @@ func TestPlainReviewSummaryAndSave(t *testing.T) {
 		t.Errorf("opgeslagen samenvatting: %v", err)
 	}
 }
+
+// The command to make the summary again stands whole on one line, however
+// long the session path, so it can be copied.
+func TestSummaryCommandStandsWhole(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), strings.Repeat("lange-mapnaam-", 5))
+	session := filepath.Join(dir, "sessie.toml")
+	r := plainRunLines(t, session, append(append([]string{}, plainVoorbeeld...), "", "nee")...)
+	want := "afstandswijzer samenvatting --antwoorden " + shellQuote(session)
+	found := false
+	for _, l := range strings.Split(r.out, "\n") {
+		if strings.TrimSpace(l) == want {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("command not whole on one line (%q):\n%s", want, r.out)
+	}
+}

@@ -682,7 +682,10 @@ func (p *run) finish() error {
 	}
 	if p.save() {
 		p.say("Je antwoorden zijn bewaard in %s.", p.session)
-		p.say("Maak er later opnieuw een samenvatting van met: afstandswijzer samenvatting --antwoorden %s", shellQuote(p.session))
+		// The command on a line of its own, never wrapped, so it can be
+		// copied whole; the terminal soft-wraps a long path.
+		p.say("Maak er later opnieuw een samenvatting van met:")
+		fmt.Fprintln(p.out, "  afstandswijzer samenvatting --antwoorden "+shellQuote(p.session))
 	} else {
 		p.say("Je antwoorden zijn niet bewaard.")
 	}
