@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/afstandswijzer/afstandswijzer/content"
-	"github.com/afstandswijzer/afstandswijzer/tui/safefile"
+	"github.com/afstandswijzer/afstandswijzer/store/safefile"
 )
 
 // The output boundary. Everything a command prints passes content.Sanitize

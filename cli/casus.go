@@ -10,8 +10,8 @@ import (
 	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
 	"github.com/afstandswijzer/afstandswijzer/report"
+	"github.com/afstandswijzer/afstandswijzer/store/safefile"
 	"github.com/afstandswijzer/afstandswijzer/tui"
-	"github.com/afstandswijzer/afstandswijzer/tui/safefile"
 )
 
 func cmdCase(env *Env, args []string) int {

@@ -1,6 +1,8 @@
 // Package cli is the command line of afstandswijzer: one Command per
 // file, each run with an Env instead of package globals, so tests give
 // every command its own input, output, clock and network client.
+//
+// It may import every package below it; only main imports cli.
 package cli
 
 import (

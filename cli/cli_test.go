@@ -18,8 +18,8 @@ import (
 
 	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
+	"github.com/afstandswijzer/afstandswijzer/linemode"
 	"github.com/afstandswijzer/afstandswijzer/report"
-	"github.com/afstandswijzer/afstandswijzer/tui/plain"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -370,7 +370,7 @@ func voorbeeldText(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return plain.Text(report.Summary(e.Summarize(a)), 80)
+	return linemode.Text(report.Summary(e.Summarize(a)), 80)
 }
 
 func voorbeeldSummary(t *testing.T) string {

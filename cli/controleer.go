@@ -10,6 +10,7 @@ import (
 
 	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
+	"github.com/afstandswijzer/afstandswijzer/linkcheck"
 )
 
 func cmdCheck(env *Env, args []string) int {
@@ -68,14 +69,14 @@ func checkLinks(env *Env, ct *content.Content) int {
 	stdout := env.Stdout
 	urls := content.UniqueURLs(ct)
 	fmt.Fprintf(stdout, "\nLinks controleren (%d adressen, dit kan even duren)...\n", len(urls))
-	results := content.CheckLinks(context.Background(), urls, content.LinkOptions{Client: env.HTTP})
+	results := linkcheck.Check(context.Background(), urls, linkcheck.Options{Client: env.HTTP})
 	var ok, moved, broken int
 	for _, r := range results {
 		switch r.Status {
-		case content.LinkOK:
+		case linkcheck.OK:
 			ok++
 			fmt.Fprintf(stdout, "  werkt        %s\n", r.URL)
-		case content.LinkRedirected:
+		case linkcheck.Redirected:
 			moved++
 			fmt.Fprintf(stdout, "  doorgestuurd %s\n               nieuw adres: %s\n", r.URL, r.NewURL)
 		default:
@@ -98,18 +99,18 @@ func checkLinks(env *Env, ct *content.Content) int {
 // offline reports whether every link failed with the same network error
 // (no address, no connection, no answer): then the links are probably
 // fine and the computer is not on the internet.
-func offline(results []content.LinkResult) bool {
+func offline(results []linkcheck.Result) bool {
 	if len(results) < 2 {
 		return false
 	}
 	kind := results[0].Kind
 	switch kind {
-	case content.LinkNoAddress, content.LinkNoConnection, content.LinkTimeout:
+	case linkcheck.KindNoAddress, linkcheck.KindNoConnection, linkcheck.KindTimeout:
 	default:
 		return false
 	}
 	for _, r := range results {
-		if r.Status != content.LinkBroken || r.Kind != kind {
+		if r.Status != linkcheck.Broken || r.Kind != kind {
 			return false
 		}
 	}

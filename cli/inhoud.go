@@ -10,7 +10,7 @@ import (
 	"syscall"
 
 	"github.com/afstandswijzer/afstandswijzer/content"
-	"github.com/afstandswijzer/afstandswijzer/tui/safefile"
+	"github.com/afstandswijzer/afstandswijzer/store/safefile"
 )
 
 func cmdExport(env *Env, args []string) int {

@@ -7,8 +7,8 @@ import (
 	"os"
 
 	"github.com/afstandswijzer/afstandswijzer/decision"
+	linemode "github.com/afstandswijzer/afstandswijzer/linemode"
 	"github.com/afstandswijzer/afstandswijzer/tui"
-	linemode "github.com/afstandswijzer/afstandswijzer/tui/plain"
 )
 
 func runTUI(env *Env, args []string) int {

@@ -12,7 +12,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/report"
-	"github.com/afstandswijzer/afstandswijzer/tui/safefile"
+	"github.com/afstandswijzer/afstandswijzer/store/safefile"
 	"github.com/charmbracelet/x/term"
 )
 

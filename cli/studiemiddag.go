@@ -11,7 +11,7 @@ import (
 
 	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
-	"github.com/afstandswijzer/afstandswijzer/tui/studiemiddag"
+	"github.com/afstandswijzer/afstandswijzer/room"
 )
 
 // cmdStudiemiddag serves the questionnaire over SSH to a room of
@@ -19,17 +19,17 @@ import (
 func cmdStudiemiddag(env *Env, args []string) int {
 	stdout, stderr := env.Stdout, env.Stderr
 	c := newFlags(env, "studiemiddag")
-	addr := c.fs.String("adres", studiemiddag.DefaultAddr, "luister op `HOST:POORT`")
+	addr := c.fs.String("adres", room.DefaultAddr, "luister op `HOST:POORT`")
 	code := c.fs.String("code", "", "de `CODE` van de zaal (zonder deze optie: zes willekeurige tekens)")
 	dir := c.fs.String("map", "", "`MAP` voor de antwoorden (zonder deze optie: studiemiddag-JJJJ-MM-DD in de huidige map)")
 	casus := c.fs.String("casus", "", "iedereen begint met de antwoorden van casus `NAAM`")
-	maxN := c.fs.Int("max", studiemiddag.DefaultMax, "hoeveel deelnemers tegelijk mogen meedoen (`N`)")
+	maxN := c.fs.Int("max", room.DefaultMax, "hoeveel deelnemers tegelijk mogen meedoen (`N`)")
 	if code, done := c.parse(args, stdout, stderr); done {
 		return code
 	}
 	// Wrong use is found before anything starts: no folder, key or
 	// listener for options that cannot work.
-	for _, err := range []error{studiemiddag.CheckAddr(*addr), checkOptionalCode(*code), studiemiddag.CheckMax(*maxN)} {
+	for _, err := range []error{room.CheckAddr(*addr), checkOptionalCode(*code), room.CheckMax(*maxN)} {
 		if err != nil {
 			return c.fail(stderr, "%s", err)
 		}
@@ -47,7 +47,7 @@ func cmdStudiemiddag(env *Env, args []string) int {
 	if isTerm {
 		out = env.terminal
 	}
-	cfg := studiemiddag.Config{Engine: e, Addr: *addr, Code: *code, Dir: *dir, Max: *maxN,
+	cfg := room.Config{Engine: e, Addr: *addr, Code: *code, Dir: *dir, Max: *maxN,
 		Stdin: env.Stdin, Stdout: out, Stderr: stderr, Now: env.Now,
 		IsTerminal: isTerm}
 	if v, ok := env.LookupEnv("NO_COLOR"); ok && v != "" {
@@ -77,8 +77,8 @@ func cmdStudiemiddag(env *Env, args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := studiemiddag.Run(ctx, cfg); err != nil {
-		if ue, ok := errors.AsType[*studiemiddag.UsageError](err); ok {
+	if err := room.Run(ctx, cfg); err != nil {
+		if ue, ok := errors.AsType[*room.UsageError](err); ok {
 			return c.fail(stderr, "%s", ue.Msg)
 		}
 		fmt.Fprintf(stderr, "afstandswijzer studiemiddag: %v\n", err)
@@ -93,5 +93,5 @@ func checkOptionalCode(code string) error {
 	if code == "" {
 		return nil
 	}
-	return studiemiddag.CheckCode(code)
+	return room.CheckCode(code)
 }

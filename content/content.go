@@ -1,6 +1,8 @@
 // Package content holds the questions, rules, parties, actions, resources
 // and practice examples of afstandswijzer as TOML data, with the loader that
 // parses, compiles and validates them. It knows nothing about terminals.
+//
+// It imports nothing of this module.
 package content
 
 import (

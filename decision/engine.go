@@ -3,6 +3,8 @@
 // verdict on begeleide onderwijstijd, and the summary. It is pure: it reads
 // no files and knows no terminal, so the TUI, the line mode and the
 // commands all share exactly the same logic.
+//
+// It may import only content.
 package decision
 
 import (

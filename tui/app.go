@@ -11,7 +11,8 @@ import (
 
 	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
-	"github.com/afstandswijzer/afstandswijzer/tui/session"
+	"github.com/afstandswijzer/afstandswijzer/internal/keyhelp"
+	"github.com/afstandswijzer/afstandswijzer/store/session"
 )
 
 // screen is one screen of the program: its own state, update, view and
@@ -316,14 +317,14 @@ func (a *app) footer() string {
 	g := a.global
 	if a.allKeys {
 		full := append(append([][]key.Binding{}, km.full...), a.globalFull())
-		parts = append(parts, fitFull(a.help, full, w))
+		parts = append(parts, keyhelp.FitFull(a.help, full, w))
 	} else {
-		always := []key.Binding{withDesc(g.Help, "?", "toetsen"), g.Quit}
+		always := []key.Binding{keyhelp.WithDesc(g.Help, "?", "toetsen"), g.Quit}
 		if t, ok := a.top().(typingScreen); ok && t.typing() {
 			// While typing, q is a letter; ctrl+c still stops.
-			always = []key.Binding{withDesc(g.Quit, "ctrl+c", "stoppen")}
+			always = []key.Binding{keyhelp.WithDesc(g.Quit, "ctrl+c", "stoppen")}
 		}
-		parts = append(parts, fitShort(a.help, km.short, always, w))
+		parts = append(parts, keyhelp.FitShort(a.help, km.short, nil, always, w))
 	}
 	return strings.Join(parts, "\n")
 }
@@ -345,7 +346,7 @@ func (a *app) globalFull() []key.Binding {
 	if len(a.c.answers) > 0 && !a.c.remote {
 		out = append(out, g.SaveAnswers)
 	}
-	return append(out, withDesc(g.Help, "?", "minder toetsen"), g.Quit)
+	return append(out, keyhelp.WithDesc(g.Help, "?", "minder toetsen"), g.Quit)
 }
 
 func (a *app) View() tea.View {

@@ -11,6 +11,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/afstandswijzer/afstandswijzer/content"
+	"github.com/afstandswijzer/afstandswijzer/internal/keyhelp"
 )
 
 // PickOptions configure PickCase; In and Out replace stdin and stdout.
@@ -62,10 +63,10 @@ func newCasePicker(cases []*content.Case, noColor bool) *casePicker {
 		cases:  cases,
 		list:   cursorList{n: len(cases)},
 		k:      newListKeys(),
-		choose: bind("enter", "openen", "enter"),
+		choose: keyhelp.Bind("enter", "openen", "enter"),
 		// The first screen: there is nothing to go back to, so esc
 		// stops, as it cancels a choice in the Charm tools.
-		esc:    bind("esc", "stoppen", "esc"),
+		esc:    keyhelp.Bind("esc", "stoppen", "esc"),
 		global: newGlobalKeys(),
 		help:   help.New(),
 		st:     newStyles(true, noColor, noColor),
@@ -124,13 +125,13 @@ func (m *casePicker) View() tea.View {
 	g := m.global
 	var footer string
 	if m.allKeys {
-		footer = fitFull(m.help, [][]key.Binding{
+		footer = keyhelp.FitFull(m.help, [][]key.Binding{
 			{m.k.Up, m.k.Down, m.k.pick(len(m.cases), "kies"), m.k.Top, m.k.Bottom},
 			{m.choose, m.esc},
-			{withDesc(g.Help, "?", "minder toetsen"), g.Quit},
+			{keyhelp.WithDesc(g.Help, "?", "minder toetsen"), g.Quit},
 		}, m.width)
 	} else {
-		footer = fitShort(m.help, []key.Binding{m.k.Move, m.choose}, []key.Binding{withDesc(g.Help, "?", "toetsen"), g.Quit}, m.width)
+		footer = keyhelp.FitShort(m.help, []key.Binding{m.k.Move, m.choose}, nil, []key.Binding{keyhelp.WithDesc(g.Help, "?", "toetsen"), g.Quit}, m.width)
 	}
 	h := max(m.height-3-lipgloss.Height(footer), 1)
 	v.Content = m.st.title.Render("afstandswijzer") + m.st.faint.Render(" · kies een casus") + "\n\n" +

@@ -9,8 +9,8 @@ import (
 
 	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
-	"github.com/afstandswijzer/afstandswijzer/tui/internal/wrap"
-	"github.com/afstandswijzer/afstandswijzer/tui/session"
+	"github.com/afstandswijzer/afstandswijzer/internal/wrap"
+	"github.com/afstandswijzer/afstandswijzer/store/session"
 )
 
 // common is the state every screen shares: the engine, the answers and

@@ -5,19 +5,9 @@ import (
 	"os/exec"
 	"runtime"
 	"time"
-
-	"github.com/afstandswijzer/afstandswijzer/tui/session"
 )
 
 var timeNow = time.Now
-
-// WriteFileAtomic writes a file through a temp file and a rename; see
-// session.WriteFileAtomic. Kept here for the commands that use it.
-func WriteFileAtomic(path string, data []byte) error { return session.WriteFileAtomic(path, data) }
-
-// FileError says in Dutch what went wrong with a file; see
-// session.FileError.
-func FileError(err error) string { return session.FileError(err) }
 
 // safeURL accepts only https links that occur in the content: the program
 // never hands anything else to the system opener.

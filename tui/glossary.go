@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/afstandswijzer/afstandswijzer/content"
+	"github.com/afstandswijzer/afstandswijzer/internal/keyhelp"
 )
 
 // glossTerm is one entry of the begrippenlijst, as the screen needs it.
@@ -32,7 +33,7 @@ type glossaryScreen struct {
 }
 
 func newGlossary(c *common) *glossaryScreen {
-	s := &glossaryScreen{k: glossaryKeys{list: newListKeys(), Back: bind("esc", "terug", "esc", "backspace")}}
+	s := &glossaryScreen{k: glossaryKeys{list: newListKeys(), Back: keyhelp.Bind("esc", "terug", "esc", "backspace")}}
 	s.list.setLen(len(c.terms))
 	return s
 }

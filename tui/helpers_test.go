@@ -14,7 +14,7 @@ import (
 
 	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
-	"github.com/afstandswijzer/afstandswijzer/tui/session"
+	"github.com/afstandswijzer/afstandswijzer/store/session"
 )
 
 // The tests use a frozen copy of the content (testdata/inhoud), so golden

@@ -1,15 +1,9 @@
 package tui
 
 import (
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
-	"charm.land/lipgloss/v2"
+	"github.com/afstandswijzer/afstandswijzer/internal/keyhelp"
 )
-
-// bind makes a binding with its Dutch help text.
-func bind(helpKey, desc string, keys ...string) key.Binding {
-	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
-}
 
 // globalKeys work on every screen (except while typing a search): they
 // mean the same everywhere, as in the Charm tools.
@@ -19,10 +13,10 @@ type globalKeys struct {
 
 func newGlobalKeys() globalKeys {
 	return globalKeys{
-		Help:        bind("?", "alle toetsen", "?"),
-		Quit:        bind("q", "stoppen", "q", "ctrl+c"),
-		Glossary:    bind("b", "begrippen", "b"),
-		SaveAnswers: bind("a", "antwoorden opslaan", "a"),
+		Help:        keyhelp.Bind("?", "alle toetsen", "?"),
+		Quit:        keyhelp.Bind("q", "stoppen", "q", "ctrl+c"),
+		Glossary:    keyhelp.Bind("b", "begrippen", "b"),
+		SaveAnswers: keyhelp.Bind("a", "antwoorden opslaan", "a"),
 	}
 }
 
@@ -36,14 +30,14 @@ type listKeys struct {
 
 func newListKeys() listKeys {
 	return listKeys{
-		Up:       bind("↑/k", "omhoog", "up", "k"),
-		Down:     bind("↓/j", "omlaag", "down", "j"),
-		Top:      bind("g", "naar het begin", "g", "home"),
-		Bottom:   bind("G", "naar het einde", "G", "end"),
-		PageUp:   bind("pgup", "pagina terug", "pgup"),
-		PageDown: bind("pgdn", "pagina verder", "pgdown"),
-		Pick:     bind("1-9", "kies", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
-		Move:     bind("↑/↓", "kiezen", "up", "down"),
+		Up:       keyhelp.Bind("↑/k", "omhoog", "up", "k"),
+		Down:     keyhelp.Bind("↓/j", "omlaag", "down", "j"),
+		Top:      keyhelp.Bind("g", "naar het begin", "g", "home"),
+		Bottom:   keyhelp.Bind("G", "naar het einde", "G", "end"),
+		PageUp:   keyhelp.Bind("pgup", "pagina terug", "pgup"),
+		PageDown: keyhelp.Bind("pgdn", "pagina verder", "pgdown"),
+		Pick:     keyhelp.Bind("1-9", "kies", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		Move:     keyhelp.Bind("↑/↓", "kiezen", "up", "down"),
 	}
 }
 
@@ -59,7 +53,7 @@ func (k listKeys) pick(n int, desc string) key.Binding {
 	if n <= 1 {
 		keys = "1"
 	}
-	return withDesc(k.Pick, keys, desc)
+	return keyhelp.WithDesc(k.Pick, keys, desc)
 }
 
 // keyMap is the help of one screen: the short line and the full list.
@@ -70,35 +64,3 @@ type keyMap struct {
 
 func (k keyMap) ShortHelp() []key.Binding  { return k.short }
 func (k keyMap) FullHelp() [][]key.Binding { return k.full }
-
-// withDesc returns a copy of b with another help text.
-func withDesc(b key.Binding, helpKey, desc string) key.Binding {
-	b.SetHelp(helpKey, desc)
-	return b
-}
-
-// fitShort drops the screen's own bindings from the end until the line
-// fits the width; "?" and "q" always stay, so the way to the full list
-// and out is never cut off.
-func fitShort(h help.Model, own []key.Binding, always []key.Binding, width int) string {
-	h.SetWidth(0) // measure here; help would cut the line with "…"
-	for n := len(own); n >= 0; n-- {
-		line := h.ShortHelpView(append(append([]key.Binding{}, own[:n]...), always...))
-		if lipgloss.Width(line) <= width {
-			return line
-		}
-	}
-	return h.ShortHelpView(always)
-}
-
-// fitFull lays out the full help in columns; when they do not fit the
-// width, the columns are split over more rows, so nothing is cut off.
-func fitFull(h help.Model, cols [][]key.Binding, width int) string {
-	h.SetWidth(0)
-	out := h.FullHelpView(cols)
-	if lipgloss.Width(out) <= width || len(cols) == 1 {
-		return out
-	}
-	half := (len(cols) + 1) / 2
-	return fitFull(h, cols[:half], width) + "\n" + fitFull(h, cols[half:], width)
-}

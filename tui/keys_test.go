@@ -11,7 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/afstandswijzer/afstandswijzer/decision"
-	"github.com/afstandswijzer/afstandswijzer/tui/session"
+	"github.com/afstandswijzer/afstandswijzer/store/session"
 )
 
 // screens opens each screen of the program from a complete session and

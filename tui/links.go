@@ -10,6 +10,7 @@ import (
 
 	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
+	"github.com/afstandswijzer/afstandswijzer/internal/keyhelp"
 )
 
 type linkKeys struct {
@@ -28,9 +29,9 @@ type linksScreen struct {
 func newLinks(c *common, sum *decision.Summary) *linksScreen {
 	s := &linksScreen{links: summaryOrder(sum), k: linkKeys{
 		list:  newListKeys(),
-		Open:  bind("enter", "openen", "enter"),
-		Copy:  bind("c", "adres kopiëren", "c"),
-		Close: bind("esc", "terug", "esc", "backspace", "l"),
+		Open:  keyhelp.Bind("enter", "openen", "enter"),
+		Copy:  keyhelp.Bind("c", "adres kopiëren", "c"),
+		Close: keyhelp.Bind("esc", "terug", "esc", "backspace", "l"),
 	}}
 	s.list.setLen(len(s.links))
 	return s
@@ -109,7 +110,7 @@ func (s *linksScreen) title(*common) (string, string) { return "links in je same
 func (s *linksScreen) keys(c *common) keyMap {
 	k := s.k
 	return keyMap{
-		short: []key.Binding{k.list.Move, openBinding(c, k.Open), withDesc(k.Copy, "c", "kopiëren"), k.Close},
+		short: []key.Binding{k.list.Move, openBinding(c, k.Open), keyhelp.WithDesc(k.Copy, "c", "kopiëren"), k.Close},
 		full:  [][]key.Binding{k.list.full(len(s.links)), {openBinding(c, k.Open), k.Copy, k.Close}},
 	}
 }
@@ -160,7 +161,7 @@ func copyURL(c *common, u string) tea.Cmd {
 // a browser would open on the trainer's laptop, shows its address.
 func openBinding(c *common, b key.Binding) key.Binding {
 	if c.remote {
-		return withDesc(b, "enter", "adres tonen")
+		return keyhelp.WithDesc(b, "enter", "adres tonen")
 	}
 	return b
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
+	"github.com/afstandswijzer/afstandswijzer/internal/keyhelp"
 )
 
 type questionKeys struct {
@@ -40,12 +41,12 @@ func newQuestion(c *common, q *content.Question, fromReview bool) *questionScree
 		fromReview: fromReview,
 		k: questionKeys{
 			list:    newListKeys(),
-			Toggle:  bind("spatie", "aan/uit", "space"),
-			Confirm: bind("enter", "verder", "enter"),
-			Back:    bind("esc", "terug", "esc", "backspace"),
-			Why:     bind("w", "waarom we dit vragen", "w"),
-			WhyDown: bind("pgdn", "uitleg verder", "pgdown"),
-			WhyUp:   bind("pgup", "uitleg terug", "pgup"),
+			Toggle:  keyhelp.Bind("spatie", "aan/uit", "space"),
+			Confirm: keyhelp.Bind("enter", "verder", "enter"),
+			Back:    keyhelp.Bind("esc", "terug", "esc", "backspace"),
+			Why:     keyhelp.Bind("w", "waarom we dit vragen", "w"),
+			WhyDown: keyhelp.Bind("pgdn", "uitleg verder", "pgdown"),
+			WhyUp:   keyhelp.Bind("pgup", "uitleg terug", "pgup"),
 		},
 	}
 	if fromReview {
@@ -201,9 +202,9 @@ func (s *questionScreen) keys(c *common) keyMap {
 	if s.q.Kind == content.Many {
 		pick = k.list.pick(len(s.q.Options), "aan/uit")
 	}
-	why := withDesc(k.Why, "w", "waarom")
+	why := keyhelp.WithDesc(k.Why, "w", "waarom")
 	if s.showWhy {
-		why = withDesc(k.Why, "w", "uitleg dicht")
+		why = keyhelp.WithDesc(k.Why, "w", "uitleg dicht")
 	}
 	// The least needed go last: they are dropped first on a narrow window.
 	short = append(short, confirm, why, k.Back)
@@ -211,10 +212,10 @@ func (s *questionScreen) keys(c *common) keyMap {
 		short = append(short, k.Toggle)
 	}
 	if s.showWhy && s.maxWhyOff(c) > 0 {
-		short = append([]key.Binding{withDesc(k.WhyDown, "pgdn/pgup", "uitleg lezen")}, short...)
+		short = append([]key.Binding{keyhelp.WithDesc(k.WhyDown, "pgdn/pgup", "uitleg lezen")}, short...)
 	}
 	short = append(short, k.list.Move)
-	full := [][]key.Binding{{k.list.Up, k.list.Down, pick}, {confirm, k.Back, k.Toggle}, {withDesc(k.Why, "w", "waarom"), k.WhyDown, k.WhyUp}}
+	full := [][]key.Binding{{k.list.Up, k.list.Down, pick}, {confirm, k.Back, k.Toggle}, {keyhelp.WithDesc(k.Why, "w", "waarom"), k.WhyDown, k.WhyUp}}
 	if s.q.Kind != content.Many {
 		full[1] = full[1][:2]
 	}

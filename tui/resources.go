@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/afstandswijzer/afstandswijzer/content"
+	"github.com/afstandswijzer/afstandswijzer/internal/keyhelp"
 )
 
 type resourceKeys struct {
@@ -41,12 +42,12 @@ func newResources(c *common) *resourcesScreen {
 	slices.SortStableFunc(res, func(a, b *content.Resource) int { return order(a.Theme) - order(b.Theme) })
 	s := &resourcesScreen{all: res, k: resourceKeys{
 		list:   newListKeys(),
-		Filter: bind("/", "zoeken", "/"),
-		Open:   bind("enter", "openen", "enter"),
-		Copy:   bind("c", "adres kopiëren", "c"),
-		Back:   bind("esc", "terug", "esc", "backspace"),
-		Done:   bind("enter", "klaar met zoeken", "enter"),
-		Cancel: bind("esc", "zoeken stoppen", "esc"),
+		Filter: keyhelp.Bind("/", "zoeken", "/"),
+		Open:   keyhelp.Bind("enter", "openen", "enter"),
+		Copy:   keyhelp.Bind("c", "adres kopiëren", "c"),
+		Back:   keyhelp.Bind("esc", "terug", "esc", "backspace"),
+		Done:   keyhelp.Bind("enter", "klaar met zoeken", "enter"),
+		Cancel: keyhelp.Bind("esc", "zoeken stoppen", "esc"),
 	}}
 	s.list.setLen(len(res))
 	return s
@@ -138,7 +139,7 @@ func (s *resourcesScreen) keys(c *common) keyMap {
 		return keyMap{short: []key.Binding{k.Done, k.Cancel}, full: [][]key.Binding{{k.Done, k.Cancel}}}
 	}
 	return keyMap{
-		short: []key.Binding{k.list.Move, k.Filter, openBinding(c, k.Open), withDesc(k.Copy, "c", "kopiëren"), k.Back},
+		short: []key.Binding{k.list.Move, k.Filter, openBinding(c, k.Open), keyhelp.WithDesc(k.Copy, "c", "kopiëren"), k.Back},
 		full:  [][]key.Binding{k.list.full(s.list.n), {k.Filter, openBinding(c, k.Open), k.Copy, k.Back}},
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
+	"github.com/afstandswijzer/afstandswijzer/internal/keyhelp"
 )
 
 type reviewKeys struct {
@@ -28,9 +29,9 @@ type reviewScreen struct {
 func newReview(c *common, note string) *reviewScreen {
 	s := &reviewScreen{note: note, k: reviewKeys{
 		list:    newListKeys(),
-		Confirm: bind("enter", "wijzigen", "enter"),
-		Summary: bind("v", "naar de samenvatting", "v"),
-		Back:    bind("esc", "terug", "esc", "backspace"),
+		Confirm: keyhelp.Bind("enter", "wijzigen", "enter"),
+		Summary: keyhelp.Bind("v", "naar de samenvatting", "v"),
+		Back:    keyhelp.Bind("esc", "terug", "esc", "backspace"),
 	}}
 	n := len(c.eng.Visible(c.answers))
 	s.list = cursorList{n: n + 1, cursor: n}
@@ -123,15 +124,15 @@ func (s *reviewScreen) keys(c *common) keyMap {
 	k := s.k
 	confirm := k.Confirm
 	if s.list.cursor >= len(c.eng.Visible(c.answers)) {
-		confirm = withDesc(confirm, "enter", "naar de samenvatting")
+		confirm = keyhelp.WithDesc(confirm, "enter", "naar de samenvatting")
 	}
 	back := k.Back
 	if c.caseStory != "" {
-		back = withDesc(back, "esc", "verhaal")
+		back = keyhelp.WithDesc(back, "esc", "verhaal")
 	}
 	return keyMap{
-		short: []key.Binding{confirm, k.list.Move, back, withDesc(k.Summary, "v", "samenvatting")},
-		full:  [][]key.Binding{k.list.full(s.list.n), {withDesc(k.Confirm, "enter", "wijzigen of verder"), k.Summary, back}},
+		short: []key.Binding{confirm, k.list.Move, back, keyhelp.WithDesc(k.Summary, "v", "samenvatting")},
+		full:  [][]key.Binding{k.list.full(s.list.n), {keyhelp.WithDesc(k.Confirm, "enter", "wijzigen of verder"), k.Summary, back}},
 	}
 }
 

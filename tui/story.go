@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/afstandswijzer/afstandswijzer/internal/keyhelp"
 )
 
 type storyKeys struct {
@@ -21,13 +22,13 @@ type storyScreen struct {
 
 func newStory() *storyScreen {
 	return &storyScreen{k: storyKeys{
-		Continue: bind("enter", "naar de antwoorden", "enter"),
-		Down:     bind("↓/j", "omlaag", "down", "j"),
-		Up:       bind("↑/k", "omhoog", "up", "k"),
-		PageDown: bind("pgdn/spatie", "pagina verder", "pgdown", "space"),
-		PageUp:   bind("pgup", "pagina terug", "pgup"),
-		Top:      bind("g", "naar het begin", "g", "home"),
-		Bottom:   bind("G", "naar het einde", "G", "end"),
+		Continue: keyhelp.Bind("enter", "naar de antwoorden", "enter"),
+		Down:     keyhelp.Bind("↓/j", "omlaag", "down", "j"),
+		Up:       keyhelp.Bind("↑/k", "omhoog", "up", "k"),
+		PageDown: keyhelp.Bind("pgdn/spatie", "pagina verder", "pgdown", "space"),
+		PageUp:   keyhelp.Bind("pgup", "pagina terug", "pgup"),
+		Top:      keyhelp.Bind("g", "naar het begin", "g", "home"),
+		Bottom:   keyhelp.Bind("G", "naar het einde", "G", "end"),
 	}}
 }
 
@@ -83,9 +84,9 @@ func (s *storyScreen) keys(c *common) keyMap {
 		return keyMap{short: []key.Binding{k.Continue}, full: [][]key.Binding{{k.Continue}}}
 	}
 	return keyMap{
-		short: []key.Binding{k.Continue, withDesc(k.PageDown, "pgdn/pgup", "lezen")},
+		short: []key.Binding{k.Continue, keyhelp.WithDesc(k.PageDown, "pgdn/pgup", "lezen")},
 		full: [][]key.Binding{
-			{withDesc(k.Down, "↓/↑", "scrollen"), withDesc(k.PageDown, "pgdn/pgup", "pagina"), withDesc(k.Top, "g/G", "begin/einde")},
+			{keyhelp.WithDesc(k.Down, "↓/↑", "scrollen"), keyhelp.WithDesc(k.PageDown, "pgdn/pgup", "pagina"), keyhelp.WithDesc(k.Top, "g/G", "begin/einde")},
 			{k.Continue},
 		},
 	}

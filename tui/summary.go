@@ -8,8 +8,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/afstandswijzer/afstandswijzer/decision"
+	"github.com/afstandswijzer/afstandswijzer/internal/keyhelp"
 	"github.com/afstandswijzer/afstandswijzer/report"
-	"github.com/afstandswijzer/afstandswijzer/tui/session"
+	"github.com/afstandswijzer/afstandswijzer/store/session"
 )
 
 type summaryKeys struct {
@@ -48,18 +49,18 @@ func newSummary(c *common) *summaryScreen {
 		sum:  c.eng.Summarize(c.answers),
 		tail: -1,
 		k: summaryKeys{
-			Up:       bind("↑/k", "omhoog", "up", "k"),
-			Down:     bind("↓/j", "omlaag", "down", "j"),
-			PageUp:   bind("pgup", "pagina terug", "pgup"),
-			PageDown: bind("pgdn/spatie", "pagina verder", "pgdown", "space"),
-			Top:      bind("g", "naar het begin", "g", "home"),
-			Bottom:   bind("G", "naar het einde", "G", "end"),
-			NextSec:  bind("n", "volgend deel", "n", "tab"),
-			PrevSec:  bind("p", "vorig deel", "p", "shift+tab"),
-			Save:     bind("s", "samenvatting opslaan (.md)", "s"),
-			Handout:  bind("d", "hand-out opslaan om af te drukken (.html)", "d"),
-			Links:    bind("l", "links openen", "l"),
-			Review:   bind("r", "antwoorden wijzigen", "r", "esc", "backspace"),
+			Up:       keyhelp.Bind("↑/k", "omhoog", "up", "k"),
+			Down:     keyhelp.Bind("↓/j", "omlaag", "down", "j"),
+			PageUp:   keyhelp.Bind("pgup", "pagina terug", "pgup"),
+			PageDown: keyhelp.Bind("pgdn/spatie", "pagina verder", "pgdown", "space"),
+			Top:      keyhelp.Bind("g", "naar het begin", "g", "home"),
+			Bottom:   keyhelp.Bind("G", "naar het einde", "G", "end"),
+			NextSec:  keyhelp.Bind("n", "volgend deel", "n", "tab"),
+			PrevSec:  keyhelp.Bind("p", "vorig deel", "p", "shift+tab"),
+			Save:     keyhelp.Bind("s", "samenvatting opslaan (.md)", "s"),
+			Handout:  keyhelp.Bind("d", "hand-out opslaan om af te drukken (.html)", "d"),
+			Links:    keyhelp.Bind("l", "links openen", "l"),
+			Review:   keyhelp.Bind("r", "antwoorden wijzigen", "r", "esc", "backspace"),
 		},
 	}
 	s.doc = report.Summary(s.sum)
@@ -321,23 +322,23 @@ func (s *summaryScreen) keys(c *common) keyMap {
 		// s and d keep their meaning but only explain over SSH: not in
 		// the help.
 		return keyMap{
-			short: []key.Binding{withDesc(k.NextSec, "n/p", "deel"), withDesc(k.Links, "l", "links"), withDesc(k.Review, "r", "wijzigen")},
+			short: []key.Binding{keyhelp.WithDesc(k.NextSec, "n/p", "deel"), keyhelp.WithDesc(k.Links, "l", "links"), keyhelp.WithDesc(k.Review, "r", "wijzigen")},
 			full: [][]key.Binding{
-				{withDesc(k.Down, "↓/↑", "scrollen"), withDesc(k.PageDown, "pgdn/pgup", "pagina"), withDesc(k.Top, "g/G", "begin/einde")},
-				{k.NextSec, k.PrevSec, withDesc(k.Links, "l", "links"), withDesc(k.Review, "r/esc", "wijzigen")},
+				{keyhelp.WithDesc(k.Down, "↓/↑", "scrollen"), keyhelp.WithDesc(k.PageDown, "pgdn/pgup", "pagina"), keyhelp.WithDesc(k.Top, "g/G", "begin/einde")},
+				{k.NextSec, k.PrevSec, keyhelp.WithDesc(k.Links, "l", "links"), keyhelp.WithDesc(k.Review, "r/esc", "wijzigen")},
 			},
 		}
 	}
 	return keyMap{
 		short: []key.Binding{
-			withDesc(k.NextSec, "n/p", "deel"), withDesc(k.Save, "s", "opslaan"),
-			withDesc(k.Handout, "d", "hand-out"), withDesc(k.Links, "l", "links"),
-			withDesc(k.Review, "r", "wijzigen"),
+			keyhelp.WithDesc(k.NextSec, "n/p", "deel"), keyhelp.WithDesc(k.Save, "s", "opslaan"),
+			keyhelp.WithDesc(k.Handout, "d", "hand-out"), keyhelp.WithDesc(k.Links, "l", "links"),
+			keyhelp.WithDesc(k.Review, "r", "wijzigen"),
 		},
 		full: [][]key.Binding{
-			{withDesc(k.Down, "↓/↑", "scrollen"), withDesc(k.PageDown, "pgdn/pgup", "pagina"), withDesc(k.Top, "g/G", "begin/einde")},
-			{k.NextSec, k.PrevSec, withDesc(k.Links, "l", "links"), withDesc(k.Review, "r/esc", "wijzigen")},
-			{withDesc(k.Save, "s", "opslaan (.md)"), withDesc(k.Handout, "d", "hand-out (.html)")},
+			{keyhelp.WithDesc(k.Down, "↓/↑", "scrollen"), keyhelp.WithDesc(k.PageDown, "pgdn/pgup", "pagina"), keyhelp.WithDesc(k.Top, "g/G", "begin/einde")},
+			{k.NextSec, k.PrevSec, keyhelp.WithDesc(k.Links, "l", "links"), keyhelp.WithDesc(k.Review, "r/esc", "wijzigen")},
+			{keyhelp.WithDesc(k.Save, "s", "opslaan (.md)"), keyhelp.WithDesc(k.Handout, "d", "hand-out (.html)")},
 		},
 	}
 }

@@ -1,6 +1,9 @@
 // Package tui presents the decision engine as a full-screen terminal
 // program. It holds no decision logic of its own: every question, the
 // progress, the verdict and the summary come from decision.Engine.
+//
+// It may import linemode (TERM=dumb), store, report, decision and
+// content; never room or cli.
 package tui
 
 import (
@@ -14,11 +17,10 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/term"
 
 	"github.com/afstandswijzer/afstandswijzer/decision"
-	"github.com/afstandswijzer/afstandswijzer/tui/plain"
-	"github.com/afstandswijzer/afstandswijzer/tui/session"
+	"github.com/afstandswijzer/afstandswijzer/linemode"
+	"github.com/afstandswijzer/afstandswijzer/store/session"
 )
 
 // Options configure Run and NewModel. Only Engine is required; the other
@@ -83,17 +85,6 @@ type Options struct {
 // the answers could not be saved; the caller exits with code 1.
 var ErrUnsaved = errors.New("je bent gestopt zonder dat je antwoorden zijn bewaard")
 
-// FullScreen reports whether the full-screen program can run on in and
-// out: both are terminals and the terminal is not TERM=dumb. Otherwise
-// the caller runs the line mode (RunPlain).
-func FullScreen(in, out any) bool {
-	isTerm := func(f any) bool {
-		file, ok := f.(*os.File)
-		return ok && term.IsTerminal(file.Fd())
-	}
-	return isTerm(in) && isTerm(out) && os.Getenv("TERM") != "dumb"
-}
-
 // Run starts the interactive program and returns when the user quits.
 // After the terminal is restored it prints one line: where the answers
 // are and how to continue (nothing when nothing was answered). With
@@ -157,11 +148,11 @@ func runDumb(opt Options) error {
 	if out == nil {
 		out = os.Stdout
 	}
-	resume := plain.ResumeAsk
+	resume := linemode.ResumeAsk
 	if opt.Resume {
-		resume = plain.ResumeContinue
+		resume = linemode.ResumeContinue
 	}
-	return plain.Run(plain.Options{Engine: opt.Engine, In: in, Out: out, Err: os.Stderr,
+	return linemode.Run(linemode.Options{Engine: opt.Engine, In: in, Out: out, Err: os.Stderr,
 		SessionPath: opt.SessionPath, Resume: resume, Dir: opt.Dir, Now: opt.Now,
 		Answers: opt.Answers, Title: opt.Title, Story: opt.Story})
 }

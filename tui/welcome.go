@@ -3,6 +3,7 @@ package tui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/afstandswijzer/afstandswijzer/internal/keyhelp"
 )
 
 type choice int
@@ -26,7 +27,7 @@ type welcomeScreen struct {
 }
 
 func newWelcome(c *common) *welcomeScreen {
-	s := &welcomeScreen{k: welcomeKeys{list: newListKeys(), Confirm: bind("enter", "kiezen", "enter")}}
+	s := &welcomeScreen{k: welcomeKeys{list: newListKeys(), Confirm: keyhelp.Bind("enter", "kiezen", "enter")}}
 	s.list.setLen(len(s.choices(c)))
 	return s
 }

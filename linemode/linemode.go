@@ -1,0 +1,714 @@
+// Package linemode is the accessible line mode ("eenvoudige weergave"): the
+// same interview as the full-screen program, as plain lines for screen
+// readers and scripts. It is a second presenter over the same engine
+// calls (Next, Visible, Position, Previous, Set), so branching cannot
+// differ between the two, and it shares session loading with the
+// full-screen program (package session). No alternate screen, no cursor
+// movement, no colour, no box drawing: every line is written once, in
+// reading order, wrapped at the terminal width between words.
+//
+// It may import store, report, decision and content; never tui.
+package linemode
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/term"
+
+	"github.com/afstandswijzer/afstandswijzer/content"
+	"github.com/afstandswijzer/afstandswijzer/decision"
+	"github.com/afstandswijzer/afstandswijzer/internal/wrap"
+	"github.com/afstandswijzer/afstandswijzer/report"
+	"github.com/afstandswijzer/afstandswijzer/store/session"
+)
+
+// Options configure Run. Engine, In and Out are required.
+type Options struct {
+	Engine *decision.Engine
+	In     io.Reader
+	Out    io.Writer
+	// Err receives the message when the input ends early or a line is not
+	// a valid answer; nil means Out.
+	Err io.Writer
+	// SessionPath is where answers are saved after every answer, on stop
+	// and at the end. Empty means the full-screen program's file
+	// (session.DefaultPath), so either presenter can resume; "-" means
+	// not saved.
+	SessionPath string
+	// Script says the input is not a person at a terminal (a pipe or a
+	// file). Each input line is then written after its prompt, so a
+	// transcript reads like a conversation, and an invalid line stops the
+	// run with ErrInput, naming the line: asking again would take the
+	// next line, meant for the next question, as the answer.
+	Script bool
+	// Width is the line width; 0 means the width of Out when it is a
+	// terminal, else 80.
+	Width int
+	// Resume says what happens with a saved session.
+	Resume Resume
+	// Dir is where the summary is saved when the reader asks for it;
+	// empty means the current folder. Now gives the date for its name.
+	Dir string
+	Now func() time.Time
+
+	// Answers, when set, starts from these answers instead of a saved
+	// session: a trainer's example case, with Title and Story. The reader
+	// sees the story and the case's answers, and can change any of them
+	// before the summary.
+	Answers decision.Answers
+	Title   string
+	Story   string
+	// Remote is a session over SSH (studiemiddag): the answers are kept
+	// on the trainer's computer. Messages say so instead of naming a file
+	// or a command there, and the summary is not offered as a file.
+	Remote bool
+}
+
+// Resume is what Run does with a saved session.
+type Resume int
+
+const (
+	// ResumeFresh starts at question 1; the old session is only replaced
+	// at the first new answer, so stopping early loses nothing. It is the
+	// zero value because a script's first line is an answer, not a reply
+	// to a question it did not expect.
+	ResumeFresh Resume = iota
+	// ResumeAsk asks whether to continue (for a person at a terminal).
+	ResumeAsk
+	// ResumeContinue continues without asking (--verder).
+	ResumeContinue
+)
+
+// ContinueCmd is how to continue a saved session; it works with and
+// without a terminal, so every message can give the same command.
+const ContinueCmd = "afstandswijzer --eenvoudig --verder"
+
+// ErrInput is returned when the input ended before the last question or
+// (in a script) a line was not a valid answer. The message for the reader
+// has been written to Err and the session saved; the caller exits with
+// code 2.
+var ErrInput = errors.New("de invoer is op of klopt niet")
+
+// Run runs the interview as plain lines. It returns nil when the reader
+// finished or typed stop, ErrInput (wrapped) for input that ended early or
+// is invalid in a script, and another error when reading failed.
+func Run(opt Options) error {
+	if opt.Engine == nil || opt.In == nil || opt.Out == nil {
+		return errors.New("plain: Engine, In of Out ontbreekt")
+	}
+	p := &run{
+		eng:     opt.Engine,
+		in:      newLineReader(opt.In),
+		out:     opt.Out,
+		errOut:  opt.Err,
+		script:  opt.Script,
+		mode:    opt.Resume,
+		width:   opt.Width,
+		dir:     opt.Dir,
+		now:     opt.Now,
+		answers: decision.Answers{},
+		hinted:  map[string]bool{},
+		remote:  opt.Remote,
+	}
+	if opt.Answers != nil {
+		p.answers = opt.Answers.Clone()
+		p.caseTitle, p.caseStory = content.Clean(opt.Title), content.Clean(opt.Story)
+		p.isCase = true
+	}
+	if p.errOut == nil {
+		p.errOut = p.out
+	}
+	if p.now == nil {
+		p.now = time.Now
+	}
+	if p.width <= 0 {
+		p.width = 80
+		if f, ok := opt.Out.(*os.File); ok && term.IsTerminal(f.Fd()) {
+			if w, _, err := term.GetSize(f.Fd()); err == nil && w >= 20 {
+				p.width = w
+			}
+		}
+	}
+	switch opt.SessionPath {
+	case "":
+		p.session = session.DefaultPath()
+	case "-":
+	default:
+		p.session = opt.SessionPath
+	}
+	return p.run()
+}
+
+type run struct {
+	eng     *decision.Engine
+	in      *lineReader
+	out     io.Writer
+	errOut  io.Writer
+	script  bool
+	mode    Resume
+	width   int
+	dir     string
+	now     func() time.Time
+	session string
+	answers decision.Answers
+	// hinted records which explanations were given once already
+	// ("meer" for the multiple-choice hint), so prompts stay short.
+	hinted    map[string]bool
+	saveError bool
+	readErr   error
+	stopErr   error // why a script stopped at a line (a line too long)
+	line      int   // number of the last input line read
+	remote    bool
+	// isCase: the answers came from Options.Answers; the first review
+	// says they are the case's.
+	isCase               bool
+	caseTitle, caseStory string
+}
+
+// trainerPlace is where a remote session's answers are kept.
+const trainerPlace = "op de computer van de trainer"
+
+// say writes one paragraph, wrapped at the width between words.
+func (p *run) say(format string, args ...any) {
+	fmt.Fprintln(p.out, wrap.Words(fmt.Sprintf(format, args...), p.width))
+}
+
+// item writes a numbered or bulleted line with a hanging indent.
+func (p *run) item(prefix, text string) {
+	fmt.Fprintln(p.out, wrap.Indent(prefix, text, p.width))
+}
+
+// read returns the next input line, trimmed; ok is false at end of input.
+func (p *run) read(prompt string) (string, bool) {
+	for {
+		fmt.Fprint(p.out, wrap.Words(prompt, p.width)+" ")
+		text, tooLong, err := p.in.next()
+		if err != nil {
+			if err != io.EOF {
+				p.readErr = err
+			}
+			fmt.Fprintln(p.out)
+			return "", false
+		}
+		p.line++
+		if tooLong {
+			// Any length is read (and dropped), never a crash; no answer
+			// is that long.
+			if p.script {
+				fmt.Fprintln(p.out, "(een regel van meer dan 64 kB)")
+			}
+			retry, err := p.invalid("Die regel is langer dan 64 kB; dat is geen antwoord.")
+			if retry {
+				continue
+			}
+			p.stopErr = err
+			return "", false
+		}
+		line := strings.TrimSpace(text)
+		if p.script {
+			// The echo is outside text: shown, never obeyed.
+			fmt.Fprintln(p.out, content.Sanitize(line))
+		}
+		return line, true
+	}
+}
+
+// maxLine is the longest input line taken as an answer.
+const maxLine = 64 << 10
+
+// lineReader reads lines of any length: a line over maxLine is read to its
+// end and reported as too long, so a pasted text cannot stop the run with
+// "token too long" or fill the memory.
+type lineReader struct{ r *bufio.Reader }
+
+func newLineReader(r io.Reader) *lineReader { return &lineReader{bufio.NewReaderSize(r, 4096)} }
+
+// next returns the next line without its line ending; err is io.EOF at the
+// end of input (a last line without a newline is still returned).
+func (l *lineReader) next() (line string, tooLong bool, err error) {
+	var b []byte
+	for {
+		chunk, err := l.r.ReadSlice('\n')
+		if len(b)+len(chunk) > maxLine+2 {
+			tooLong = true
+			b = nil
+		} else if !tooLong {
+			b = append(b, chunk...)
+		}
+		switch {
+		case err == bufio.ErrBufferFull:
+			continue
+		case err == io.EOF && (len(b) > 0 || tooLong):
+			// The last line has no newline: return it now, EOF next time.
+		case err != nil:
+			return "", false, err
+		}
+		break
+	}
+	if tooLong {
+		return "", true, nil
+	}
+	s := strings.TrimRight(string(b), "\r\n")
+	if len(s) > maxLine {
+		return "", true, nil
+	}
+	return s, false, nil
+}
+
+// invalid handles a line that is not a valid answer. At a terminal the
+// question is asked again (retry true); in a script the run stops, naming
+// the input line, and err is the error to return.
+func (p *run) invalid(problem string) (retry bool, err error) {
+	if !p.script {
+		p.say("%s", problem)
+		p.say("")
+		return true, nil
+	}
+	p.say("%s", problem)
+	// Messages for stderr stay one line each: a script or a log reads
+	// them, and a path in them must stay whole.
+	fmt.Fprintf(p.errOut, "Regel %d van de invoer is geen geldig antwoord: %s\n", p.line, problem)
+	if len(p.answers) > 0 && p.save() {
+		fmt.Fprintln(p.errOut, "De antwoorden tot die regel zijn bewaard in "+p.session+".")
+	}
+	return false, fmt.Errorf("regel %d van de invoer: %w", p.line, ErrInput)
+}
+
+func (p *run) run() error {
+	p.say("Afstandswijzer: eenvoudige weergave")
+	p.say("")
+	if p.isCase {
+		if p.caseTitle != "" {
+			p.say("Casus: %s", oneLine(p.caseTitle))
+			for _, l := range strings.Split(strings.TrimSpace(p.caseStory), "\n") {
+				if l = strings.TrimSpace(l); l != "" {
+					p.say("%s", l)
+				}
+			}
+			p.say("")
+		}
+	} else if !p.resume() {
+		return p.ended()
+	}
+	if n := len(p.eng.Visible(p.answers)); p.isCase {
+		p.say("Bij een vraag typ je het nummer van je antwoord en druk je op Enter.")
+	} else {
+		p.say("Je beantwoordt ongeveer %d vragen over je les. Typ bij elke vraag het nummer van je antwoord en druk op Enter.", n)
+	}
+	p.say("Typ w als je wilt weten waarom we iets vragen. Typ terug voor de vorige vraag, of stop om te stoppen. Je antwoorden worden dan bewaard.")
+
+	cur := p.eng.Next(p.answers)
+	// A case goes to its review first; open questions of the case come
+	// before it, as after a change.
+	fromReview := p.isCase
+	for {
+		for cur != nil {
+			next, answered, quit, err := p.ask(cur)
+			switch {
+			case errors.Is(err, errEnded):
+				return p.ended()
+			case err != nil:
+				return err
+			case quit:
+				return p.stop()
+			}
+			if fromReview && answered {
+				// After a change from the review only the questions
+				// that are new and open follow, then the review again.
+				next = p.eng.Next(p.answers)
+			}
+			cur = next
+		}
+		fromReview = true
+		// The short review: a number asks that question again.
+		var err error
+		cur, err = p.review()
+		if err != nil {
+			return err
+		}
+		if cur == nil {
+			return p.finish()
+		}
+	}
+}
+
+var errEnded = errors.New("end of input")
+
+// resume handles the saved session, if any, as the options say. It
+// returns false at end of input (only possible when it asks).
+func (p *run) resume() bool {
+	if p.session == "" {
+		return true
+	}
+	a, note := session.Load(p.eng, p.session)
+	if note != "" {
+		if p.remote {
+			// A participant has no business with the trainer's folders.
+			note = strings.ReplaceAll(note, content.SanitizeLine(p.session), "de map van de trainer")
+		}
+		p.say("%s", note)
+		p.say("")
+	}
+	// A note with answers names the ones a content update dropped; the
+	// others are offered as usual.
+	if a == nil {
+		return true
+	}
+	done, total := session.Answered(p.eng, a)
+	p.say("Je hebt eerder antwoorden bewaard: %d van ongeveer %d vragen.", done, total)
+	switch p.mode {
+	case ResumeContinue:
+		p.answers = a
+		p.say("Je gaat verder waar je was.")
+		p.say("")
+		return true
+	case ResumeFresh:
+		p.say("Je begint opnieuw. Je oude antwoorden worden pas overschreven bij je eerste nieuwe antwoord.")
+		if !p.remote {
+			p.say("Wil je toch verder met je oude antwoorden? Start het programma dan met: %s", ContinueCmd)
+		}
+		p.say("")
+		return true
+	}
+	for {
+		p.say("Wil je daarmee verder?")
+		p.item("1. ", "Ja, ga verder waar je was.")
+		p.item("2. ", "Nee, opnieuw beginnen. Je oude antwoorden worden overschreven bij je eerste nieuwe antwoord.")
+		line, ok := p.read("Je antwoord (1 of 2):")
+		if !ok {
+			return false
+		}
+		switch strings.ToLower(line) {
+		case "1", "ja", "j":
+			p.answers = a
+			p.say("")
+			return true
+		case "2", "nee", "n":
+			p.say("")
+			return true
+		}
+		p.say("Dat begrijp ik niet: %q. Typ 1 of 2.", line)
+	}
+}
+
+// ask shows question q until it gets a valid answer or a command. It
+// returns the question to show next (nil when done), answered when q was
+// answered (not "terug"), quit for stop, and errEnded at end of input.
+func (p *run) ask(q *content.Question) (next *content.Question, answered, quit bool, err error) {
+	p.showQuestion(q)
+	for {
+		line, ok := p.read(p.prompt(q))
+		if !ok {
+			return nil, false, false, errEnded
+		}
+		switch strings.ToLower(line) {
+		case "w", "?", "waarom", "uitleg", "help":
+			p.why(q)
+			continue
+		case "terug", "vorige":
+			prev := p.eng.Previous(p.answers, q.ID)
+			if prev == nil {
+				p.say("Dit is de eerste vraag. Je kunt niet verder terug.")
+				continue
+			}
+			return prev, false, false, nil
+		case "stop", "stoppen":
+			return nil, false, true, nil
+		}
+		vals, problem := Parse(q, line, p.answers)
+		if problem == "" {
+			a, err := p.eng.Set(p.answers, q.ID, vals...)
+			if err == nil {
+				p.answers = a
+				p.save()
+				p.say("")
+				return p.after(q), true, false, nil
+			}
+			// Set only rejects what Parse lets through on a content bug.
+			problem = "Dat antwoord past niet: " + err.Error()
+		}
+		if retry, err := p.invalid(problem); !retry {
+			return nil, false, false, err
+		}
+		p.showQuestion(q)
+	}
+}
+
+// after returns the question that follows q on the current path. After
+// going back the reader walks forward again through the answered
+// questions, each showing its answer, so nothing is skipped unseen.
+func (p *run) after(q *content.Question) *content.Question {
+	vis := p.eng.Visible(p.answers)
+	for i, v := range vis {
+		if v.ID == q.ID && i+1 < len(vis) {
+			return vis[i+1]
+		}
+	}
+	return p.eng.Next(p.answers)
+}
+
+// review lists the answers on the path once all are given. It returns a
+// question to ask again, or nil to go on to the summary.
+func (p *run) review() (*content.Question, error) {
+	vis := p.eng.Visible(p.answers)
+	if p.isCase {
+		p.isCase = false
+		p.say("Dit antwoordde de docent in de casus:")
+	} else {
+		p.say("Je hebt alle vragen beantwoord. Dit zijn je antwoorden:")
+	}
+	for i, q := range vis {
+		p.item(strconv.Itoa(i+1)+". ", oneLine(q.Short)+": "+AnswerText(q, p.answers[q.ID]))
+	}
+	for {
+		line, ok := p.read("Klopt dit? Typ een nummer om te wijzigen, of druk op Enter om door te gaan:")
+		if !ok || line == "" {
+			// A script that ends here has answered everything.
+			p.say("")
+			return nil, nil
+		}
+		if strings.EqualFold(line, "stop") {
+			p.say("")
+			return nil, nil
+		}
+		if i, err := strconv.Atoi(line); err == nil && i >= 1 && i <= len(vis) {
+			p.say("")
+			return vis[i-1], nil
+		}
+		retry, err := p.invalid(fmt.Sprintf("Dat begrijp ik niet: %q. Typ een nummer van 1 tot %d, of druk op Enter.", line, len(vis)))
+		if !retry {
+			return nil, err
+		}
+	}
+}
+
+func (p *run) showQuestion(q *content.Question) {
+	pos, total := p.eng.Position(p.answers, q.ID)
+	p.say("Vraag %d van ongeveer %d: %s", pos, total, oneLine(q.Text))
+	for i, o := range q.Options {
+		text := oneLine(o.Label)
+		if h := oneLine(o.Help); h != "" {
+			text += ". " + h
+		}
+		p.item(strconv.Itoa(i+1)+". ", text)
+	}
+	if vals, ok := p.answers[q.ID]; ok {
+		p.say("Je antwoord was: %s. Druk op Enter om het te houden.", AnswerText(q, vals)+" ("+answerNums(q, vals)+")")
+	}
+	if q.Kind == content.Many && !p.hinted["meer"] {
+		p.hinted["meer"] = true
+		p.say("Bij deze vraag kun je meer antwoorden kiezen. Typ de nummers met een komma ertussen, bijvoorbeeld 1,3. Past geen antwoord? Typ dan 0.")
+	}
+}
+
+func (p *run) prompt(q *content.Question) string {
+	n := len(q.Options)
+	if q.Kind == content.Many {
+		return fmt.Sprintf("Je antwoorden (1 tot %d, of 0):", n)
+	}
+	return fmt.Sprintf("Je antwoord (1 tot %d):", n)
+}
+
+func (p *run) why(q *content.Question) {
+	p.say("Waarom we dit vragen: %s", oneLine(q.Help))
+	if quote := oneLine(q.Quote); quote != "" {
+		p.say("Uit de handreiking: \"%s\"", quote)
+	}
+	if bg := strings.TrimSpace(q.Background); bg != "" {
+		p.say("Achtergrond:")
+		for _, l := range strings.Split(bg, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				p.say("%s", l)
+			}
+		}
+	}
+}
+
+// Parse turns a typed line into option values. problem is a short Dutch
+// explanation when the line is not a valid answer to q.
+func Parse(q *content.Question, line string, have decision.Answers) (vals []string, problem string) {
+	n := len(q.Options)
+	rangeText := fmt.Sprintf("Typ een nummer van 1 tot %d.", n)
+	if q.Kind == content.Many {
+		rangeText = fmt.Sprintf("Typ een of meer nummers van 1 tot %d, met een komma ertussen, of 0 als geen antwoord past.", n)
+	}
+	if line == "" {
+		if old, ok := have[q.ID]; ok {
+			return old, ""
+		}
+		return nil, "Je hebt niets getypt. " + rangeText
+	}
+	if q.Kind == content.Many && (line == "0" || strings.EqualFold(line, "geen")) {
+		return []string{}, ""
+	}
+	fields := strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ';' || r == ' ' || r == '\t' })
+	if len(fields) == 0 {
+		return nil, fmt.Sprintf("Dat begrijp ik niet: %q. %s", line, rangeText)
+	}
+	if q.Kind == content.One && len(fields) > 1 {
+		return nil, "Bij deze vraag kies je één antwoord. " + rangeText
+	}
+	seen := map[int]bool{}
+	for _, f := range fields {
+		i, err := strconv.Atoi(f)
+		switch {
+		case err != nil:
+			return nil, fmt.Sprintf("Dat begrijp ik niet: %q. %s Of typ w, terug of stop.", f, rangeText)
+		case i == 0 && q.Kind == content.Many:
+			return nil, "0 betekent: geen van deze. Typ 0 alleen, zonder andere nummers."
+		case i < 1 || i > n:
+			return nil, fmt.Sprintf("Nummer %d bestaat niet bij deze vraag. %s", i, rangeText)
+		}
+		if seen[i] {
+			continue
+		}
+		seen[i] = true
+		vals = append(vals, q.Options[i-1].Value)
+	}
+	return vals, ""
+}
+
+// AnswerText shows answer values by their labels.
+func AnswerText(q *content.Question, vals []string) string {
+	if len(vals) == 0 {
+		return "geen van deze"
+	}
+	labels := make([]string, 0, len(vals))
+	for _, v := range vals {
+		if o := q.Option(v); o != nil {
+			labels = append(labels, oneLine(o.Label))
+		}
+	}
+	return strings.Join(labels, ", ")
+}
+
+func answerNums(q *content.Question, vals []string) string {
+	if len(vals) == 0 {
+		return "0"
+	}
+	var nums []string
+	for _, v := range vals {
+		for i, o := range q.Options {
+			if o.Value == v {
+				nums = append(nums, strconv.Itoa(i+1))
+			}
+		}
+	}
+	return strings.Join(nums, ",")
+}
+
+// save writes the session atomically. A failure is reported once; the
+// interview goes on, because losing the autosave is no reason to stop.
+func (p *run) save() bool {
+	if p.session == "" {
+		return false
+	}
+	err := session.Save(p.session, p.eng.FormatAnswers(p.answers))
+	if err != nil && !p.saveError {
+		p.saveError = true
+		if p.remote {
+			p.say("Let op: je antwoorden konden niet worden bewaard %s (%s). Zeg het tegen de trainer.", trainerPlace, session.FileError(err))
+		} else {
+			p.say("Let op: je antwoorden konden niet worden bewaard in %s (%s).", p.session, session.FileError(err))
+		}
+	}
+	return err == nil
+}
+
+func (p *run) stop() error {
+	p.say("")
+	saved := len(p.answers) > 0 && p.save()
+	switch {
+	case saved && p.remote:
+		p.say("Je bent gestopt. Je antwoorden zijn bewaard %s.", trainerPlace)
+		p.say("Ga later verder door opnieuw in te loggen met dezelfde naam.")
+	case saved:
+		p.say("Je bent gestopt. Je antwoorden zijn bewaard in %s.", p.session)
+		p.say("Ga later verder met: %s", ContinueCmd)
+	default:
+		p.say("Je bent gestopt voordat je iets hebt beantwoord. Er is niets nieuws bewaard.")
+	}
+	return nil
+}
+
+func (p *run) ended() error {
+	if p.stopErr != nil {
+		return p.stopErr
+	}
+	if p.readErr != nil {
+		return fmt.Errorf("kan de invoer niet lezen: %w", p.readErr)
+	}
+	// One line each on stderr, as in invalid.
+	w := p.errOut
+	say := func(s string) { fmt.Fprintln(w, s) }
+	saved := len(p.answers) > 0 && p.save()
+	switch {
+	case len(p.answers) == 0 && p.remote:
+		say("De invoer is op voordat je een vraag hebt beantwoord. Er is niets nieuws bewaard.")
+	case len(p.answers) == 0:
+		say("De invoer is op voordat je een vraag hebt beantwoord. Er is niets nieuws bewaard.")
+		say("Start opnieuw met: afstandswijzer --eenvoudig")
+	case saved && p.remote:
+		say("De invoer is op voordat alle vragen beantwoord zijn. Je antwoorden zijn bewaard " + trainerPlace + ".")
+		say("Ga later verder door opnieuw in te loggen met dezelfde naam.")
+	case saved:
+		say("De invoer is op voordat alle vragen beantwoord zijn. Je antwoorden zijn bewaard in " + p.session + ".")
+		say("Ga verder met: " + ContinueCmd)
+	default:
+		say("De invoer is op voordat alle vragen beantwoord zijn. Je antwoorden zijn niet bewaard.")
+	}
+	return ErrInput
+}
+
+func (p *run) finish() error {
+	doc := report.Summary(p.eng.Summarize(p.answers))
+	p.say("Hier is je samenvatting.")
+	p.say("")
+	fmt.Fprint(p.out, Text(doc, p.width))
+	p.say("")
+	if p.remote {
+		// A file would be saved on the trainer's laptop: not offered.
+		if p.save() {
+			p.say("Je antwoorden zijn bewaard %s. De trainer kan de hand-out van de groep afdrukken.", trainerPlace)
+		} else {
+			p.say("Je antwoorden zijn niet bewaard. Zeg het tegen de trainer.")
+		}
+		return nil
+	}
+	if p.save() {
+		p.say("Je antwoorden zijn bewaard in %s.", p.session)
+		// The command on a line of its own, never wrapped, so it can be
+		// copied whole; the terminal soft-wraps a long path.
+		p.say("Maak er later opnieuw een samenvatting van met:")
+		fmt.Fprintln(p.out, "  afstandswijzer samenvatting --antwoorden "+shellQuote(p.session))
+	} else {
+		p.say("Je antwoorden zijn niet bewaard.")
+	}
+	line, ok := p.read("Wil je de samenvatting opslaan als bestand? Typ ja of nee:")
+	if ok && strings.HasPrefix(strings.ToLower(line), "j") {
+		path, err := session.SaveNew(p.dir, "afstandswijzer-samenvatting", ".md", p.now(), []byte(doc.Markdown()))
+		if err != nil {
+			p.say("De samenvatting kon niet worden opgeslagen: %s.", session.FileError(err))
+		} else {
+			p.say("De samenvatting staat in %s.", path)
+		}
+	}
+	return nil
+}
+
+// shellQuote quotes a path for copying into a shell when it has spaces.
+func shellQuote(s string) string {
+	if strings.ContainsAny(s, " '\"$`\\") {
+		return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	}
+	return s
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
