@@ -2,10 +2,11 @@ package report
 
 import (
 	"encoding/json"
-	"github.com/afstandswijzer/afstandswijzer/decision"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/afstandswijzer/afstandswijzer/decision"
 
 	"github.com/afstandswijzer/afstandswijzer/content"
 	"golang.org/x/net/html/atom"

@@ -2,13 +2,14 @@ package report
 
 import (
 	"bytes"
-	"github.com/afstandswijzer/afstandswijzer/decision"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/afstandswijzer/afstandswijzer/decision"
 
 	"github.com/afstandswijzer/afstandswijzer/content"
 	"golang.org/x/net/html"

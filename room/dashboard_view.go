@@ -1,0 +1,251 @@
+package room
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/afstandswijzer/afstandswijzer/internal/keyhelp"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+var (
+	dTitle  = lipgloss.NewStyle().Bold(true)
+	dFaint  = lipgloss.NewStyle().Faint(true)
+	dCode   = lipgloss.NewStyle().Bold(true)
+	dCursor = lipgloss.NewStyle().Reverse(true)
+	dWarn   = lipgloss.NewStyle().Bold(true)
+)
+
+func (m *dashModel) View() tea.View {
+	v := tea.NewView("")
+	v.AltScreen = true
+	v.WindowTitle = "afstandswijzer · studiemiddag"
+	if m.w == 0 || m.h == 0 {
+		return v
+	}
+	if m.w < 40 || m.h < 12 {
+		v.Content = ansi.Wrap("Maak het venster groter (minstens 40 bij 12). Code: "+m.info.Code, m.w, "")
+		return v
+	}
+	if m.mode == modeCompare {
+		v.MouseMode = tea.MouseModeCellMotion
+		v.Content = m.viewCompare()
+		return v
+	}
+	v.Content = m.viewMain()
+	return v
+}
+
+func (m *dashModel) header(title, right string) string {
+	left := dTitle.Render("afstandswijzer") + dFaint.Render(" · "+title)
+	gap := m.w - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return ansi.Truncate(left, m.w, "…")
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+func (m *dashModel) viewCompare() string {
+	head := m.header("vergelijking", dFaint.Render(strconv.Itoa(len(m.cmpCols))+" deelnemers"))
+	foot := m.footer()
+	m.vp.SetHeight(max(m.h-2-lipgloss.Height(foot), 1))
+	return head + "\n\n" + fitLines(m.vp.View(), m.vp.Height()) + "\n" + foot
+}
+
+// footer is the status line and the help: the short line that fits the
+// width, or with ? all keys.
+func (m *dashModel) footer() string {
+	status := m.status
+	switch m.mode {
+	case modeStop:
+		status = dWarn.Render("Stoppen? Iedereen ziet dan een afscheidsscherm. De antwoorden blijven bewaard. (j/n)")
+	case modeRemove:
+		if m.cursor < len(m.rows) {
+			status = dWarn.Render(m.rows[m.cursor].File + " verwijderen? De sessie stopt. De bestanden gaan naar " + removedDir + ". (j/n)")
+		}
+	default:
+		if status == "" && len(m.events) > 0 {
+			e := m.events[len(m.events)-1]
+			status = dFaint.Render(e.Time.Format("15:04") + " " + e.Text)
+		}
+	}
+	mode := m.mode
+	if mode == modeStop {
+		mode = m.back
+	}
+	var keys string
+	if m.allKeys {
+		keys = keyhelp.FitFull(m.help, m.keys.fullHelp(mode), m.w)
+	} else {
+		short, drop := m.keys.shortHelp(mode)
+		keys = keyhelp.FitShort(m.help, short, drop, []key.Binding{m.keys.Help, m.keys.Quit}, m.w)
+	}
+	return ansi.Wrap(status, m.w, "") + "\n" + keys
+}
+
+// viewMain draws the code and how to join, the participants and the
+// tally, cut to the window from the bottom up.
+func (m *dashModel) viewMain() string {
+	active := 0
+	for _, r := range m.rows {
+		if r.Active {
+			active++
+		}
+	}
+	var top []string
+	top = append(top, m.header("studiemiddag", dFaint.Render(fmt.Sprintf("%d van %d in de zaal", active, m.info.Max))), "")
+	top = append(top, "Code: "+dCode.Render(m.info.Code))
+	if big := BigText(m.info.Code, m.w); big != "" && m.h >= 22 && !m.smallCode && !m.allKeys {
+		top = append(top, dCode.Render(big))
+	}
+	for i, j := range m.info.Joins {
+		label := "Meedoen:      "
+		if i > 0 {
+			label = "          of: "
+		}
+		top = append(top, label+j)
+	}
+	top = append(top, "Vingerafdruk: "+m.info.Fingerprint)
+	if m.info.Case != "" {
+		top = append(top, "Casus:        "+m.info.Case)
+	}
+	top = append(top, "Antwoorden:   "+m.info.Dir, "")
+	// A narrow window wraps long lines (fingerprint, folder) between
+	// words, so every line on screen is counted.
+	top = strings.Split(ansi.Wrap(strings.Join(top, "\n"), m.w, ""), "\n")
+
+	foot := m.footer()
+	fh := lipgloss.Height(foot)
+	room := m.h - len(top) - fh
+	parts := m.viewParticipants()
+	tally := m.viewTally()
+	// The participants get what they need, up to two thirds; the tally
+	// the rest.
+	pn := min(len(parts), max(room-min(len(tally), room/3), 2))
+	body := windowLines(parts, m.cursor+1, pn)
+	if rest := room - len(body); rest > 1 {
+		body = append(body, "")
+		body = append(body, tally[:min(len(tally), rest-1)]...)
+	}
+	out := append(top, body...)
+	return fitLines(strings.Join(out, "\n"), m.h-fh) + "\n" + foot
+}
+
+func (m *dashModel) viewParticipants() []string {
+	lines := []string{dTitle.Render(fmt.Sprintf("Deelnemers (%d)", len(m.rows)))}
+	if len(m.rows) == 0 {
+		return append(lines, dFaint.Render("Nog niemand. Laat de code en de regel hierboven zien."))
+	}
+	nameW := 4
+	for _, r := range m.rows {
+		nameW = max(nameW, lipgloss.Width(r.File))
+	}
+	nameW = min(nameW, maxNameRunes)
+	for i, r := range m.rows {
+		sel := "[ ]"
+		if m.selected[r.File] {
+			sel = "[x]"
+		}
+		// The file's name, not the typed one: the trainer matches the
+		// list with MAP/*.toml and `vergelijk` afterwards.
+		name := r.File + strings.Repeat(" ", max(nameW-lipgloss.Width(r.File), 0))
+		where := "weg"
+		if r.Active {
+			where = "   "
+		}
+		progress := "nog niet begonnen"
+		switch {
+		case r.Complete:
+			progress = "klaar"
+		case r.Answered && r.Total > 0:
+			progress = fmt.Sprintf("vraag %d van %d", r.Pos, r.Total)
+		}
+		line := fmt.Sprintf("%s %s  %s  %-17s  %s", sel, name, where, progress, verdictText(r))
+		line = ansi.Truncate(line, m.w-2, "…")
+		if i == m.cursor {
+			line = dCursor.Render("> " + line)
+		} else {
+			line = "  " + line
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+func verdictText(r Row) string {
+	switch {
+	case !r.Answered:
+		return ""
+	case r.Counts == nil:
+		return "BOT: nog open"
+	case *r.Counts:
+		return "BOT: kan meetellen"
+	default:
+		return "BOT: telt niet mee"
+	}
+}
+
+func (m *dashModel) viewTally() []string {
+	if m.counted == 0 {
+		return nil
+	}
+	lines := []string{dTitle.Render("Regels in de zaal")}
+	// Rules that differ between participants are the ones to discuss;
+	// those that apply to everyone come last.
+	tally := make([]Tally, 0, len(m.tally))
+	for _, t := range m.tally {
+		if t.N < m.counted {
+			tally = append(tally, t)
+		}
+	}
+	for _, t := range m.tally {
+		if t.N == m.counted {
+			tally = append(tally, t)
+		}
+	}
+	for _, t := range tally {
+		lines = append(lines, ansi.Truncate(fmt.Sprintf("  %d van %d: %s", t.N, m.counted, t.Title), m.w, "…"))
+	}
+	return lines
+}
+
+// windowLines keeps the first line (a heading) and shows n lines in all,
+// keeping line keep in view.
+func windowLines(lines []string, keep, n int) []string {
+	if len(lines) <= n {
+		return lines
+	}
+	if n < 2 {
+		return lines[:n]
+	}
+	head, rest := lines[0], lines[1:]
+	h := n - 1
+	// The line kept in view is never the last one when more follows,
+	// so a "more" marker cannot hide it.
+	off := max(0, min(keep-1-(h-2), len(rest)-h))
+	out := append([]string{head}, rest[off:off+h]...)
+	if off > 0 {
+		out[1] = dFaint.Render("  ↑ meer")
+	}
+	if off+h < len(rest) {
+		out[len(out)-1] = dFaint.Render("  ↓ meer")
+	}
+	return out
+}
+
+// fitLines pads or cuts s to exactly h lines.
+func fitLines(s string, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:max(h, 0)]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
