@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/report"
 	"github.com/afstandswijzer/afstandswijzer/store/session"
 )
@@ -13,6 +14,17 @@ import (
 func (p *run) save() bool {
 	if p.session == "" {
 		return false
+	}
+	if p.keepPrev {
+		// Never replace a complete session without a copy of it.
+		if _, err := session.KeepComplete(p.eng, p.session); err != nil {
+			if !p.saveError {
+				p.saveError = true
+				p.say("Let op: je vorige, complete antwoorden konden niet apart worden gezet (%s). Ik bewaar je nieuwe antwoorden daarom niet.", session.FileError(err))
+			}
+			return false
+		}
+		p.keepPrev = false
 	}
 	err := session.Save(p.session, p.eng.FormatAnswers(p.answers))
 	if err != nil && !p.saveError {
@@ -105,6 +117,13 @@ func (p *run) finish() error {
 		}
 	}
 	return nil
+}
+
+// pathLine writes a path on a line of its own, indented, never wrapped
+// (so it can be copied whole), quoted when it has spaces, and sanitized:
+// a folder name with escape sequences must not reach the terminal.
+func (p *run) pathLine(path string) {
+	fmt.Fprintln(p.out, "  "+shellQuote(content.SanitizeLine(path)))
 }
 
 // shellQuote quotes a path for copying into a shell when it has spaces.

@@ -168,6 +168,9 @@ type run struct {
 	// says they are the case's.
 	isCase               bool
 	caseTitle, caseStory string
+	// keepPrev: the run started over while a complete session was
+	// saved; the first save copies it to sessie.toml.vorige first.
+	keepPrev bool
 }
 
 // trainerPlace is where a remote session's answers are kept.
@@ -307,7 +310,7 @@ func (p *run) resume() bool {
 		p.say("")
 		return true
 	case ResumeFresh:
-		p.say("Je begint opnieuw. Je oude antwoorden worden pas overschreven bij je eerste nieuwe antwoord.")
+		p.startOver(a)
 		if !p.remote {
 			p.say("Wil je toch verder met je oude antwoorden? Start het programma dan met: %s", ContinueCmd)
 		}
@@ -328,10 +331,26 @@ func (p *run) resume() bool {
 			p.say("")
 			return true
 		case "2", "nee", "n":
+			p.keepPrev = session.IsComplete(p.eng, a)
 			p.say("")
 			return true
 		}
 		p.say("Dat begrijp ik niet: %q. Typ 1 of 2.", line)
+	}
+}
+
+// startOver says that a script starts at question 1, and what happens
+// with the saved answers a: a complete set is kept as a copy.
+func (p *run) startOver(a decision.Answers) {
+	p.keepPrev = session.IsComplete(p.eng, a)
+	switch {
+	case p.keepPrev && p.remote:
+		p.say("Je begint opnieuw. Je vorige antwoorden waren compleet; die blijven bewaard %s.", trainerPlace)
+	case p.keepPrev:
+		p.say("Je begint opnieuw. Je vorige antwoorden waren compleet. Bij je eerste nieuwe antwoord komt er een kopie van in:")
+		p.pathLine(p.session + session.PreviousSuffix)
+	default:
+		p.say("Je begint opnieuw. Je oude antwoorden worden pas overschreven bij je eerste nieuwe antwoord.")
 	}
 }
 

@@ -136,6 +136,7 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 	case startMsg:
 		// Really start over: the old session is no longer offered, and it
 		// is replaced on disk at the first answer.
+		c.keepPrev = session.IsComplete(c.eng, c.saved)
 		c.saved = nil
 		c.resetAnswers(nil)
 		a.replace(newQuestion(c, c.eng.Next(c.answers), false))

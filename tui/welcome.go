@@ -1,9 +1,12 @@
 package tui
 
 import (
+	"path/filepath"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/afstandswijzer/afstandswijzer/internal/keyhelp"
+	"github.com/afstandswijzer/afstandswijzer/store/session"
 )
 
 type choice int
@@ -46,7 +49,12 @@ func (s *welcomeScreen) choiceText(c *common, ch choice) (string, string) {
 		n := c.answered(c.saved)
 		return "Ga verder waar je was", "Je hebt al " + itoa(n) + " " + plural(n, "vraag", "vragen") + " beantwoord."
 	case choiceStart:
-		if c.saved != nil {
+		switch {
+		case session.IsComplete(c.eng, c.saved) && c.remote:
+			return "Begin opnieuw", "Je vorige antwoorden blijven bewaard in een kopie."
+		case session.IsComplete(c.eng, c.saved):
+			return "Begin opnieuw", "Je vorige antwoorden blijven bewaard in een kopie: " + filepath.Base(c.sessionPath) + session.PreviousSuffix + "."
+		case c.saved != nil:
 			return "Begin opnieuw", "Je vorige antwoorden worden vervangen zodra je een vraag beantwoordt."
 		}
 		return "Begin met de vragen", "Het duurt ongeveer vijf minuten."
