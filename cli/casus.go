@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path/filepath"
 	"strings"
@@ -40,16 +41,9 @@ func cmdCase(env *Env, args []string) int {
 		return exitFail
 	}
 	if len(names) == 0 && *out == "" && *answersTo == "" && !flagSet(c.fs, "format") && env.IsTerminal(env.Stdin) && env.IsTerminal(env.terminal) {
-		// At a terminal a trainer picks a case from a list.
-		picked, err := tui.PickCase(cases, tui.PickOptions{})
-		if err != nil {
-			fmt.Fprintf(stderr, "afstandswijzer casus: %v\n", err)
-			return exitFail
-		}
-		if picked == nil {
-			return exitOK
-		}
-		names = []string{picked.Name}
+		// At a terminal a trainer picks a case from a list; esc on the
+		// case's story comes back to the list.
+		return pickAndShowCases(ct, cases, stderr)
 	}
 	if len(names) == 0 {
 		if *out != "" || *answersTo != "" {
@@ -140,4 +134,34 @@ func cmdCase(env *Env, args []string) int {
 		}
 	}
 	return writeOutput("casus", *out, *format, text, stdout, stderr)
+}
+
+// pickAndShowCases lets a trainer pick a case at a terminal and shows it
+// on its story; esc there (tui.ErrBack) returns to the list.
+func pickAndShowCases(ct *content.Content, cases []*content.Case, stderr io.Writer) int {
+	e := decision.New(ct)
+	for {
+		picked, err := tui.PickCase(cases, tui.PickOptions{})
+		if err != nil {
+			fmt.Fprintf(stderr, "afstandswijzer casus: %v\n", err)
+			return exitFail
+		}
+		if picked == nil {
+			return exitOK
+		}
+		a, err := e.ParseAnswers(picked.File, picked.Answers, decision.ParseOptions{})
+		if err != nil {
+			fmt.Fprintf(stderr, "afstandswijzer casus: de casus past niet bij deze inhoud:\n  %s\n", indentLines(err.Error()))
+			return exitUsage
+		}
+		err = tui.Run(tui.Options{Engine: e, Answers: a, Title: picked.Title, Story: picked.Story, SessionPath: "-", FromPicker: true})
+		switch {
+		case errors.Is(err, tui.ErrBack):
+			continue
+		case err != nil:
+			fmt.Fprintf(stderr, "afstandswijzer casus: %v\n", err)
+			return exitFail
+		}
+		return exitOK
+	}
 }

@@ -56,6 +56,9 @@ type common struct {
 	keepPrev bool
 
 	caseTitle, caseStory string
+	// fromPicker: the case was chosen in the case picker; esc on its
+	// story goes back there.
+	fromPicker bool
 
 	status     string
 	statusWarn bool

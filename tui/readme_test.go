@@ -46,7 +46,7 @@ func TestREADMEKeys(t *testing.T) {
 		{"Samenvatting", []string{"enter", "enter"}},
 		{"Links in je samenvatting", []string{"enter", "enter", "l"}},
 		{"Alle bronnen", []string{"3", "enter"}},
-		{"Begrippen", []string{"b"}},
+		{"Begrippen", []string{"i"}},
 	} {
 		m := newSized(opt, 120, 40)
 		press(m, sc.keys...)
@@ -69,7 +69,7 @@ func TestREADMEKeys(t *testing.T) {
 			}
 		}
 	}
-	for _, b := range []string{"?", "q", "b", "a", "esc"} {
+	for _, b := range []string{"?", "q", "i", "a", "esc"} {
 		if !strings.Contains(doc, "| `"+b+"`") {
 			t.Errorf("algemene toets %q ontbreekt", b)
 		}

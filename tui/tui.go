@@ -56,6 +56,9 @@ type Options struct {
 	Answers decision.Answers
 	Title   string
 	Story   string
+	// FromPicker says the case was chosen in PickCase: esc on its story
+	// ends Run with ErrBack, and the caller shows the list again.
+	FromPicker bool
 	// Resume skips the welcome menu and goes on with the saved session,
 	// when there is one (afstandswijzer --verder).
 	Resume bool
@@ -119,6 +122,9 @@ func Run(opt Options) error {
 	}
 	if a.quitUnsaved {
 		return ErrUnsaved
+	}
+	if a.back {
+		return ErrBack
 	}
 	if msg := a.quitMessage(); msg != "" {
 		out := opt.Output

@@ -3,7 +3,9 @@ package session
 import (
 	"errors"
 	"io/fs"
+	"strings"
 
+	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
 )
 
@@ -43,4 +45,16 @@ func KeepComplete(e *decision.Engine, path string) (string, error) {
 		return "", err
 	}
 	return prev, nil
+}
+
+// ShownPath is a path as the presenters show it on a line of its own:
+// sanitized (a folder name with escape sequences must not reach the
+// terminal) and quoted for a shell when it holds a space or a quote, so it
+// can be copied whole.
+func ShownPath(path string) string {
+	s := content.SanitizeLine(path)
+	if strings.ContainsAny(s, " '\"$`\\") {
+		return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	}
+	return s
 }
