@@ -89,7 +89,7 @@ func keyScreens() []keyScreen {
 		opt, _ := testOptions(t)
 		opt.Answers = fullPath(opt.Engine, nil)
 		opt.Title = "Hybride les"
-		opt.Story = strings.Repeat("Sanne geeft Nederlands bij de opleiding Verzorgende IG, niveau 3. ", 12)
+		opt.Story = strings.Repeat("Sanne geeft Nederlands bij de opleiding Verzorgende IG, niveau 3. ", 30)
 		opt.SessionPath = "-"
 		opt.FromPicker = true
 		return newSized(opt, 80, 24)
