@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"time"
@@ -162,7 +163,10 @@ func runDumb(opt Options) error {
 	if opt.Resume {
 		resume = linemode.ResumeContinue
 	}
-	return linemode.Run(linemode.Options{Engine: opt.Engine, In: in, Out: out, Err: os.Stderr,
+	intr := make(chan os.Signal, 1)
+	signal.Notify(intr, os.Interrupt)
+	defer signal.Stop(intr)
+	return linemode.Run(linemode.Options{Engine: opt.Engine, In: in, Out: out, Err: os.Stderr, Interrupt: intr,
 		SessionPath: opt.SessionPath, Resume: resume, Dir: opt.Dir, Now: opt.Now,
 		Answers: opt.Answers, Title: opt.Title, Story: opt.Story})
 }
