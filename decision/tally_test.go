@@ -46,9 +46,9 @@ func TestTallyCounts(t *testing.T) {
 		t.Fatalf("questions = %v, want %v", ids, want)
 	}
 	type row struct {
-		id                        string
-		counts                    []int
-		names                     [][]string
+		id                       string
+		counts                   []int
+		names                    [][]string
 		answered, open, notAsked int
 	}
 	for _, c := range []row{
