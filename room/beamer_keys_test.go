@@ -1,0 +1,260 @@
+package room
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/afstandswijzer/afstandswijzer/decision"
+)
+
+// newTestBeamer is a beamer at w x h, driven by Update directly.
+func newTestBeamer(t *testing.T, snap func() RoundView, w, h int) *Beamer {
+	t.Helper()
+	b := NewBeamer(testEngine(t), snap, BeamerOptions{})
+	b.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return b
+}
+
+func press(b *Beamer, keys ...string) tea.Cmd {
+	var cmd tea.Cmd
+	for _, k := range keys {
+		_, cmd = b.Update(beamerKey(k))
+	}
+	return cmd
+}
+
+func isDone(cmd tea.Cmd) bool {
+	if cmd == nil {
+		return false
+	}
+	_, ok := cmd().(BeamerDoneMsg)
+	return ok
+}
+
+func TestBeamerLeaveKeys(t *testing.T) {
+	room := beamerRound(testEngine(t), 5)
+	for _, c := range []struct {
+		keys []string
+		done bool
+	}{
+		{[]string{"q"}, true},
+		{[]string{"esc"}, true},
+		{[]string{"?", "esc"}, false},
+		{[]string{"?", "esc", "esc"}, true},
+		{[]string{"r", "esc"}, false},
+		{[]string{"r", "esc", "esc"}, true},
+		{[]string{"r", "?", "esc", "esc"}, false},
+		{[]string{"r", "q"}, true},
+		{[]string{"a", "n", "m"}, false},
+	} {
+		b := newTestBeamer(t, fixed(room), 80, 24)
+		if got := isDone(press(b, c.keys...)); got != c.done {
+			t.Errorf("%v: leaves %v, want %v", c.keys, got, c.done)
+		}
+	}
+}
+
+func TestBeamerPages(t *testing.T) {
+	room := beamerRound(testEngine(t), 12)
+	b := newTestBeamer(t, fixed(room), 80, 24)
+	pages := b.pages()
+	if pages[len(pages)-1] != outcomePage || len(pages) != len(b.count.tally.Questions)+1 {
+		t.Fatalf("pages %v: the questions, then the outcome", pages)
+	}
+	for _, c := range []struct {
+		keys []string
+		want int
+	}{
+		{[]string{"p"}, 0},
+		{[]string{"left"}, 0},
+		{[]string{"n"}, 1},
+		{[]string{"right", "right", "left"}, 1},
+		{[]string{"G"}, len(pages) - 1},
+		{[]string{"G", "n", "right"}, len(pages) - 1},
+		{[]string{"G", "g"}, 0},
+	} {
+		b := newTestBeamer(t, fixed(room), 80, 24)
+		press(b, c.keys...)
+		if got := b.pageIndex(); got != c.want {
+			t.Errorf("%v: page %d, want %d", c.keys, got, c.want)
+		}
+	}
+}
+
+// Each question starts hidden; a question shown stays shown when the
+// trainer comes back to it; the reveal closes on another question.
+func TestBeamerResultsHiddenPerQuestion(t *testing.T) {
+	room := beamerRound(testEngine(t), 12)
+	b := newTestBeamer(t, fixed(room), 80, 24)
+	hidden := func() bool { return strings.Contains(screen(b), "nog verborgen") }
+	if !hidden() {
+		t.Fatal("the first question shows the room's answers before a")
+	}
+	press(b, "a")
+	if hidden() || !strings.Contains(screen(b), "%") {
+		t.Fatal("a does not show the answers")
+	}
+	press(b, "n")
+	if !hidden() {
+		t.Fatal("the next question shows its answers before a")
+	}
+	press(b, "p")
+	if hidden() {
+		t.Fatal("going back hid a question the trainer had shown")
+	}
+	press(b, "r")
+	if !strings.Contains(screen(b), "Uit de handreiking") {
+		t.Fatal("r shows no handreiking")
+	}
+	press(b, "n")
+	if b.reveal || strings.Contains(screen(b), "Uit de handreiking") {
+		t.Fatal("the reveal stays open on the next question")
+	}
+	press(b, "a", "a")
+	if !hidden() {
+		t.Fatal("a twice does not hide the answers again")
+	}
+}
+
+// The beamer counts again on its tick, from a new snapshot; a tick of an
+// earlier visit is ignored, so there is one chain.
+func TestBeamerRecounts(t *testing.T) {
+	e := testEngine(t)
+	var mu sync.Mutex
+	rv := RoundView{Participants: []RoundParticipant{{Name: "an", Answers: decision.Answers{"rol": {"docent"}}}}}
+	snap := func() RoundView {
+		mu.Lock()
+		defer mu.Unlock()
+		return RoundView{Case: rv.Case, Participants: append([]RoundParticipant(nil), rv.Participants...)}
+	}
+	b := newTestBeamer(t, snap, 80, 24)
+	press(b, "a")
+	if !strings.Contains(screen(b), "1 van 1 antwoordden") {
+		t.Fatalf("first count:\n%s", screen(b))
+	}
+	mu.Lock()
+	rv.Participants = append(rv.Participants, RoundParticipant{Name: "bo", Answers: decision.Answers{"rol": {"trainer"}}})
+	mu.Unlock()
+	old := b.chain
+	init := b.Init()
+	if b.chain == old {
+		t.Fatal("Init starts no new chain")
+	}
+	if _, cmd := b.Update(beamerTickMsg{chain: old}); cmd != nil {
+		t.Fatal("a stale tick starts a count")
+	}
+	msg := init().(beamerCountMsg)
+	_, next := b.Update(msg)
+	if !strings.Contains(screen(b), "2 van 2 antwoordden") {
+		t.Fatalf("no new count after the tick:\n%s", screen(b))
+	}
+	if next == nil {
+		t.Fatal("a counted tick schedules no next tick")
+	}
+	// A count from the earlier chain does not overwrite the new one.
+	stale := msg
+	stale.chain = old
+	stale.count = countRound(e, func() RoundView { return RoundView{} })
+	b.Update(stale)
+	if !strings.Contains(screen(b), "2 van 2 antwoordden") {
+		t.Fatal("a stale count replaced the current one")
+	}
+}
+
+// When nobody gets the current question any more, the beamer moves to
+// the nearest question before it instead of showing nothing.
+func TestBeamerKeepsAPage(t *testing.T) {
+	var mu sync.Mutex
+	kaders := decision.Answers{"rol": {"docent"}, "beleidskaders": {"ja"}, "kaders_passen": {"past"}}
+	rv := RoundView{Participants: []RoundParticipant{{Name: "an", Answers: kaders}}}
+	snap := func() RoundView { mu.Lock(); defer mu.Unlock(); return rv }
+	b := newTestBeamer(t, snap, 80, 24)
+	press(b, "n", "n")
+	if b.page != "kaders_passen" {
+		t.Fatalf("page %s, want kaders_passen", b.page)
+	}
+	mu.Lock()
+	rv = RoundView{Participants: []RoundParticipant{{Name: "an", Answers: decision.Answers{"rol": {"docent"}, "beleidskaders": {"nee"}}}}}
+	mu.Unlock()
+	b.Update(b.recount(false)())
+	if b.page != "beleidskaders" {
+		t.Errorf("page %s, want beleidskaders", b.page)
+	}
+}
+
+func TestBeamerEmptyRoom(t *testing.T) {
+	b := newTestBeamer(t, fixed(RoundView{}), 80, 24)
+	press(b, "a", "G", "a", "m")
+	out := screen(b)
+	if !strings.Contains(out, "0 deelnemers") || !strings.Contains(out, "0%") {
+		t.Errorf("empty room:\n%s", out)
+	}
+	press(b, "g", "r")
+	if !b.reveal {
+		t.Error("r does not open the reveal in an empty room")
+	}
+}
+
+// Names and the case come from outside: no escape sequence of theirs
+// reaches the terminal, and their escapes are shown instead.
+func TestBeamerHostileText(t *testing.T) {
+	rv := RoundView{Case: "x\x1b]52;c;aGk=\x07y", Participants: []RoundParticipant{
+		{Name: "\x1b[2J\x1b[31mRood\u202e", Answers: decision.Answers{"rol": {"docent"}}},
+	}}
+	b := newTestBeamer(t, fixed(rv), 100, 30)
+	press(b, "a", "m")
+	raw := b.View().Content
+	for _, bad := range []string{"\x1b[2J", "\x1b[31m", "\x1b]52", "\x07", "\u202e"} {
+		if strings.Contains(raw, bad) {
+			t.Errorf("the view holds %q", bad)
+		}
+	}
+	plain := ansi.Strip(raw)
+	if !strings.Contains(plain, `\x1b[2J\x1b[31mRood\u202e`) || !strings.Contains(plain, `x\x1b]52;c;aGk=\x07y`) {
+		t.Errorf("the escapes are not shown:\n%s", plain)
+	}
+}
+
+// At 500 the screen keeps its size: the names under a bar stop after
+// three lines with how many more.
+func TestBeamer500(t *testing.T) {
+	room := beamerRound(testEngine(t), 500)
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		b := newTestBeamer(t, fixed(room), size[0], size[1])
+		press(b, "a", "m")
+		out := strings.TrimSuffix(screen(b), "\n")
+		lines := strings.Split(out, "\n")
+		if len(lines) != size[1] {
+			t.Errorf("%v: %d lines", size, len(lines))
+		}
+		for _, l := range lines {
+			if w := ansi.StringWidth(l); w > size[0] {
+				t.Errorf("%v: line of %d columns: %q", size, w, l)
+			}
+		}
+		if !strings.Contains(out, "meer") || !strings.Contains(out, "500 in de zaal") {
+			t.Errorf("%v:\n%s", size, out)
+		}
+	}
+}
+
+func BenchmarkBeamer(b *testing.B) {
+	room := beamerRound(testEngine(b), 500)
+	bm := NewBeamer(testEngine(b), fixed(room), BeamerOptions{})
+	bm.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	press(bm, "a", "m")
+	b.Run("count-500", func(b *testing.B) {
+		for b.Loop() {
+			_ = countRound(bm.eng, bm.snap)
+		}
+	})
+	b.Run("view-500", func(b *testing.B) {
+		for b.Loop() {
+			_ = bm.View()
+		}
+	})
+}
