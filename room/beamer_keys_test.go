@@ -133,7 +133,7 @@ func TestBeamerRecounts(t *testing.T) {
 	}
 	b := newTestBeamer(t, snap, 80, 24)
 	press(b, "a")
-	if !strings.Contains(screen(b), "1 van 1 antwoordden") {
+	if !strings.Contains(screen(b), "1 van 1 antwoordde") {
 		t.Fatalf("first count:\n%s", screen(b))
 	}
 	mu.Lock()

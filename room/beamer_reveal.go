@@ -54,7 +54,7 @@ func (b *Beamer) revealBody() []string {
 		add(wrap.Break("Nog niemand kreeg deze vraag: per antwoord is er nog niets te tellen.", b.w))
 		return out
 	}
-	add(bBold.Render(wrap.Break(fmt.Sprintf("Welke regels gelden per antwoord (bij de %d die de vraag kregen)", rv.Seen), b.w)))
+	add(bBold.Render(wrap.Break(fmt.Sprintf("Welke regels gelden per antwoord (bij de %d die de vraag %s)", rv.Seen, plural(rv.Seen, "kreeg", "kregen")), b.w)))
 	arrow := "→ "
 	if b.opt.ASCII {
 		arrow = "-> "
@@ -91,5 +91,5 @@ func (b *Beamer) quote(s string) string {
 	if b.opt.ASCII {
 		return `"` + s + `"`
 	}
-	return "“" + s + "”"
+	return "„" + s + "”"
 }

@@ -99,14 +99,12 @@ func (b *Beamer) page_() (string, []string, string) {
 	qt := b.count.tally.Question(b.page)
 	q := qt.Question
 	title := fmt.Sprintf("Vraag %d van %d · %s\n", i+1, len(pages)-1, clean(q.Short)) + bBold.Render(wrap.Break(clean(q.Text), b.w))
-	status := fmt.Sprintf("%d van %d antwoordden", qt.Answered, b.count.tally.Participants)
+	status := fmt.Sprintf("%d van %d %s", qt.Answered, b.count.tally.Participants, plural(qt.Answered, "antwoordde", "antwoordden"))
 	if qt.Open > 0 {
 		status += fmt.Sprintf(" · %d nog open", qt.Open)
 	}
-	if qt.NotAsked == 1 {
-		status += " · 1 kreeg deze vraag niet"
-	} else if qt.NotAsked > 1 {
-		status += fmt.Sprintf(" · %d kregen deze vraag niet", qt.NotAsked)
+	if qt.NotAsked > 0 {
+		status += fmt.Sprintf(" · %d %s deze vraag niet", qt.NotAsked, plural(qt.NotAsked, "kreeg", "kregen"))
 	}
 	switch {
 	case b.reveal:
@@ -119,7 +117,7 @@ func (b *Beamer) page_() (string, []string, string) {
 		bars = append(bars, bar{label: upperFirst(clean(o.Label)), n: o.Count, names: o.Names})
 	}
 	body := b.bars(bars, qt.Answered)
-	note := fmt.Sprintf("Procenten van de %d die antwoordden.", qt.Answered)
+	note := fmt.Sprintf("Procenten van de %d die %s.", qt.Answered, plural(qt.Answered, "antwoordde", "antwoordden"))
 	if q.Kind == content.Many {
 		note += " Meer antwoorden mogelijk: samen kan het meer dan 100% zijn."
 	}
@@ -204,6 +202,14 @@ func (b *Beamer) bars(rows []bar, total int) []string {
 		}
 	}
 	return out
+}
+
+// plural picks the verb for a count: "1 kreeg", "2 kregen".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func upperFirst(s string) string {
