@@ -85,6 +85,7 @@ func commands() []*Command {
 		{Name: "samenvatting", Run: cmdSummary, Help: "Gebruik: afstandswijzer samenvatting --antwoorden BESTAND [--format markdown|html|json] [--uit BESTAND]\n\nMaakt een samenvatting van een antwoordenbestand (TOML). Zonder --uit komt de samenvatting op het scherm. Met --format html krijg je één HTML-bestand om uit te delen of af te drukken."},
 		{Name: "casus", Run: cmdCase, Help: "Gebruik: afstandswijzer casus [NAAM] [--format markdown|html] [--uit BESTAND] [--antwoorden-naar BESTAND]\n\nZonder NAAM: toont de voorbeeldcasussen voor een studiemiddag, met naam, titel en verhaal. Met NAAM: toont het verhaal en de samenvatting van die casus. Met --antwoorden-naar schrijf je de antwoorden van de casus naar een bestand, om aan te passen."},
 		{Name: "vergelijk", Run: cmdCompare, Help: "Gebruik: afstandswijzer vergelijk BESTAND BESTAND ... [--format markdown|html|json] [--uit BESTAND]\n\nZet 2 tot 40 antwoordenbestanden naast elkaar, bijvoorbeeld één per team of alle bestanden van een studiemiddag: alle antwoorden, of het kan meetellen als begeleide onderwijstijd, en welke regels gelden. Rijen waarin de bestanden verschillen, hebben een ≠. Een bestand dat niet klopt, wordt genoemd met de reden; de andere worden wel vergeleken, en de afsluitcode is dan 2. Is je terminal te smal voor de tabel, dan staan de antwoorden onder elkaar; --format markdown of html geeft altijd de tabel."},
+		{Name: "ronde", Run: cmdRound, Help: roundHelp},
 		{Name: "controleer", Run: cmdCheck, Help: "Gebruik: afstandswijzer controleer [--inhoud MAP] [--links]\n\nControleert de inhoud: of de bestanden kloppen, of alle vragen, regels, bronnen en voorbeelden bereikbaar zijn, en of elk pad door de vragen eindigt in een samenvatting. Met --links ook of alle links nog werken (gebruikt internet). Afsluitcode 0 als alles klopt, 1 met een lijst van problemen."},
 		{Name: "inhoud", Run: cmdExport, Help: "Gebruik: afstandswijzer inhoud --naar MAP\n\nSchrijft de ingebouwde inhoud (TOML-bestanden) naar MAP. Pas die bestanden aan en gebruik ze met --inhoud MAP."},
 		{Name: "bronnen", Run: cmdSources, Help: "Gebruik: afstandswijzer bronnen [--format markdown|json]\n\nToont alle bronnen met hun adres, per thema."},
@@ -122,6 +123,8 @@ Gebruik:
                                        toon de voorbeeldcasussen, of de samenvatting van één casus
   afstandswijzer vergelijk BESTAND BESTAND ... [--format markdown|html|json] [--uit BESTAND]
                                        zet 2 tot 40 antwoordenbestanden naast elkaar
+  afstandswijzer ronde BESTAND ... [--format markdown|html|json] [--uit BESTAND]
+                                       toon een ronde van een studiemiddag per vraag, zonder namen
   afstandswijzer controleer [--links]  controleer de inhoud (vragen, regels, bronnen); met --links ook de links
   afstandswijzer inhoud --naar MAP     schrijf de ingebouwde inhoud naar MAP om zelf aan te passen
   afstandswijzer bronnen [--format markdown|json]

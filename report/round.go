@@ -64,8 +64,6 @@ func RoundMarkdown(r Round) string {
 	w("# %s\n\n", roundTitle)
 	if r.Case != "" {
 		w("Casus: %s. ", esc(r.Case))
-	} else {
-		w("Eigen les. ")
 	}
 	w("Deelnemers: %d. Per vraag staat hoe de zaal antwoordde, zonder namen, en wat de handreiking erover zegt.\n\n", r.Tally.Participants)
 	for i, qt := range r.Tally.Questions {

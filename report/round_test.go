@@ -56,7 +56,7 @@ func TestRoundContents(t *testing.T) {
 	}
 	md := RoundMarkdown(r)
 	for _, want := range []string{
-		"Eigen les. Deelnemers: 3.",
+		"# Ronde van de studiemiddag\n\nDeelnemers: 3.",
 		"## Vraag 1: Rol",
 		"| Docent | 3 | 100% | ██████████ |",
 		"3 van de 3 deelnemers antwoordden.",
