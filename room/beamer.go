@@ -61,6 +61,10 @@ type BeamerOptions struct {
 	// ASCII draws the bars with # instead of block characters (the Linux
 	// console, NO_COLOR).
 	ASCII bool
+	// Dir is where h saves the round (HTML and JSON); empty: h is off.
+	Dir string
+	// Now dates the hand-out; time.Now when nil.
+	Now func() time.Time
 }
 
 // Beamer is the trainer's presentation of the current round: question by
@@ -87,6 +91,7 @@ type Beamer struct {
 	scroll  int
 	// reveals caches the reveal per question for the current count.
 	reveals map[string]decision.Reveal
+	status  string
 }
 
 // NewBeamer returns a beamer on the rounds that snap provides. snap is
@@ -212,6 +217,7 @@ func (b *Beamer) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (b *Beamer) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := b.keys
+	b.status = ""
 	switch {
 	case key.Matches(msg, k.Help):
 		b.allKeys = !b.allKeys
@@ -243,6 +249,8 @@ func (b *Beamer) key(msg tea.KeyPressMsg) tea.Cmd {
 		_, ok := b.revealNow()
 		b.reveal = ok && !b.reveal
 		b.scroll = 0
+	case key.Matches(msg, k.Handout):
+		b.saveRound()
 	case key.Matches(msg, k.Down):
 		b.scroll++
 	case key.Matches(msg, k.Up):
@@ -268,7 +276,7 @@ func (b *Beamer) turn(i int) {
 // beamerKeys mean what they mean elsewhere: ? help, q and esc back to the
 // dashboard, g and G first and last as in a pager.
 type beamerKeys struct {
-	Next, Prev, First, Last, Results, Names, Reveal, Up, Down, Help, Quit, Back key.Binding
+	Next, Prev, First, Last, Results, Names, Reveal, Handout, Up, Down, Help, Quit, Back key.Binding
 }
 
 func newBeamerKeys() beamerKeys {
@@ -280,6 +288,7 @@ func newBeamerKeys() beamerKeys {
 		Results: keyhelp.Bind("a", "antwoorden tonen/verbergen", "a"),
 		Names:   keyhelp.Bind("m", "namen tonen/verbergen", "m"),
 		Reveal:  keyhelp.Bind("r", "regel uit de handreiking", "r"),
+		Handout: keyhelp.Bind("h", "ronde opslaan", "h"),
 		Up:      keyhelp.Bind("↑/k", "omhoog", "up", "k"),
 		Down:    keyhelp.Bind("↓/j", "omlaag", "down", "j"),
 		Help:    keyhelp.Bind("?", "toetsen", "?"),
@@ -290,13 +299,13 @@ func newBeamerKeys() beamerKeys {
 
 func (k beamerKeys) short() ([]key.Binding, []int) {
 	return []key.Binding{keyhelp.WithDesc(k.Next, "←/→", "vraag"), keyhelp.WithDesc(k.Results, "a", "antwoorden"),
-		keyhelp.WithDesc(k.Reveal, "r", "regel"), keyhelp.WithDesc(k.Names, "m", "namen")}, []int{3, 2, 1, 0}
+		keyhelp.WithDesc(k.Reveal, "r", "regel"), keyhelp.WithDesc(k.Names, "m", "namen"), keyhelp.WithDesc(k.Handout, "h", "opslaan")}, []int{4, 3, 2, 1, 0}
 }
 
 func (k beamerKeys) full() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Next, k.Prev, k.First, k.Last},
-		{k.Results, k.Names, k.Reveal, k.Up, k.Down},
+		{k.Results, k.Names, k.Reveal, k.Handout, k.Up, k.Down},
 		{keyhelp.WithDesc(k.Help, "?", "minder toetsen"), k.Quit, k.Back},
 	}
 }

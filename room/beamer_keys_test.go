@@ -1,14 +1,18 @@
 package room
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/afstandswijzer/afstandswijzer/decision"
+	"github.com/afstandswijzer/afstandswijzer/report"
 )
 
 // newTestBeamer is a beamer at w x h, driven by Update directly.
@@ -257,4 +261,45 @@ func BenchmarkBeamer(b *testing.B) {
 			_ = bm.View()
 		}
 	})
+}
+
+// h saves the round as HTML and JSON in the room folder, without names,
+// and never over an earlier file.
+func TestBeamerSavesRound(t *testing.T) {
+	dir := t.TempDir()
+	room := beamerRound(testEngine(t), 5)
+	b := NewBeamer(testEngine(t), fixed(room), BeamerOptions{Dir: dir, Now: func() time.Time { return testDate }})
+	b.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	press(b, "h")
+	if !strings.Contains(screen(b), "Ronde opgeslagen: "+filepath.Join(dir, "ronde-2026-11-26.html")) {
+		t.Fatalf("no saved message:\n%s", screen(b))
+	}
+	press(b, "h")
+	for _, name := range []string{"ronde-2026-11-26.html", "ronde-2026-11-26.json", "ronde-2026-11-26-2.html", "ronde-2026-11-26-2.json"} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(data), "Zoë") || strings.Contains(string(data), "deelnemer-") {
+			t.Errorf("%s holds a name", name)
+		}
+		if strings.HasSuffix(name, ".html") {
+			if err := report.CheckInert(data); err != nil {
+				t.Errorf("%s: %v", name, err)
+			}
+		}
+	}
+	// Without a folder, h says so.
+	b = newTestBeamer(t, fixed(room), 80, 24)
+	press(b, "h")
+	if !strings.Contains(screen(b), "Opslaan kan hier niet") {
+		t.Errorf("h without a folder:\n%s", screen(b))
+	}
+	// A folder that is gone: a Dutch reason, nothing panics.
+	b = NewBeamer(testEngine(t), fixed(room), BeamerOptions{Dir: filepath.Join(dir, "weg")})
+	b.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	press(b, "h")
+	if !strings.Contains(screen(b), "De ronde is niet opgeslagen: ") {
+		t.Errorf("h into a missing folder:\n%s", screen(b))
+	}
 }

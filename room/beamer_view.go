@@ -49,6 +49,9 @@ func (b *Beamer) render() string {
 	title, body, status := b.page_()
 	head = append(head, strings.Split(title, "\n")...)
 	head = append(head, "")
+	if b.status != "" {
+		status = b.status
+	}
 	foot := b.footer(status)
 	room := b.h - len(head) - lipgloss.Height(foot)
 	if room < 1 {
@@ -270,5 +273,5 @@ func (b *Beamer) footer(status string) string {
 		short, drop := b.keys.short()
 		keys = keyhelp.FitShort(b.help, short, drop, []key.Binding{b.keys.Help, keyhelp.WithDesc(b.keys.Quit, "q", "terug")}, b.w)
 	}
-	return ansi.Truncate(status, b.w, "…") + "\n" + keys
+	return wrap.Break(status, b.w) + "\n" + keys
 }
