@@ -1,6 +1,7 @@
 package room
 
 import (
+	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -51,6 +52,9 @@ type beamerCount struct {
 	caseName string
 	people   []decision.Participant
 	tally    *decision.Tally
+	// reveals holds the reveal of the question that was open when the
+	// count started, made off the Update loop too.
+	reveals map[string]decision.Reveal
 }
 
 // outcomePage is the id of the last page: the room's verdicts.
@@ -99,20 +103,25 @@ type Beamer struct {
 // The first count is made here, so the first frame has it.
 func NewBeamer(e *decision.Engine, snap func() RoundView, opt BeamerOptions) *Beamer {
 	b := &Beamer{eng: e, snap: snap, opt: opt, keys: newBeamerKeys(), help: help.New(),
-		shown: map[string]bool{}, reveals: map[string]decision.Reveal{}}
+		shown: map[string]bool{}}
 	b.help.Styles = help.Styles{}
-	b.setCount(countRound(e, snap))
+	b.setCount(countRound(e, snap, ""))
 	return b
 }
 
-// countRound takes a snapshot and counts it; it runs in a Cmd.
-func countRound(e *decision.Engine, snap func() RoundView) beamerCount {
+// countRound takes a snapshot and counts it, with the reveal of question
+// open (if any); it runs in a Cmd.
+func countRound(e *decision.Engine, snap func() RoundView, open string) beamerCount {
 	rv := snap()
 	people := make([]decision.Participant, len(rv.Participants))
 	for i, p := range rv.Participants {
 		people[i] = decision.Participant{Name: p.Name, Answers: p.Answers}
 	}
-	return beamerCount{caseName: rv.Case, people: people, tally: e.Tally(people)}
+	c := beamerCount{caseName: rv.Case, people: people, tally: e.Tally(people), reveals: map[string]decision.Reveal{}}
+	if q := e.C.Question(open); q != nil {
+		c.reveals[open] = e.Reveal(q, people)
+	}
+	return c
 }
 
 // Init starts a new chain of counts: the beamer may be opened again after
@@ -123,9 +132,12 @@ func (b *Beamer) Init() tea.Cmd {
 }
 
 func (b *Beamer) recount(tick bool) tea.Cmd {
-	e, snap, chain := b.eng, b.snap, b.chain
+	e, snap, chain, open := b.eng, b.snap, b.chain, ""
+	if b.reveal {
+		open = b.page
+	}
 	return func() tea.Msg {
-		return beamerCountMsg{chain: chain, tick: tick, count: countRound(e, snap)}
+		return beamerCountMsg{chain: chain, tick: tick, count: countRound(e, snap, open)}
 	}
 }
 
@@ -133,27 +145,17 @@ func (b *Beamer) recount(tick bool) tea.Cmd {
 // is still asked, else the nearest one before it.
 func (b *Beamer) setCount(c beamerCount) {
 	pages := b.pagesOf(c.tally)
-	if b.page != "" && !containsString(pages, b.page) && b.page != outcomePage {
+	if b.page != "" && !slices.Contains(pages, b.page) {
 		old := b.pageIndex()
 		b.page = pages[max(min(old, len(pages)-1)-1, 0)]
 	}
 	b.count = c
-	clear(b.reveals)
+	// The reveals belong to the count; one for another question is
+	// made when it is opened.
+	b.reveals = c.reveals
 	if b.page == "" {
 		b.page = pages[0]
 	}
-	if b.reveal {
-		b.revealNow()
-	}
-}
-
-func containsString(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // pagesOf lists the pages: each question asked in the room, then the

@@ -162,7 +162,7 @@ func TestBeamerRecounts(t *testing.T) {
 	// A count from the earlier chain does not overwrite the new one.
 	stale := msg
 	stale.chain = old
-	stale.count = countRound(e, func() RoundView { return RoundView{} })
+	stale.count = countRound(e, func() RoundView { return RoundView{} }, "")
 	b.Update(stale)
 	if !strings.Contains(screen(b), "2 van 2 antwoordden") {
 		t.Fatal("a stale count replaced the current one")
@@ -253,7 +253,7 @@ func BenchmarkBeamer(b *testing.B) {
 	press(bm, "a", "m")
 	b.Run("count-500", func(b *testing.B) {
 		for b.Loop() {
-			_ = countRound(bm.eng, bm.snap)
+			_ = countRound(bm.eng, bm.snap, "")
 		}
 	})
 	b.Run("view-500", func(b *testing.B) {
@@ -301,5 +301,26 @@ func TestBeamerSavesRound(t *testing.T) {
 	press(b, "h")
 	if !strings.Contains(screen(b), "De ronde is niet opgeslagen: ") {
 		t.Errorf("h into a missing folder:\n%s", screen(b))
+	}
+}
+
+// With the reveal open, the next count makes its reveal in the Cmd, off
+// the Update loop; the view uses it as it is.
+func TestBeamerRevealCountedOffUpdate(t *testing.T) {
+	room := beamerRound(testEngine(t), 12)
+	b := newTestBeamer(t, fixed(room), 80, 24)
+	press(b, "n", "n", "r")
+	msg := b.recount(false)().(beamerCountMsg)
+	rv, ok := msg.count.reveals["kaders_passen"]
+	if !ok || rv.Question.ID != "kaders_passen" {
+		t.Fatalf("the count made no reveal for the open question: %v", msg.count.reveals)
+	}
+	b.Update(msg)
+	if got := b.reveals["kaders_passen"]; got.Question != rv.Question || got.Seen != rv.Seen {
+		t.Error("the beamer does not use the counted reveal")
+	}
+	press(b, "esc")
+	if msg := b.recount(false)().(beamerCountMsg); len(msg.count.reveals) != 0 {
+		t.Error("a reveal is counted while none is open")
 	}
 }

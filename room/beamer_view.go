@@ -46,7 +46,7 @@ func (b *Beamer) render() string {
 		right = "casus " + c + " · " + right
 	}
 	head := []string{b.header(right), ""}
-	title, body, status := b.page_()
+	title, body, status := b.pageView()
 	head = append(head, strings.Split(title, "\n")...)
 	head = append(head, "")
 	if b.status != "" {
@@ -89,9 +89,9 @@ func scrollLines(lines []string, off, n int) []string {
 	return out
 }
 
-// page_ is the current page: its title (bold, wrapped), its body lines and
+// pageView is the current page: its title (bold, wrapped), its body lines and
 // the status line with the counts.
-func (b *Beamer) page_() (string, []string, string) {
+func (b *Beamer) pageView() (string, []string, string) {
 	pages := b.pages()
 	i := b.pageIndex()
 	if b.page == outcomePage {
