@@ -17,7 +17,7 @@ import (
 // spare, so a wrong glob (a whole home folder) is refused, not read.
 const roundMax = 1000
 
-const roundHelp = "Gebruik: afstandswijzer ronde BESTAND ... [--format markdown|html|json] [--uit BESTAND] [--casus NAAM]\n\nMaakt van de antwoordenbestanden van een ronde (bijvoorbeeld MAP/*.toml, of alleen MAP) wat de beamer liet zien: per vraag hoeveel deelnemers elk antwoord gaven, met procenten, wat de handreiking over de vraag zegt, welke regels ervan afhangen en of het als begeleide onderwijstijd kan meetellen. Zonder namen. Met --format html krijg je een hand-out om uit te delen of af te drukken. Een bestand dat niet klopt, wordt genoemd met de reden; de andere tellen wel mee, en de afsluitcode is dan 2."
+const roundHelp = "Maakt van de antwoordenbestanden van een ronde (bijvoorbeeld MAP/*.toml, of alleen MAP) wat de beamer liet zien: per vraag hoeveel deelnemers elk antwoord gaven, met procenten, wat de handreiking over de vraag zegt, welke regels ervan afhangen en of het als begeleide onderwijstijd kan meetellen. Zonder namen. Met --format html krijg je een hand-out om uit te delen of af te drukken. Een bestand dat niet klopt, wordt genoemd met de reden; de andere tellen wel mee, en de afsluitcode is dan 2."
 
 func cmdRound(env *Env, args []string) int {
 	stdout, stderr := env.Stdout, env.Stderr
