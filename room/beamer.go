@@ -17,12 +17,13 @@ import (
 type RoundView struct {
 	// Case names the round's case; empty for "eigen les".
 	Case         string
-	Participants []RoundParticipant
+	Participants []BeamerParticipant
 }
 
-// RoundParticipant is one participant in a round: the name to show when
-// the trainer asks for names, and the answers so far.
-type RoundParticipant struct {
+// BeamerParticipant is one participant in a round: the name to show when
+// the trainer asks for names, and the answers so far. (Its own type, not
+// the room core's RoundParticipant, so the beamer needs only these two.)
+type BeamerParticipant struct {
 	Name    string
 	Answers decision.Answers
 }

@@ -129,11 +129,11 @@ func TestBeamerResultsHiddenPerQuestion(t *testing.T) {
 func TestBeamerRecounts(t *testing.T) {
 	e := testEngine(t)
 	var mu sync.Mutex
-	rv := RoundView{Participants: []RoundParticipant{{Name: "an", Answers: decision.Answers{"rol": {"docent"}}}}}
+	rv := RoundView{Participants: []BeamerParticipant{{Name: "an", Answers: decision.Answers{"rol": {"docent"}}}}}
 	snap := func() RoundView {
 		mu.Lock()
 		defer mu.Unlock()
-		return RoundView{Case: rv.Case, Participants: append([]RoundParticipant(nil), rv.Participants...)}
+		return RoundView{Case: rv.Case, Participants: append([]BeamerParticipant(nil), rv.Participants...)}
 	}
 	b := newTestBeamer(t, snap, 80, 24)
 	press(b, "a")
@@ -141,7 +141,7 @@ func TestBeamerRecounts(t *testing.T) {
 		t.Fatalf("first count:\n%s", screen(b))
 	}
 	mu.Lock()
-	rv.Participants = append(rv.Participants, RoundParticipant{Name: "bo", Answers: decision.Answers{"rol": {"trainer"}}})
+	rv.Participants = append(rv.Participants, BeamerParticipant{Name: "bo", Answers: decision.Answers{"rol": {"trainer"}}})
 	mu.Unlock()
 	old := b.chain
 	init := b.Init()
@@ -174,7 +174,7 @@ func TestBeamerRecounts(t *testing.T) {
 func TestBeamerKeepsAPage(t *testing.T) {
 	var mu sync.Mutex
 	kaders := decision.Answers{"rol": {"docent"}, "beleidskaders": {"ja"}, "kaders_passen": {"past"}}
-	rv := RoundView{Participants: []RoundParticipant{{Name: "an", Answers: kaders}}}
+	rv := RoundView{Participants: []BeamerParticipant{{Name: "an", Answers: kaders}}}
 	snap := func() RoundView { mu.Lock(); defer mu.Unlock(); return rv }
 	b := newTestBeamer(t, snap, 80, 24)
 	press(b, "n", "n")
@@ -182,7 +182,7 @@ func TestBeamerKeepsAPage(t *testing.T) {
 		t.Fatalf("page %s, want kaders_passen", b.page)
 	}
 	mu.Lock()
-	rv = RoundView{Participants: []RoundParticipant{{Name: "an", Answers: decision.Answers{"rol": {"docent"}, "beleidskaders": {"nee"}}}}}
+	rv = RoundView{Participants: []BeamerParticipant{{Name: "an", Answers: decision.Answers{"rol": {"docent"}, "beleidskaders": {"nee"}}}}}
 	mu.Unlock()
 	b.Update(b.recount(false)())
 	if b.page != "beleidskaders" {
@@ -206,7 +206,7 @@ func TestBeamerEmptyRoom(t *testing.T) {
 // Names and the case come from outside: no escape sequence of theirs
 // reaches the terminal, and their escapes are shown instead.
 func TestBeamerHostileText(t *testing.T) {
-	rv := RoundView{Case: "x\x1b]52;c;aGk=\x07y", Participants: []RoundParticipant{
+	rv := RoundView{Case: "x\x1b]52;c;aGk=\x07y", Participants: []BeamerParticipant{
 		{Name: "\x1b[2J\x1b[31mRood\u202e", Answers: decision.Answers{"rol": {"docent"}}},
 	}}
 	b := newTestBeamer(t, fixed(rv), 100, 30)

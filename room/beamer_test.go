@@ -46,7 +46,7 @@ func beamerRound(e *decision.Engine, n int) RoundView {
 		case 2:
 			name = "Ольга"
 		}
-		rv.Participants = append(rv.Participants, RoundParticipant{Name: name, Answers: a})
+		rv.Participants = append(rv.Participants, BeamerParticipant{Name: name, Answers: a})
 	}
 	// One is still busy: two answers.
 	if n > 3 {
