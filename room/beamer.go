@@ -277,7 +277,10 @@ func (b *Beamer) turn(i int) {
 }
 
 // beamerKeys mean what they mean elsewhere: ? help, q and esc back to the
-// dashboard, g and G first and last as in a pager.
+// dashboard, g and G first and last as in a pager, w the handreiking's
+// reasons as on a question of the interview, h a hand-out as on the
+// dashboard. a is not used: it saves answers in the interview and selects
+// everyone on the dashboard.
 type beamerKeys struct {
 	Next, Prev, First, Last, Results, Names, Reveal, Handout, Up, Down, Help, Quit, Back key.Binding
 }
@@ -288,9 +291,9 @@ func newBeamerKeys() beamerKeys {
 		Prev:    keyhelp.Bind("←/p", "vorige vraag", "left", "p"),
 		First:   keyhelp.Bind("g", "eerste vraag", "g", "home"),
 		Last:    keyhelp.Bind("G", "uitkomst BOT", "G", "end"),
-		Results: keyhelp.Bind("a", "antwoorden tonen/verbergen", "a"),
+		Results: keyhelp.Bind("t", "antwoorden van de zaal tonen/verbergen", "t"),
 		Names:   keyhelp.Bind("m", "namen tonen/verbergen", "m"),
-		Reveal:  keyhelp.Bind("r", "regel uit de handreiking", "r"),
+		Reveal:  keyhelp.Bind("w", "waarom: wat de handreiking zegt", "w"),
 		Handout: keyhelp.Bind("h", "ronde opslaan", "h"),
 		Up:      keyhelp.Bind("↑/k", "omhoog", "up", "k"),
 		Down:    keyhelp.Bind("↓/j", "omlaag", "down", "j"),
@@ -301,8 +304,8 @@ func newBeamerKeys() beamerKeys {
 }
 
 func (k beamerKeys) short() ([]key.Binding, []int) {
-	return []key.Binding{keyhelp.WithDesc(k.Next, "←/→", "vraag"), keyhelp.WithDesc(k.Results, "a", "antwoorden"),
-		keyhelp.WithDesc(k.Reveal, "r", "regel"), keyhelp.WithDesc(k.Names, "m", "namen"), keyhelp.WithDesc(k.Handout, "h", "opslaan")}, []int{4, 3, 2, 1, 0}
+	return []key.Binding{keyhelp.WithDesc(k.Next, "←/→", "vraag"), keyhelp.WithDesc(k.Results, "t", "tonen"),
+		keyhelp.WithDesc(k.Reveal, "w", "waarom"), keyhelp.WithDesc(k.Names, "m", "namen"), keyhelp.WithDesc(k.Handout, "h", "opslaan")}, []int{4, 3, 2, 1, 0}
 }
 
 func (k beamerKeys) full() [][]key.Binding {

@@ -49,11 +49,11 @@ func TestBeamerLeaveKeys(t *testing.T) {
 		{[]string{"esc"}, true},
 		{[]string{"?", "esc"}, false},
 		{[]string{"?", "esc", "esc"}, true},
-		{[]string{"r", "esc"}, false},
-		{[]string{"r", "esc", "esc"}, true},
-		{[]string{"r", "?", "esc", "esc"}, false},
-		{[]string{"r", "q"}, true},
-		{[]string{"a", "n", "m"}, false},
+		{[]string{"w", "esc"}, false},
+		{[]string{"w", "esc", "esc"}, true},
+		{[]string{"w", "?", "esc", "esc"}, false},
+		{[]string{"w", "q"}, true},
+		{[]string{"t", "n", "m"}, false},
 	} {
 		b := newTestBeamer(t, fixed(room), 80, 24)
 		if got := isDone(press(b, c.keys...)); got != c.done {
@@ -96,31 +96,31 @@ func TestBeamerResultsHiddenPerQuestion(t *testing.T) {
 	b := newTestBeamer(t, fixed(room), 80, 24)
 	hidden := func() bool { return strings.Contains(screen(b), "nog verborgen") }
 	if !hidden() {
-		t.Fatal("the first question shows the room's answers before a")
+		t.Fatal("the first question shows the room's answers before t")
 	}
-	press(b, "a")
+	press(b, "t")
 	if hidden() || !strings.Contains(screen(b), "%") {
-		t.Fatal("a does not show the answers")
+		t.Fatal("t does not show the answers")
 	}
 	press(b, "n")
 	if !hidden() {
-		t.Fatal("the next question shows its answers before a")
+		t.Fatal("the next question shows its answers before t")
 	}
 	press(b, "p")
 	if hidden() {
 		t.Fatal("going back hid a question the trainer had shown")
 	}
-	press(b, "r")
+	press(b, "w")
 	if !strings.Contains(screen(b), "Uit de handreiking") {
-		t.Fatal("r shows no handreiking")
+		t.Fatal("w shows no handreiking")
 	}
 	press(b, "n")
 	if b.reveal || strings.Contains(screen(b), "Uit de handreiking") {
 		t.Fatal("the reveal stays open on the next question")
 	}
-	press(b, "a", "a")
+	press(b, "t", "t")
 	if !hidden() {
-		t.Fatal("a twice does not hide the answers again")
+		t.Fatal("t twice does not hide the answers again")
 	}
 }
 
@@ -136,7 +136,7 @@ func TestBeamerRecounts(t *testing.T) {
 		return RoundView{Case: rv.Case, Participants: append([]BeamerParticipant(nil), rv.Participants...)}
 	}
 	b := newTestBeamer(t, snap, 80, 24)
-	press(b, "a")
+	press(b, "t")
 	if !strings.Contains(screen(b), "1 van 1 antwoordde") {
 		t.Fatalf("first count:\n%s", screen(b))
 	}
@@ -192,14 +192,14 @@ func TestBeamerKeepsAPage(t *testing.T) {
 
 func TestBeamerEmptyRoom(t *testing.T) {
 	b := newTestBeamer(t, fixed(RoundView{}), 80, 24)
-	press(b, "a", "G", "a", "m")
+	press(b, "t", "G", "t", "m")
 	out := screen(b)
 	if !strings.Contains(out, "0 deelnemers") || !strings.Contains(out, "0%") {
 		t.Errorf("empty room:\n%s", out)
 	}
-	press(b, "g", "r")
+	press(b, "g", "w")
 	if !b.reveal {
-		t.Error("r does not open the reveal in an empty room")
+		t.Error("w does not open the reveal in an empty room")
 	}
 }
 
@@ -210,7 +210,7 @@ func TestBeamerHostileText(t *testing.T) {
 		{Name: "\x1b[2J\x1b[31mRood\u202e", Answers: decision.Answers{"rol": {"docent"}}},
 	}}
 	b := newTestBeamer(t, fixed(rv), 100, 30)
-	press(b, "a", "m")
+	press(b, "t", "m")
 	raw := b.View().Content
 	for _, bad := range []string{"\x1b[2J", "\x1b[31m", "\x1b]52", "\x07", "\u202e"} {
 		if strings.Contains(raw, bad) {
@@ -229,7 +229,7 @@ func TestBeamer500(t *testing.T) {
 	room := beamerRound(testEngine(t), 500)
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		b := newTestBeamer(t, fixed(room), size[0], size[1])
-		press(b, "a", "m")
+		press(b, "t", "m")
 		out := strings.TrimSuffix(screen(b), "\n")
 		lines := strings.Split(out, "\n")
 		if len(lines) != size[1] {
@@ -250,7 +250,7 @@ func BenchmarkBeamer(b *testing.B) {
 	room := beamerRound(testEngine(b), 500)
 	bm := NewBeamer(testEngine(b), fixed(room), BeamerOptions{})
 	bm.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	press(bm, "a", "m")
+	press(bm, "t", "m")
 	b.Run("count-500", func(b *testing.B) {
 		for b.Loop() {
 			_ = countRound(bm.eng, bm.snap, "")
@@ -309,7 +309,7 @@ func TestBeamerSavesRound(t *testing.T) {
 func TestBeamerRevealCountedOffUpdate(t *testing.T) {
 	room := beamerRound(testEngine(t), 12)
 	b := newTestBeamer(t, fixed(room), 80, 24)
-	press(b, "n", "n", "r")
+	press(b, "n", "n", "w")
 	msg := b.recount(false)().(beamerCountMsg)
 	rv, ok := msg.count.reveals["kaders_passen"]
 	if !ok || rv.Question.ID != "kaders_passen" {

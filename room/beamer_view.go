@@ -136,7 +136,7 @@ func (b *Beamer) hiddenBody(qt *decision.QuestionTally) []string {
 		}
 		out = append(out, strings.Split(wrap.BreakIndent("  - ", clean(o.Label), b.w), "\n")...)
 	}
-	return append(out, "", wrap.Break("De antwoorden van de zaal zijn nog verborgen. Toon ze met a.", b.w))
+	return append(out, "", wrap.Break("De antwoorden van de zaal zijn nog verborgen. Toon ze met t.", b.w))
 }
 
 func (b *Beamer) outcomeBody() []string {
@@ -153,7 +153,7 @@ func (b *Beamer) outcomeBody() []string {
 		for _, x := range bars {
 			out = append(out, "  - "+x.label)
 		}
-		return append(out, "", wrap.Break("De uitkomsten van de zaal zijn nog verborgen. Toon ze met a.", b.w))
+		return append(out, "", wrap.Break("De uitkomsten van de zaal zijn nog verborgen. Toon ze met t.", b.w))
 	}
 	body := b.bars(bars, t.Participants)
 	return append(body, "", wrap.Break(fmt.Sprintf("Procenten van de %d deelnemers.", t.Participants), b.w))
