@@ -15,6 +15,9 @@ import (
 // RoundView is a snapshot of the room's current round: what the beamer
 // shows. The room core provides it; the beamer only reads it.
 type RoundView struct {
+	// Round tells rounds apart: when it changes, the beamer starts again
+	// at the first question with everything hidden.
+	Round int
 	// Case names the round's case; empty for "eigen les".
 	Case         string
 	Participants []BeamerParticipant
@@ -50,6 +53,7 @@ type beamerCountMsg struct {
 
 // beamerCount is one snapshot of the round, counted.
 type beamerCount struct {
+	round    int
 	caseName string
 	people   []decision.Participant
 	tally    *decision.Tally
@@ -118,7 +122,7 @@ func countRound(e *decision.Engine, snap func() RoundView, open string) beamerCo
 	for i, p := range rv.Participants {
 		people[i] = decision.Participant{Name: p.Name, Answers: p.Answers}
 	}
-	c := beamerCount{caseName: rv.Case, people: people, tally: e.Tally(people), reveals: map[string]decision.Reveal{}}
+	c := beamerCount{round: rv.Round, caseName: rv.Case, people: people, tally: e.Tally(people), reveals: map[string]decision.Reveal{}}
 	if q := e.C.Question(open); q != nil {
 		c.reveals[open] = e.Reveal(q, people)
 	}
@@ -145,6 +149,11 @@ func (b *Beamer) recount(tick bool) tea.Cmd {
 // setCount takes a new count and keeps the page: the same question if it
 // is still asked, else the nearest one before it.
 func (b *Beamer) setCount(c beamerCount) {
+	if b.count.tally != nil && c.round != b.count.round {
+		// A new round: people answer again before they see the room.
+		b.page, b.reveal, b.scroll = "", false, 0
+		clear(b.shown)
+	}
 	pages := b.pagesOf(c.tally)
 	if b.page != "" && !slices.Contains(pages, b.page) {
 		old := b.pageIndex()

@@ -324,3 +324,24 @@ func TestBeamerRevealCountedOffUpdate(t *testing.T) {
 		t.Error("a reveal is counted while none is open")
 	}
 }
+
+// A new round starts at the first question with everything hidden.
+func TestBeamerNewRound(t *testing.T) {
+	var mu sync.Mutex
+	room := beamerRound(testEngine(t), 5)
+	room.Round = 1
+	snap := func() RoundView { mu.Lock(); defer mu.Unlock(); return room }
+	b := newTestBeamer(t, snap, 80, 24)
+	press(b, "t", "n", "t", "w")
+	b.Update(b.recount(false)())
+	if b.pageIndex() != 1 || !b.shown[b.page] || !b.reveal {
+		t.Fatal("a count of the same round changed the page or what is shown")
+	}
+	mu.Lock()
+	room.Round = 2
+	mu.Unlock()
+	b.Update(b.recount(false)())
+	if b.pageIndex() != 0 || len(b.shown) != 0 || b.reveal {
+		t.Errorf("new round: page %d, shown %v, reveal %v", b.pageIndex(), b.shown, b.reveal)
+	}
+}
