@@ -166,6 +166,11 @@ func (b *Beamer) setCount(c beamerCount) {
 	if b.page == "" {
 		b.page = pages[0]
 	}
+	if b.reveal {
+		// Only when the count started before the reveal was opened; so
+		// View never counts.
+		b.revealNow()
+	}
 }
 
 // pagesOf lists the pages: each question asked in the room, then the
