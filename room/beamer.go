@@ -264,7 +264,7 @@ func (b *Beamer) key(msg tea.KeyPressMsg) tea.Cmd {
 		b.names = !b.names
 	case key.Matches(msg, k.Reveal):
 		_, ok := b.revealNow()
-		b.reveal = ok && !b.reveal
+		b.reveal = (ok || b.page == outcomePage) && !b.reveal
 		b.scroll = 0
 	case key.Matches(msg, k.Handout):
 		b.saveRound()

@@ -3,6 +3,7 @@ package room
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -343,5 +344,26 @@ func TestBeamerNewRound(t *testing.T) {
 	b.Update(b.recount(false)())
 	if b.pageIndex() != 0 || len(b.shown) != 0 || b.reveal {
 		t.Errorf("new round: page %d, shown %v, reveal %v", b.pageIndex(), b.shown, b.reveal)
+	}
+}
+
+// w on the last page shows the conditions and how the room answered
+// each; esc closes it.
+func TestBeamerOutcomeReveal(t *testing.T) {
+	room := beamerRound(testEngine(t), 12)
+	b := newTestBeamer(t, fixed(room), 100, 40)
+	press(b, "G", "w")
+	out := screen(b)
+	tl := b.count.tally
+	for _, id := range b.eng.C.Meta.BOT {
+		qt := tl.Question(id)
+		want := qt.Question.Short + ": " + qt.Question.Options[0].Label + " " + strconv.Itoa(qt.Options[0].Count)
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q:\n%s", want, out)
+		}
+	}
+	press(b, "esc")
+	if b.reveal || b.page != outcomePage {
+		t.Error("esc does not close the outcome's reveal")
 	}
 }

@@ -2,6 +2,7 @@ package room
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/afstandswijzer/afstandswijzer/decision"
@@ -92,4 +93,44 @@ func (b *Beamer) quote(s string) string {
 		return `"` + s + `"`
 	}
 	return "„" + s + "”"
+}
+
+// outcomeReveal explains the verdicts: the handreiking's sentence with the
+// conditions, and how the room answered each condition, so the trainer
+// can show which one made it "telt niet mee".
+func (b *Beamer) outcomeReveal() []string {
+	var out []string
+	add := func(s string) { out = append(out, strings.Split(s, "\n")...) }
+	var conds []*decision.QuestionTally
+	for _, id := range b.eng.C.Meta.BOT {
+		if qt := b.count.tally.Question(id); qt != nil {
+			conds = append(conds, qt)
+		}
+	}
+	if len(conds) > 0 {
+		if q := clean(conds[0].Question.Quote); q != "" {
+			add(bBold.Render("Uit de handreiking"))
+			add(wrap.BreakIndent("  ", b.quote(q), b.w))
+			add("")
+		}
+	}
+	n := strconv.Itoa(len(b.eng.C.Meta.BOT))
+	if n == "3" {
+		n = "drie de" // the loader requires three; as the verdict says it
+	}
+	add(wrap.Break("Het kan alleen meetellen als aan alle "+n+" voorwaarden is voldaan. Is één voorwaarde niet voldaan, dan telt het niet mee.", b.w))
+	add("")
+	if len(conds) == 0 {
+		add(wrap.Break("Niemand kreeg de vragen over deze voorwaarden.", b.w))
+		return out
+	}
+	add(bBold.Render("Zo antwoordde de zaal per voorwaarde"))
+	for _, qt := range conds {
+		var parts []string
+		for _, o := range qt.Options {
+			parts = append(parts, fmt.Sprintf("%s %d", clean(o.Label), o.Count))
+		}
+		add(wrap.BreakIndent("  "+clean(qt.Question.Short)+": ", strings.Join(parts, " · "), b.w))
+	}
+	return out
 }

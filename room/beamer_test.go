@@ -112,6 +112,7 @@ func TestBeamerGolden(t *testing.T) {
 		{"voorwaarde", false, 120, 40, []string{"n", "n", "n", "n", "n", "w"}},
 		{"uitkomst", false, 80, 24, []string{"G", "t"}},
 		{"uitkomst", false, 120, 40, []string{"G", "t", "m"}},
+		{"uitkomst-waarom", false, 80, 24, []string{"G", "w"}},
 		{"ascii", true, 80, 24, []string{"n", "t"}},
 		{"toetsen", false, 80, 24, []string{"?"}},
 		{"te-klein", false, 39, 11, nil},

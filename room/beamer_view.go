@@ -97,7 +97,11 @@ func (b *Beamer) pageView() (string, []string, string) {
 	if b.page == outcomePage {
 		title := "Uitkomst van de zaal\n" +
 			bBold.Render(wrap.Break("Kan dit meetellen als begeleide onderwijstijd (BOT)?", b.w))
-		return title, b.outcomeBody(), fmt.Sprintf("%d deelnemers", b.count.tally.Participants)
+		status := fmt.Sprintf("%d deelnemers", b.count.tally.Participants)
+		if b.reveal {
+			return title, b.outcomeReveal(), status
+		}
+		return title, b.outcomeBody(), status
 	}
 	qt := b.count.tally.Question(b.page)
 	q := qt.Question
