@@ -78,6 +78,7 @@ func cmdCase(env *Env, args []string) int {
 		fmt.Fprintf(stderr, "afstandswijzer casus: onbekende casus %q; geldig zijn: %s\n", names[0], strings.Join(content.CaseNames(cases), ", "))
 		return exitUsage
 	}
+	*out = toStdout(env, *out)
 	if !outPathOK(stderr, "casus", *out, contentInputs(c.inhoud)...) || !outPathOK(stderr, "casus", *answersTo, contentInputs(c.inhoud)...) {
 		return exitUsage
 	}

@@ -84,10 +84,19 @@ func ReadLimited(r io.Reader, max int64) ([]byte, error) {
 	return data, nil
 }
 
-// readFileLimited is fs.ReadFile with a size limit checked first.
+// readFileLimited is fs.ReadFile with a size limit checked first. Only a
+// regular file is opened: a FIFO would make the program wait for ever, a
+// device could be endless, and a folder gets a Dutch message.
 func readFileLimited(fsys fs.FS, name string, max int64) ([]byte, error) {
-	if st, err := fs.Stat(fsys, name); err == nil && st.Size() > max {
-		return nil, sizeError(st.Size(), max)
+	if st, err := fs.Stat(fsys, name); err == nil {
+		switch {
+		case st.IsDir():
+			return nil, &LimitError{Msg: "dit is een map, geen bestand; een inhoudsmap heeft hier een TOML-bestand nodig"}
+		case !st.Mode().IsRegular():
+			return nil, &LimitError{Msg: "dit is geen gewoon bestand maar een apparaat, pipe of socket; een inhoudsmap heeft hier een gewoon TOML-bestand nodig"}
+		case st.Size() > max:
+			return nil, sizeError(st.Size(), max)
+		}
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
