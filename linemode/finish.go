@@ -1,6 +1,7 @@
 package linemode
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -26,10 +27,17 @@ func (p *run) save() bool {
 	return err == nil
 }
 
+// ErrUnsaved is returned when the reader finished or stopped with answers
+// that could not be saved (exit code 1, as in the full-screen program).
+var ErrUnsaved = errors.New("je antwoorden konden niet worden bewaard")
+
 func (p *run) stop() error {
 	p.say("")
 	saved := len(p.answers) > 0 && p.save()
 	switch {
+	case !saved && len(p.answers) > 0 && p.session != "" && !p.remote:
+		p.say("Je bent gestopt. Je antwoorden zijn niet bewaard.")
+		return ErrUnsaved
 	case saved && p.remote:
 		p.say("Je bent gestopt. Je antwoorden zijn bewaard %s.", trainerPlace)
 		p.say("Ga later verder door opnieuw in te loggen met dezelfde naam.")
@@ -86,6 +94,7 @@ func (p *run) finish() error {
 		}
 		return nil
 	}
+	var unsaved error
 	if p.save() {
 		p.say("Je antwoorden zijn bewaard in %s.", p.session)
 		// The command on a line of its own, never wrapped, so it can be
@@ -94,6 +103,9 @@ func (p *run) finish() error {
 		fmt.Fprintln(p.out, "  afstandswijzer samenvatting --antwoorden "+shellQuote(p.session))
 	} else {
 		p.say("Je antwoorden zijn niet bewaard.")
+		if p.session != "" {
+			unsaved = ErrUnsaved
+		}
 	}
 	line, ok := p.read("Wil je de samenvatting opslaan als bestand? Typ ja of nee:")
 	if ok && strings.HasPrefix(strings.ToLower(line), "j") {
@@ -104,7 +116,7 @@ func (p *run) finish() error {
 			p.say("De samenvatting staat in %s.", path)
 		}
 	}
-	return nil
+	return unsaved
 }
 
 // shellQuote quotes a path for copying into a shell when it has spaces.
