@@ -21,12 +21,10 @@ func Clean(s string) string {
 		if r == '\n' || r == '\t' {
 			return r
 		}
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
-			return -1
-		}
-		// Bidirectional overrides can make text read differently on screen
-		// than in the file (the "Trojan Source" trick).
-		if (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') {
+		// Bidirectional marks, embeddings, overrides and isolates can make
+		// text read differently on screen than in the file (the "Trojan
+		// Source" trick): the same set as Sanitize (unsafeRune).
+		if unicode.IsControl(r) || unsafeRune(r) {
 			return -1
 		}
 		return r
@@ -35,8 +33,7 @@ func Clean(s string) string {
 
 func needsClean(s string) bool {
 	for _, r := range s {
-		if (r < 0x20 && r != '\n' && r != '\t') || (r >= 0x7f && r <= 0x9f) ||
-			r == '\u2028' || r == '\u2029' || (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') {
+		if (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f || unsafeRune(r) {
 			return true
 		}
 	}

@@ -184,7 +184,7 @@ func NewModel(opt Options) tea.Model {
 // Run and the tests share.
 func runProgram(inner tea.Model, session string, opt Options, extra ...tea.ProgramOption) error {
 	g := guard{inner: inner, crash: &crash{}}
-	p := tea.NewProgram(g, append(programOptions(opt), extra...)...)
+	p := tea.NewProgram(g, append(append(programOptions(opt), tea.WithFilter(suspendKey)), extra...)...)
 	g.crash.program = p
 	// Bubble Tea handles SIGINT and SIGTERM; SIGHUP, SIGQUIT and an
 	// external SIGTSTP are handled so that the terminal is restored.
