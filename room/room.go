@@ -65,6 +65,7 @@ type room struct {
 	max    int
 	now    func() time.Time
 	cs     caseInfo
+	round  roundState
 	mu     sync.Mutex
 	parts  map[string]*participant // by file name
 	conns  int                     // sessions holding a seat
@@ -79,6 +80,7 @@ type caseInfo struct {
 
 func newRoom(eng *decision.Engine, dir string, max int, now func() time.Time, cs caseInfo) (*room, error) {
 	r := &room{eng: eng, dir: dir, max: max, now: now, cs: cs, parts: map[string]*participant{}, events: make(chan Event, 256)}
+	r.round = roundState{id: 1, cs: cs, started: now()}
 	if err := os.MkdirAll(filepath.Join(dir, sessionDir), 0o700); err != nil {
 		return nil, err
 	}
@@ -378,7 +380,7 @@ func (r *room) snapshot() ([]Row, []Tally, int) {
 			}
 		}
 	}
-	sort.Slice(rows, func(i, j int) bool { return rows[i].File < rows[j].File })
+	sortNatural(rows, func(r Row) string { return r.File })
 	var tally []Tally
 	for _, rule := range r.eng.C.Rules {
 		if n := count[rule.ID]; n > 0 {
@@ -402,7 +404,7 @@ func (r *room) compareFiles(files map[string]bool) []decision.CompareFile {
 		// Named as the file, as `vergelijk MAP/*.toml` does afterwards.
 		out = append(out, decision.CompareFile{Name: p.file, Answers: r.eng.Effective(p.answers)})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	sortNatural(out, func(f decision.CompareFile) string { return f.Name })
 	return out
 }
 
