@@ -45,10 +45,7 @@ func testRoom(t *testing.T) *room {
 		partial, _ = e.Set(partial, q.ID, q.Options[0].Value)
 	}
 	for name, a := range map[string]decision.Answers{"Anna": first, "Bob": partial, "Cas": last} {
-		p, _, err := r.join(name, nil, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
+		p := joinDirect(t, r, name)
 		if err := r.start(p, a); err != nil {
 			t.Fatal(err)
 		}

@@ -101,7 +101,7 @@ func TestDashboardCompareQuitAsks(t *testing.T) {
 // letter there, so ctrl+c stops.
 func TestNameScreenKeys(t *testing.T) {
 	r := testRoom(t)
-	m := newPartModel(r, "noor")
+	m := newPartModel(r, &ticket{})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	help := lastLine(ansi.Strip(m.View().Content))
 	if !strings.Contains(help, "ctrl+c stoppen") || strings.Contains(help, "esc") {
@@ -120,10 +120,7 @@ func TestDashboardNamesMatchFiles(t *testing.T) {
 	}
 	a := path(e, func(int) int { return 0 })
 	for _, name := range []string{"../../x", "a..x", "Team Één"} {
-		p, _, err := r.join(name, nil, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
+		p := joinDirect(t, r, name)
 		if err := r.start(p, a); err != nil {
 			t.Fatal(err)
 		}
