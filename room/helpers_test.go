@@ -60,11 +60,21 @@ func testConfig(t *testing.T) Config {
 // earlier through the returned stop function.
 func startRoom(t *testing.T, cfg Config) (*server, *syncBuffer, func()) {
 	t.Helper()
+	return startRoomWith(t, cfg, nil)
+}
+
+// startRoomWith is startRoom with tune called on the server before any
+// connection (shorter timeouts for tests).
+func startRoomWith(t *testing.T, cfg Config, tune func(*server)) (*server, *syncBuffer, func()) {
+	t.Helper()
 	logBuf := &syncBuffer{}
 	cfg.Stdout = logBuf
 	ready := make(chan *server, 1)
 	cfg.ready = func(s *server) {
 		s.authDelay = 10 * time.Millisecond
+		if tune != nil {
+			tune(s)
+		}
 		ready <- s
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -299,10 +309,11 @@ func readAnswersFile(t *testing.T, e *decision.Engine, dir, file string) decisio
 // joinDirect joins name without a connection (dashboard tests).
 func joinDirect(t testing.TB, r *room, name string) *participant {
 	t.Helper()
-	r.mu.Lock()
-	r.lobby++
-	r.mu.Unlock()
-	p, _, err := r.join(&ticket{}, name, nil, nil)
+	tk, refusal := r.enter("", func() {})
+	if tk == nil {
+		t.Fatalf("enter: %s", refusal)
+	}
+	p, _, err := r.join(tk, name, nil, nil)
 	if err != nil {
 		t.Fatalf("join %q: %v", name, err)
 	}

@@ -83,7 +83,11 @@ func (s *server) logMW(next ssh.Handler) ssh.Handler {
 // limits, and checks with SSH keepalives that it is still there.
 func (s *server) seatMW(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
-		t, refusal := s.room.enter(sessionKey(sess.Context()))
+		evict := func() {
+			fmt.Fprint(sess, "\r\n"+lobbyFullText+"\r\n")
+			_ = sess.Close()
+		}
+		t, refusal := s.room.enter(sessionKey(sess.Context()), evict)
 		if t == nil {
 			s.room.refuse(refusedFull, "een verbinding vanaf %s is geweigerd: %s", hostOf(sess.RemoteAddr().String()), refusal)
 			wish.Fatalln(sess, refusal)
@@ -94,7 +98,7 @@ func (s *server) seatMW(next ssh.Handler) ssh.Handler {
 		if conn, ok := sess.Context().Value(ssh.ContextKeyConn).(gossh.Conn); ok {
 			ctx, cancel := context.WithCancel(sess.Context())
 			defer cancel()
-			go keepalive(ctx, conn, keepaliveEvery, keepaliveWait)
+			go keepalive(ctx, conn, s.keepEvery, s.keepWait)
 		}
 		next(sess)
 	}
@@ -103,7 +107,7 @@ func (s *server) seatMW(next ssh.Handler) ssh.Handler {
 // Keepalives find a connection that is gone without closing (a laptop
 // that went to sleep, a frozen client) within keepaliveEvery +
 // keepaliveWait, so its name can be continued.
-var (
+const (
 	keepaliveEvery = 10 * time.Second
 	keepaliveWait  = 20 * time.Second
 )

@@ -78,7 +78,7 @@ func (m *partModel) Init() tea.Cmd {
 
 func (m *partModel) nameTimer() tea.Cmd {
 	gen := m.gen
-	return tea.Tick(nameTimeout, func(time.Time) tea.Msg { return nameTimeoutMsg{gen: gen} })
+	return tea.Tick(m.room.nameTimeout, func(time.Time) tea.Msg { return nameTimeoutMsg{gen: gen} })
 }
 
 func (m *partModel) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
@@ -156,6 +156,7 @@ func (m *partModel) updateName(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		// Only keys count as activity, not the cursor's blinking.
 		m.gen++
+		m.ticket.touch()
 		switch msg.String() {
 		case "ctrl+c", "esc":
 			return tea.Quit
@@ -167,6 +168,7 @@ func (m *partModel) updateName(msg tea.Msg) tea.Cmd {
 		return tea.Batch(cmd, m.nameTimer())
 	case tea.PasteMsg:
 		m.gen++
+		m.ticket.touch()
 		var cmd tea.Cmd
 		m.input, cmd = m.input.Update(msg)
 		return tea.Batch(cmd, m.nameTimer())

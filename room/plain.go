@@ -22,9 +22,9 @@ const (
 	nameUsedText = "Iemand anders doet al mee met de naam %s. Kies een andere naam, bijvoorbeeld %s."
 )
 
-// nameTimeout ends a connection that types no name: it would hold a
-// place on the name screen for nothing.
-var nameTimeout = 2 * time.Minute
+// defaultNameTimeout ends a connection that types no name: it would
+// hold a place on the name screen for nothing (room.nameTimeout).
+const defaultNameTimeout = 2 * time.Minute
 
 const nameTimeoutText = "Je hebt een tijd geen naam getypt. Log opnieuw in als je mee wilt doen."
 
@@ -43,7 +43,7 @@ func joinError(err error, name string) (string, bool) {
 
 // plainName asks for a name in the line mode until join accepts one.
 func (s *server) plainName(sess ssh.Session, in *bufio.Reader, t *ticket) (*participant, bool) {
-	timer := time.AfterFunc(nameTimeout, func() {
+	timer := time.AfterFunc(s.room.nameTimeout, func() {
 		fmt.Fprintln(sess, "\n"+nameTimeoutText)
 		_ = sess.Close()
 	})
@@ -58,7 +58,8 @@ func (s *server) plainName(sess ssh.Session, in *bufio.Reader, t *ticket) (*part
 		if err != nil && !errors.Is(err, bufio.ErrBufferFull) {
 			return nil, false
 		}
-		timer.Reset(nameTimeout)
+		timer.Reset(s.room.nameTimeout)
+		t.touch()
 		name := strings.TrimSpace(string(line))
 		p, returning, err := s.room.join(t, name, kick, nil)
 		if err == nil {

@@ -79,6 +79,9 @@ type room struct {
 	alias  map[string]string       // file names given to names without Latin letters
 	seated int                     // participants with a live connection
 	lobby  int                     // connections on the name screen
+	// waiting are those connections (not evicted), to choose one to
+	// make room.
+	waiting map[*ticket]struct{}
 	// lobbyMax bounds the connections without a name, so idle ones
 	// cannot keep the room busy.
 	lobbyMax  int
@@ -90,11 +93,14 @@ type room struct {
 	roundDirs map[int]string // the folder of each round's answers, under dir
 	// writeEvery coalesces a participant's writes.
 	writeEvery time.Duration
+	// nameTimeout ends a name screen without keys.
+	nameTimeout time.Duration
 }
 
 func newRoom(eng *decision.Engine, dir string, max int, now func() time.Time, cs caseInfo) (*room, error) {
 	r := &room{eng: eng, dir: dir, max: max, now: now, parts: map[string]*participant{}, alias: map[string]string{},
-		lobbyMax: lobbyCap(max), roundDirs: map[int]string{1: ""}, events: make(chan Event, 256), writeEvery: 500 * time.Millisecond}
+		waiting: map[*ticket]struct{}{}, lobbyMax: lobbyCap(max), roundDirs: map[int]string{1: ""}, events: make(chan Event, 256), writeEvery: 500 * time.Millisecond,
+		nameTimeout: defaultNameTimeout}
 	r.round = roundState{id: 1, cs: cs, started: now()}
 	if err := os.MkdirAll(filepath.Join(dir, sessionDir), 0o700); err != nil {
 		return nil, err

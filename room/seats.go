@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"time"
 	"unicode"
 
 	tea "charm.land/bubbletea/v2"
@@ -24,10 +25,20 @@ func lobbyCap(seats int) int { return min(max(10, seats/2), 250) }
 // ticket is one connection's place in the room: first on the name
 // screen (the lobby), then, once its name is confirmed, a seat.
 type ticket struct {
-	key   string // fingerprint of the connection's public key, or ""
-	named bool   // guarded by room.mu
-	who   atomic.Pointer[string]
+	key     string // fingerprint of the connection's public key, or ""
+	named   bool   // guarded by room.mu
+	evicted bool   // guarded by room.mu: made room for a newer connection
+	who     atomic.Pointer[string]
+	// touched is when the connection last typed a key on the name
+	// screen (unix nanoseconds).
+	touched atomic.Int64
+	// evict ends the connection to make room; set before the ticket is
+	// used, by the session's handler.
+	evict func()
 }
+
+// touch marks activity on the name screen.
+func (t *ticket) touch() { t.touched.Store(time.Now().UnixNano()) }
 
 // name is the participant's name once join gave one, else "".
 func (t *ticket) name() string {
@@ -58,29 +69,53 @@ func (r *room) refuse(kind int, format string, args ...any) {
 
 // enter lets a new connection onto the name screen. A full room only
 // lets in a connection whose key belongs to someone seated: it can take
-// back its own seat.
-func (r *room) enter(key string) (*ticket, string) {
+// back its own seat. When the name screen is full, the connection that
+// typed nothing for longest makes room: idle connections cannot keep
+// people out.
+func (r *room) enter(key string, evict func()) (*ticket, string) {
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	switch {
 	case r.stopping:
+		r.mu.Unlock()
 		return nil, stoppingText
 	case r.seated >= r.max && !r.ownsSeat(key):
+		r.mu.Unlock()
 		return nil, sprintf(fullText, r.max)
-	case r.lobby >= r.lobbyMax:
-		return nil, lobbyFullText
 	}
+	var out *ticket
+	if r.lobby >= r.lobbyMax {
+		for t := range r.waiting {
+			if out == nil || t.touched.Load() < out.touched.Load() {
+				out = t
+			}
+		}
+		if out != nil {
+			out.evicted = true
+			delete(r.waiting, out)
+			r.lobby--
+			r.refused[refusedFull]++
+		}
+	}
+	t := &ticket{key: key, evict: evict}
+	t.touch()
+	r.waiting[t] = struct{}{}
 	r.lobby++
 	r.wg.Add(1)
-	return &ticket{key: key}, ""
+	r.mu.Unlock()
+	if out != nil {
+		r.log("een verbinding zonder naam maakt plaats voor een nieuwe (%d wachten op hun naam)", r.lobbyMax)
+		out.evict()
+	}
+	return t, ""
 }
 
 // exit ends a connection's place in the room (its seat is given back by
 // leave).
 func (r *room) exit(t *ticket) {
 	r.mu.Lock()
-	if !t.named {
+	if !t.named && !t.evicted {
 		r.lobby--
+		delete(r.waiting, t)
 	}
 	r.mu.Unlock()
 	r.wg.Done()
@@ -100,7 +135,7 @@ func (r *room) ownsSeat(key string) bool {
 
 const (
 	fullText      = "De studiemiddag is vol: er doen al %d deelnemers mee. Vraag de trainer wat je kunt doen."
-	lobbyFullText = "Er wachten nu te veel mensen op het scherm voor hun naam. Probeer het over een minuut opnieuw."
+	lobbyFullText = "Er wachten nu veel mensen op het scherm voor hun naam. Log opnieuw in en typ meteen je naam."
 	stoppingText  = "De studiemiddag stopt. Je kunt niet meer meedoen."
 )
 
@@ -194,6 +229,7 @@ func (r *room) join(t *ticket, name string, kick func(string), prog *tea.Program
 		r.seated++
 	}
 	r.lobby--
+	delete(r.waiting, t)
 	t.named = true
 	t.who.Store(&name)
 	p.name, p.key = name, t.key

@@ -31,8 +31,10 @@ type server struct {
 	fingerprint string
 
 	authDelay time.Duration // per recent failure of an address
-	mu        sync.Mutex
-	failures  map[string]*failure
+	// keepEvery and keepWait: see keepalive.
+	keepEvery, keepWait time.Duration
+	mu                  sync.Mutex
+	failures            map[string]*failure
 }
 
 type failure struct {
@@ -41,7 +43,8 @@ type failure struct {
 }
 
 func newServer(cfg Config, r *room) (*server, error) {
-	s := &server{cfg: cfg, room: r, authDelay: 500 * time.Millisecond, failures: map[string]*failure{}}
+	s := &server{cfg: cfg, room: r, authDelay: 500 * time.Millisecond, failures: map[string]*failure{},
+		keepEvery: keepaliveEvery, keepWait: keepaliveWait}
 	if err := os.MkdirAll(filepath.Dir(cfg.HostKeyPath), 0o700); err != nil {
 		return nil, fmt.Errorf("kan de map voor de sleutel van de server niet maken: %s", session.FileError(err))
 	}
