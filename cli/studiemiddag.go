@@ -75,7 +75,10 @@ func cmdStudiemiddag(env *Env, args []string) int {
 		}
 		cfg.CaseName, cfg.CaseTitle, cfg.CaseStory, cfg.CaseAnswers = cs.Name, cs.Title, cs.Story, a
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// Closing the trainer's terminal window (SIGHUP) or a shutdown
+	// (SIGTERM) stops the room as q does: goodbye screens, files
+	// complete, exit 0.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	if err := room.Run(ctx, cfg); err != nil {
 		if ue, ok := errors.AsType[*room.UsageError](err); ok {

@@ -254,6 +254,11 @@ func Run(ctx context.Context, cfg Config) error {
 	info := s.info()
 	if cfg.IsTerminal {
 		err = runDashboard(ctx, s, info)
+		if ctx.Err() != nil {
+			// Stopped by a signal: the terminal may be gone (SIGHUP),
+			// so drawing failed; the room still stops as with q.
+			err = nil
+		}
 		if err == nil {
 			// After the alternate screen: where the answers are.
 			defer fmt.Fprintf(cfg.Stdout, "De studiemiddag is gestopt. De antwoorden staan in %s\nVergelijk ze met: afstandswijzer vergelijk %s\n",
