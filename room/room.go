@@ -168,16 +168,35 @@ func (r *room) event(e Event) {
 
 // derive computes the dashboard's view of p from all answers a.
 func (r *room) derive(p *participant, a decision.Answers) {
-	p.answers = a
+	r.derived(a).apply(p)
+}
+
+// progress is what the dashboard shows of one participant's answers.
+type progress struct {
+	answers    decision.Answers
+	complete   bool
+	counts     *bool
+	rules      []string
+	pos, total int
+}
+
+// derived computes it without the room's lock: the summary is the
+// costly part of an answer, and every participant's would otherwise
+// wait for it.
+func (r *room) derived(a decision.Answers) progress {
 	s := r.eng.Summarize(a)
-	p.complete = s.Complete
-	p.counts = s.Verdict.Counts
-	p.rules = s.RuleIDs()
+	d := progress{answers: a, complete: s.Complete, counts: s.Verdict.Counts, rules: s.RuleIDs()}
 	if next := r.eng.Next(a); next != nil {
-		p.pos, p.total = r.eng.Position(a, next.ID)
+		d.pos, d.total = r.eng.Position(a, next.ID)
 	} else {
-		p.pos, p.total = 0, len(r.eng.Visible(a))
+		d.total = len(r.eng.Visible(a))
 	}
+	return d
+}
+
+// apply sets p's progress; the caller holds room.mu.
+func (d progress) apply(p *participant) {
+	p.answers, p.complete, p.counts, p.rules, p.pos, p.total = d.answers, d.complete, d.counts, d.rules, d.pos, d.total
 }
 
 // remove takes a participant out of the room: the session ends and the

@@ -17,6 +17,7 @@ var fileError = session.FileError
 // setAnswers takes a participant's new answers (from their TUI) and
 // schedules the write.
 func (r *room) setAnswers(p *participant, a decision.Answers) {
+	d := r.derived(a)
 	r.mu.Lock()
 	if p.removed {
 		r.mu.Unlock()
@@ -29,7 +30,7 @@ func (r *room) setAnswers(p *participant, a decision.Answers) {
 		return
 	}
 	wasComplete := p.complete
-	r.derive(p, a)
+	d.apply(p)
 	done := p.complete && !wasComplete
 	p.version++
 	if p.timer == nil {
