@@ -25,15 +25,18 @@ func (m *dashModel) openBeamer() tea.Cmd {
 	return m.beamer.Init()
 }
 
-// beamerSource is the round for the beamer: everyone with answers, named
-// by file as on the dashboard. It runs in the beamer's Cmd, so it reads
-// the room under its lock (compareFiles) and a copy of the case name.
+// beamerSource is the current round for the beamer (roundSnapshot locks
+// the room; it runs in the beamer's Cmd).
 func (m *dashModel) beamerSource() func() RoundView {
-	r, caseName := m.room, m.info.Case
+	r := m.room
 	return func() RoundView {
-		v := RoundView{Case: caseName}
-		for _, f := range r.compareFiles(nil) {
-			v.Participants = append(v.Participants, BeamerParticipant{Name: f.Name, Answers: f.Answers})
+		s := r.roundSnapshot()
+		v := RoundView{Round: s.ID}
+		if s.Case != "" {
+			v.Case = s.Title
+		}
+		for _, p := range s.Participants {
+			v.Participants = append(v.Participants, BeamerParticipant{Name: p.Name, Answers: p.Answers})
 		}
 		return v
 	}

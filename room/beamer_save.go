@@ -1,11 +1,11 @@
 package room
 
 import (
-	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/afstandswijzer/afstandswijzer/report"
+	"github.com/afstandswijzer/afstandswijzer/store/safefile"
 	"github.com/afstandswijzer/afstandswijzer/store/session"
 )
 
@@ -28,10 +28,11 @@ func (b *Beamer) saveRound() {
 	}
 	var path string
 	if err == nil {
-		path, err = saveNew(b.opt.Dir, "ronde-"+now().Format("2006-01-02"), ".html", page)
+		path, err = session.SaveNew(b.opt.Dir, "ronde", ".html", now(), page)
 	}
 	if err == nil {
-		_, err = saveNew(b.opt.Dir, strings.TrimSuffix(filepath.Base(path), ".html"), ".json", js)
+		// The JSON takes the HTML's name, never over another file.
+		err = safefile.CreateNew(strings.TrimSuffix(path, ".html")+".json", js, safefile.ExportMode)
 	}
 	if err != nil {
 		b.status = "De ronde is niet opgeslagen: " + session.FileError(err)
