@@ -66,7 +66,7 @@ const (
 	modeRemove
 	modeCompare
 	modeBeamer // the beamer view (beamer_dash.go)
-	modeRound // choosing the case of a new round
+	modeRound  // choosing the case of a new round
 )
 
 type dashModel struct {
