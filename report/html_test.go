@@ -316,7 +316,7 @@ var caseVerdicts = map[string]struct {
 	rules  []string // rules that must apply
 	not    []string // rules that must not apply
 }{
-	"hybride-nederlands":      {ptr(true), []string{"team-kiest-methode", "studentenraad-advies-voorzieningen", "studenten-betrekken-samenhang"}, []string{"or-instemming"}},
+	"hybride-nederlands": {ptr(true), []string{"team-kiest-methode", "studentenraad-advies-voorzieningen", "studenten-betrekken-samenhang"}, []string{"or-instemming"}},
 	// An exam gets the same three questions: the handreiking names no
 	// exception (issue 14, point 1).
 	"online-mondeling":        {nil, []string{"bot-voorwaarden", "or-instemming", "studentenraad-advies-voorzieningen"}, []string{"team-kiest-methode"}},

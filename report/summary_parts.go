@@ -237,4 +237,3 @@ func writeSources(w *docWriter, s *decision.Summary) {
 	writeResources(&w.b, sources)
 	w.f("\n")
 }
-
