@@ -297,7 +297,7 @@ func TestNits(t *testing.T) {
 // Point 11: the glossary.
 func TestGlossary(t *testing.T) {
 	c := loaded(t)
-	want := []string{"bot", "bpv", "oer", "urennorm", "bevoegd-gezag", "or", "studentenraad", "instemmingsrecht", "adviesrecht", "kwaliteitszorg", "kwaliteitsborging", "examinering"}
+	want := []string{"bot", "bpv", "oer", "urennorm", "bevoegd-gezag", "or", "onderwijskundige-doelstellingen", "studentenraad", "instemmingsrecht", "adviesrecht", "kwaliteitszorg", "kwaliteitsborging", "examinering"}
 	var got []string
 	for _, term := range c.Terms {
 		got = append(got, term.ID)

@@ -204,7 +204,7 @@ func TestBackgroundNotRepeated(t *testing.T) {
 	if n := strings.Count(body, "Wet op het onderwijstoezicht"); n != 1 {
 		t.Errorf("WOT background %d times, want once:\n%s", n, body)
 	}
-	if !strings.Contains(body, "*Achtergrond uit de wet:* als hierboven.") {
+	if !strings.Contains(body, "*Achtergrond (wet):* als hierboven.") {
 		t.Errorf("the second rule does not point to the background above:\n%s", body)
 	}
 }

@@ -108,7 +108,7 @@ func TestRulesSayTheirPointOnce(t *testing.T) {
 		t.Errorf("wetten.overheid.nl %d times, want once", n)
 	}
 	for _, line := range strings.Split(md, "\n") {
-		if strings.Contains(line, "Achtergrond uit de wet:") && strings.Contains(line, "wetten.overheid.nl") {
+		if strings.Contains(line, "Achtergrond (wet):") && strings.Contains(line, "wetten.overheid.nl") {
 			t.Errorf("background still says where to check the law: %s", line)
 		}
 	}

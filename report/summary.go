@@ -12,11 +12,13 @@ import (
 // answer comes first: a teacher who reads one screen has the verdict, who
 // must agree and what to do next; the answers they gave close the document.
 const (
-	SecBrief     = "In het kort"
-	SecBOT       = "Begeleide onderwijstijd"
-	SecBefore    = "Regel dit vooraf"
-	SecWho       = "Wie beslist wat"
-	SecRules     = "Regels die gelden"
+	SecBrief  = "In het kort"
+	SecBOT    = "Begeleide onderwijstijd"
+	SecBefore = "Regel dit vooraf"
+	SecWho    = "Wie beslist wat"
+	// SecRules says whose the rules are: the handreiking's, its words
+	// between „ ”.
+	SecRules     = "Regels uit de handreiking"
 	SecAfter     = "Achteraf: kwaliteitszorg en toezicht"
 	SecFindings  = "Wat de Inspectie zag"
 	SecExamples  = "Voorbeelden uit de praktijk"
@@ -272,9 +274,9 @@ func writeRule(b *strings.Builder, r decision.AppliedRule, lk func(string) strin
 	switch bg := background(r.Rule.Background); {
 	case bg == "":
 	case said(bg):
-		b.WriteString(" *Achtergrond uit de wet:* als hierboven.")
+		b.WriteString(" *Achtergrond (wet):* als hierboven.")
 	default:
-		fmt.Fprintf(b, " *Achtergrond uit de wet:* %s", lk(bg))
+		fmt.Fprintf(b, " *Achtergrond (wet):* %s", lk(bg))
 	}
 	b.WriteString("\n")
 }

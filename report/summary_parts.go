@@ -173,9 +173,6 @@ func writeRules(w *docWriter, s *decision.Summary, said func(string) bool) {
 	n := 0
 	for _, part := range []string{"Algemeen", "Vooraf"} {
 		for _, r := range rulesIn(s, part) {
-			if n == 0 {
-				w.f("*Uit de handreiking, met haar eigen woorden tussen „ ”.*\n\n")
-			}
 			writeRule(&w.b, r, w.lk, said)
 			n++
 		}
