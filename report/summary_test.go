@@ -113,3 +113,17 @@ func BenchmarkMarkdown(b *testing.B) {
 		_ = Markdown(e.Summarize(a))
 	}
 }
+
+// Issue 14, point 11: no visible Markdown escape in the Markdown file or
+// on screen: "Kahoot!" stays "Kahoot!" ("![" cannot start an image once
+// "[" is escaped).
+func TestNoVisibleEscapes(t *testing.T) {
+	s := voorbeeld(t)
+	md := Markdown(s)
+	if !strings.Contains(md, "Kahoot! of Mentimeter") || strings.Contains(md, `\!`) {
+		t.Errorf("Kahoot escaped in the Markdown:\n%s", md)
+	}
+	if got := esc("![x](javascript:y)"); !strings.Contains(got, `!\[x\]`) {
+		t.Errorf("an image or link survives escaping: %q", got)
+	}
+}
