@@ -27,6 +27,11 @@ func shared(t *testing.T, path string) string {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
+		// In CI the sources are always there: a missing file must fail,
+		// or the check would pass without comparing anything.
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s not found: CI needs the shared sources beside the repository (../shared from its root)", path)
+		}
 		t.Skipf("%s not found: the shared sources must sit beside the repository (../shared from its root) for this check", path)
 	}
 	if err != nil {

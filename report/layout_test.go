@@ -275,7 +275,7 @@ func TestLinkerLinksFirstUseOnly(t *testing.T) {
 func TestGlossaryLinks(t *testing.T) {
 	s := voorbeeld(t)
 	if len(termsOf(s)) == 0 {
-		t.Skip("no glossary in this content")
+		t.Fatal("the example links no glossary term: this test checks nothing")
 	}
 	d := Summary(s)
 	md := d.Markdown()

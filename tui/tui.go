@@ -67,6 +67,10 @@ type Options struct {
 	// summary renders share the machine with the rest of the room.
 	Remote bool
 
+	// extra are program options the tests add (a window size for piped
+	// input, which has none).
+	extra []tea.ProgramOption
+
 	// LogDir is where a crash report is written; empty means
 	// os.UserCacheDir()/afstandswijzer.
 	LogDir string
@@ -114,7 +118,7 @@ func Run(opt Options) error {
 		opt.otherWindow = other
 	}
 	a := newApp(opt)
-	if err := runProgram(a, a.c.sessionPath, opt); err != nil {
+	if err := runProgram(a, a.c.sessionPath, opt, opt.extra...); err != nil {
 		return err
 	}
 	if a.quitUnsaved {
