@@ -19,9 +19,8 @@ type Outcome string
 // Outcomes. The first three are the verdicts (bot.uitkomst in the JSON);
 // the last two say why a participant has none of them yet.
 const (
-	OutcomeCan     Outcome = "kan_meetellen"
-	OutcomeCannot  Outcome = "telt_niet"
-	OutcomeUnclear Outcome = "onduidelijk"
+	// OutcomeCan and OutcomeCannot are the summary's (summary.go).
+	OutcomeUnclear Outcome = OutcomeUnknown
 	// OutcomeNA: none of the three questions is asked on this path.
 	OutcomeNA Outcome = "niet_van_toepassing"
 	// OutcomePending: a condition is still to be answered.
@@ -138,7 +137,7 @@ func (e *Engine) Tally(ps []Participant) *Tally {
 			paths[i].vis[q.ID] = true
 			shown[q.ID] = true
 		}
-		o := e.outcome(e.verdict(eff, vis), eff, vis)
+		o := e.outcome(e.verdict(eff), eff, vis)
 		oc := &t.Outcomes[slices.Index(Outcomes, o)]
 		oc.Count++
 		oc.Names = append(oc.Names, p.Name)

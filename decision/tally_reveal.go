@@ -123,5 +123,5 @@ func (e *Engine) botOutcome(q *content.Question, value string) Outcome {
 			vis = append(vis, c)
 		}
 	}
-	return e.outcome(e.verdict(a, vis), a, vis)
+	return e.outcome(e.verdict(a), a, vis)
 }
