@@ -43,16 +43,9 @@ func cmdCase(env *Env, args []string) int {
 		return exitFail
 	}
 	if len(names) == 0 && *o.out == "" && *o.answersTo == "" && !flagSet(c.fs, "format") && env.IsTerminal(env.Stdin) && env.IsTerminal(env.terminal) {
-		// At a terminal a trainer picks a case from a list.
-		picked, err := tui.PickCase(cases, tui.PickOptions{})
-		if err != nil {
-			fmt.Fprintf(stderr, "afstandswijzer casus: %v\n", err)
-			return exitFail
-		}
-		if picked == nil {
-			return exitOK
-		}
-		names = []string{picked.Name}
+		// At a terminal a trainer picks a case from a list; esc on the
+		// case's story comes back to the list.
+		return pickAndShowCases(ct, cases, stderr)
 	}
 	if len(names) == 0 {
 		return listCases(c, o, cases)
@@ -172,4 +165,34 @@ func writeCaseAnswers(stdout, stderr io.Writer, e *decision.Engine, a decision.A
 	abs, _ := filepath.Abs(answersTo)
 	fmt.Fprintf(stdout, "De antwoorden van de casus %q staan in %s.\nPas ze aan en bekijk de samenvatting met:\n  afstandswijzer samenvatting --antwoorden %s\n", cs.Name, abs, answersTo)
 	return exitOK
+}
+
+// pickAndShowCases lets a trainer pick a case at a terminal and shows it
+// on its story; esc there (tui.ErrBack) returns to the list.
+func pickAndShowCases(ct *content.Content, cases []*content.Case, stderr io.Writer) int {
+	e := decision.New(ct)
+	for {
+		picked, err := tui.PickCase(cases, tui.PickOptions{})
+		if err != nil {
+			fmt.Fprintf(stderr, "afstandswijzer casus: %v\n", err)
+			return exitFail
+		}
+		if picked == nil {
+			return exitOK
+		}
+		a, err := e.ParseAnswers(picked.File, picked.Answers, decision.ParseOptions{})
+		if err != nil {
+			fmt.Fprintf(stderr, "afstandswijzer casus: de casus past niet bij deze inhoud:\n  %s\n", indentLines(err.Error()))
+			return exitUsage
+		}
+		err = tui.Run(tui.Options{Engine: e, Answers: a, Title: picked.Title, Story: picked.Story, SessionPath: "-", FromPicker: true})
+		switch {
+		case errors.Is(err, tui.ErrBack):
+			continue
+		case err != nil:
+			fmt.Fprintf(stderr, "afstandswijzer casus: %v\n", err)
+			return exitFail
+		}
+		return exitOK
+	}
 }

@@ -56,7 +56,8 @@ type loader struct {
 	src      map[string]string
 	lines    map[string][]string // src split in lines, on first use
 	fields   map[fieldsAt]map[string]int
-	env      map[string]any // the expression environment, built once
+	env      map[string]any  // the expression environment, built once
+	conds    map[string]Cond // compiled conditions by source
 	problems Problems
 }
 

@@ -68,6 +68,7 @@ const (
 	modeStop
 	modeRemove
 	modeCompare
+	modeBeamer // the beamer view (beamer_dash.go)
 )
 
 type dashModel struct {
@@ -97,6 +98,8 @@ type dashModel struct {
 	// smallCode hides the large code, to make room for the list (the
 	// full help does too).
 	smallCode bool
+	// beamer keeps its state (page, what is shown) between visits.
+	beamer *Beamer
 }
 
 func newDashboard(r *room, info roomInfo, now func() time.Time, noColor bool) *dashModel {
@@ -129,6 +132,9 @@ func (m *dashModel) refresh() {
 }
 
 func (m *dashModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, done := m.beamerMsg(msg); done {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.w, m.h = msg.Width, msg.Height

@@ -32,6 +32,9 @@ func (m *dashModel) View() tea.View {
 		v.Content = ansi.Wrap("Maak het venster groter (minstens 40 bij 12). Code: "+m.info.Code, m.w, "")
 		return v
 	}
+	if m.mode == modeBeamer && m.beamer != nil {
+		return m.beamer.View()
+	}
 	if m.mode == modeCompare {
 		v.MouseMode = tea.MouseModeCellMotion
 		v.Content = m.viewCompare()

@@ -9,7 +9,7 @@ import (
 // ? help, q stop, esc back.
 
 type dashKeys struct {
-	Up, Down, Move, Select, All, Compare, Handout, Remove, Code key.Binding
+	Up, Down, Move, Select, All, Compare, Handout, Remove, Code, Beamer key.Binding
 	// In the comparison.
 	Scroll, ScrollUp, ScrollDown, Page, Back key.Binding
 	Help, Quit                               key.Binding
@@ -26,6 +26,7 @@ func newDashKeys() dashKeys {
 		Handout:    keyhelp.Bind("h", "hand-out", "h"),
 		Remove:     keyhelp.Bind("x", "verwijderen", "x", "delete"),
 		Code:       keyhelp.Bind("c", "grote code aan/uit", "c"),
+		Beamer:     keyhelp.Bind("p", "beamer: de zaal per vraag", "p"),
 		Scroll:     keyhelp.Bind("↑/↓", "bladeren", "up", "down"),
 		ScrollUp:   keyhelp.Bind("↑/k", "omhoog", "up", "k"),
 		ScrollDown: keyhelp.Bind("↓/j", "omlaag", "down", "j"),
@@ -43,9 +44,9 @@ func (k dashKeys) shortHelp(mode dashMode) (keys []key.Binding, drop []int) {
 	if mode == modeCompare {
 		return []key.Binding{k.Scroll, keyhelp.WithDesc(k.Handout, "h", "hand-out opslaan"), k.Back}, []int{0, 1, 2}
 	}
-	// Move, Select, All, Compare, Handout, Remove, Code
-	return []key.Binding{k.Move, k.Select, keyhelp.WithDesc(k.All, "a", "alles"), k.Compare, k.Handout, k.Remove, keyhelp.WithDesc(k.Code, "c", "code")},
-		[]int{6, 2, 0, 5, 4, 3, 1}
+	// Move, Select, All, Compare, Handout, Remove, Code, Beamer
+	return []key.Binding{k.Move, k.Select, keyhelp.WithDesc(k.All, "a", "alles"), k.Compare, k.Handout, k.Remove, keyhelp.WithDesc(k.Code, "c", "code"), keyhelp.WithDesc(k.Beamer, "p", "beamer")},
+		[]int{7, 6, 2, 0, 5, 4, 3, 1}
 }
 
 func (k dashKeys) fullHelp(mode dashMode) [][]key.Binding {
@@ -55,7 +56,7 @@ func (k dashKeys) fullHelp(mode dashMode) [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Select, k.All},
-		{keyhelp.WithDesc(k.Compare, "v/enter", "vergelijken"), keyhelp.WithDesc(k.Handout, "h", "hand-out (html) opslaan"), keyhelp.WithDesc(k.Remove, "x/del", "verwijderen"), k.Code},
+		{keyhelp.WithDesc(k.Compare, "v/enter", "vergelijken"), keyhelp.WithDesc(k.Handout, "h", "hand-out (html) opslaan"), keyhelp.WithDesc(k.Remove, "x/del", "verwijderen"), k.Code, k.Beamer},
 		last,
 	}
 }

@@ -131,7 +131,7 @@ func TestBug6PathsAreNotBroken(t *testing.T) {
 	}
 	wide := len(want) + 2
 	m := openSummary(t, opt, wide, 24)
-	press(m, "s")
+	press(m, "o")
 	found := false
 	for _, l := range strings.Split(screenText(m), "\n") {
 		if strings.TrimSpace(l) == want {
@@ -256,7 +256,7 @@ func TestBug12QuitSaysWhereAnswersAre(t *testing.T) {
 		t.Fatal(err)
 	}
 	leave := strings.LastIndex(out, "\x1b[?1049l")
-	want := "Je antwoorden staan in " + opt.SessionPath + ". Ga verder met: afstandswijzer --verder"
+	want := "Je antwoorden staan in:\n  " + opt.SessionPath + "\nGa verder met: afstandswijzer --verder"
 	if leave < 0 || !strings.Contains(out[leave:], want) {
 		t.Fatalf("geen melding na het herstellen van de terminal:\n%q", out)
 	}
@@ -275,7 +275,7 @@ func TestQuitUnsavedIsAnError(t *testing.T) {
 	blocker := filepath.Join(t.TempDir(), "bestand")
 	os.WriteFile(blocker, nil, 0o644)
 	opt.SessionPath = filepath.Join(blocker, "sessie.toml")
-	_, err := runWithInput(t, opt, "\r\rqj")
+	_, err := runWithInput(t, opt, "\r\rqq")
 	if err != ErrUnsaved {
 		t.Fatalf("err = %v, want ErrUnsaved", err)
 	}

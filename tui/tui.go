@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"time"
@@ -56,6 +57,9 @@ type Options struct {
 	Answers decision.Answers
 	Title   string
 	Story   string
+	// FromPicker says the case was chosen in PickCase: esc on its story
+	// ends Run with ErrBack, and the caller shows the list again.
+	FromPicker bool
 	// Resume skips the welcome menu and goes on with the saved session,
 	// when there is one (afstandswijzer --verder).
 	Resume bool
@@ -124,6 +128,9 @@ func Run(opt Options) error {
 	if a.quitUnsaved {
 		return ErrUnsaved
 	}
+	if a.back {
+		return ErrBack
+	}
 	if msg := a.quitMessage(); msg != "" {
 		out := opt.Output
 		if out == nil {
@@ -156,7 +163,10 @@ func runDumb(opt Options) error {
 	if opt.Resume {
 		resume = linemode.ResumeContinue
 	}
-	return linemode.Run(linemode.Options{Engine: opt.Engine, In: in, Out: out, Err: os.Stderr,
+	intr := make(chan os.Signal, 1)
+	signal.Notify(intr, os.Interrupt)
+	defer signal.Stop(intr)
+	return linemode.Run(linemode.Options{Engine: opt.Engine, In: in, Out: out, Err: os.Stderr, Interrupt: intr,
 		SessionPath: opt.SessionPath, Resume: resume, Dir: opt.Dir, Now: opt.Now,
 		Answers: opt.Answers, Title: opt.Title, Story: opt.Story})
 }
