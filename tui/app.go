@@ -204,6 +204,7 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 	c := a.c
 	c.status = ""
+	c.retrySave()
 	if a.confirmQuit {
 		switch msg.String() {
 		case "j", "y", "q", "ctrl+c":
