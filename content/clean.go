@@ -47,6 +47,9 @@ func cleanAll(c *Content) {
 		&m.BOTNotApplicableLabel, &m.BOTNotApplicableReason, &m.BOTNotApplicableNote, &m.VOSource, &m.VOCaveat} {
 		*p = Clean(*p)
 	}
+	for _, n := range m.BOTNotes {
+		n.Text, n.Quote = Clean(n.Text), Clean(n.Quote)
+	}
 	for i := range m.Themes {
 		m.Themes[i] = Clean(m.Themes[i])
 	}
@@ -73,7 +76,7 @@ func cleanAll(c *Content) {
 		}
 	}
 	for _, a := range c.Actions {
-		a.Text = Clean(a.Text)
+		a.Text, a.Quote = Clean(a.Text), Clean(a.Quote)
 	}
 	for _, r := range c.Resources {
 		for _, p := range []*string{&r.Title, &r.Organisation, &r.Theme, &r.LookFor} {
@@ -84,7 +87,7 @@ func cleanAll(c *Content) {
 		x.Text, x.Theme, x.Source = Clean(x.Text), Clean(x.Theme), Clean(x.Source)
 	}
 	for _, t := range c.Terms {
-		t.Name, t.Text, t.Source = Clean(t.Name), Clean(t.Text), Clean(t.Source)
+		t.Name, t.Text, t.Source, t.Quote = Clean(t.Name), Clean(t.Text), Clean(t.Source), Clean(t.Quote)
 	}
 	for _, x := range c.Findings {
 		for _, p := range []*string{&x.Theme, &x.Title, &x.Text, &x.Source} {

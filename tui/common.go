@@ -51,8 +51,14 @@ type common struct {
 	saveErr string
 	// dirty means the answers changed since they were last saved.
 	dirty bool
+	// keepPrev: the reader started over while a complete session was
+	// saved; the first autosave copies it to sessie.toml.vorige first.
+	keepPrev bool
 
 	caseTitle, caseStory string
+	// fromPicker: the case was chosen in the case picker; esc on its
+	// story goes back there.
+	fromPicker bool
 
 	status     string
 	statusWarn bool
@@ -61,6 +67,8 @@ type common struct {
 	// renderSlots, when set, bounds the summaries rendered at the same
 	// time across the process (remote sessions).
 	renderSlots chan struct{}
+	// onAnswers replaces the autosave (Options.OnAnswers).
+	onAnswers func(decision.Answers)
 	// remote is a session over SSH (Options.Remote).
 	remote  bool
 	pending []tea.Msg // navigation messages for the app
@@ -92,8 +100,26 @@ func (c *common) resetAnswers(a decision.Answers) {
 }
 
 func (c *common) autosave() {
+	if c.onAnswers != nil {
+		c.onAnswers(c.answers.Clone())
+		c.saveErr, c.dirty = "", false
+		c.onDisk = c.answers.Clone()
+		return
+	}
 	if c.sessionPath == "" {
 		return
+	}
+	if c.keepPrev {
+		// Never replace a complete session without a copy of it.
+		prev, err := session.KeepComplete(c.eng, c.sessionPath)
+		if err != nil {
+			c.saveErr = session.FileError(err)
+			return
+		}
+		c.keepPrev = false
+		if prev != "" && !c.remote {
+			c.setStatus("Je vorige, complete antwoorden staan nu in "+prev, false)
+		}
 	}
 	if err := session.Save(c.sessionPath, c.eng.FormatAnswers(c.answers)); err != nil {
 		c.saveErr = session.FileError(err)
