@@ -407,7 +407,7 @@ func (p *run) ask(q *content.Question) (next *content.Question, answered, quit b
 				p.answers = a
 				p.save()
 				p.say("")
-				return p.after(q), true, false, nil
+				return p.eng.After(p.answers, q.ID), true, false, nil
 			}
 			// Set only rejects what Parse lets through on a content bug.
 			problem = "Dat antwoord past niet: " + err.Error()
@@ -417,19 +417,6 @@ func (p *run) ask(q *content.Question) (next *content.Question, answered, quit b
 		}
 		p.showQuestion(q)
 	}
-}
-
-// after returns the question that follows q on the current path. After
-// going back the reader walks forward again through the answered
-// questions, each showing its answer, so nothing is skipped unseen.
-func (p *run) after(q *content.Question) *content.Question {
-	vis := p.eng.Visible(p.answers)
-	for i, v := range vis {
-		if v.ID == q.ID && i+1 < len(vis) {
-			return vis[i+1]
-		}
-	}
-	return p.eng.Next(p.answers)
 }
 
 // review lists the answers on the path once all are given. It returns a

@@ -262,19 +262,8 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// answerText shows answer values by their labels.
-func answerText(q *content.Question, vals []string) string {
-	if len(vals) == 0 {
-		return "geen van deze"
-	}
-	labels := make([]string, 0, len(vals))
-	for _, v := range vals {
-		if o := q.Option(v); o != nil {
-			labels = append(labels, o.Label)
-		}
-	}
-	return strings.Join(labels, ", ")
-}
+// answerText shows answer values by their labels (decision.AnswerText).
+func answerText(q *content.Question, vals []string) string { return decision.AnswerText(q, vals) }
 
 // clean is the output boundary of the screens for text that came from
 // outside (a content file, a file name, a session path): the one
