@@ -435,20 +435,35 @@ func newApp(opt Options) *app {
 	c.st = newStyles(c.dark, c.noColor, c.ascii)
 	a := &app{c: c, global: newGlobalKeys(), confirm: newConfirmKeys(), help: help.New()}
 	a.help.Styles = c.st.help
-	if c.sessionPath != "" {
-		saved, note := session.Load(c.eng, c.sessionPath)
-		c.saved, c.onDisk = saved, saved
-		if note != "" {
-			if c.remote {
-				note = strings.ReplaceAll(note, c.sessionPath, "de map van de trainer")
-			}
-			c.sessionNote = clean(note)
-		}
-		if opt.otherWindow {
-			c.sessionNote = strings.TrimSpace(c.sessionNote + " Dit programma is al open in een ander venster. Antwoorden die je hier geeft, vervangen wat daar bewaard wordt.")
-		}
-	}
+	c.loadSession(opt.otherWindow)
 	c.live = c.eng.Summarize(c.answers)
+	a.first(opt)
+	return a
+}
+
+// loadSession reads the saved session, with the note the welcome screen
+// shows about it.
+func (c *common) loadSession(otherWindow bool) {
+	if c.sessionPath == "" {
+		return
+	}
+	saved, note := session.Load(c.eng, c.sessionPath)
+	c.saved, c.onDisk = saved, saved
+	if note != "" {
+		if c.remote {
+			// The note shows the path sanitized: replace that form.
+			note = strings.ReplaceAll(note, content.SanitizeLine(c.sessionPath), "de map van de trainer")
+		}
+		c.sessionNote = clean(note)
+	}
+	if otherWindow {
+		c.sessionNote = strings.TrimSpace(c.sessionNote + " Dit programma is al open in een ander venster. Antwoorden die je hier geeft, vervangen wat daar bewaard wordt.")
+	}
+}
+
+// first shows the first screen the options ask for.
+func (a *app) first(opt Options) {
+	c := a.c
 	switch {
 	case opt.Answers != nil && c.caseStory != "":
 		// A case opens on its story; enter goes on to the answers.
@@ -468,5 +483,4 @@ func newApp(opt Options) *app {
 	default:
 		a.replace(newWelcome(c))
 	}
-	return a
 }

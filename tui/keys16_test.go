@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -368,5 +369,34 @@ func TestShortHelpAt60Columns(t *testing.T) {
 	lines = strings.Split(screenText(m), "\n")
 	if help := lines[len(lines)-1]; !strings.Contains(help, "esc uitleg dicht") || !strings.Contains(help, "spatie aan/uit") {
 		t.Fatalf("korte hulp met uitleg open mist esc of spatie: %q", help)
+	}
+}
+
+// Issue 16, point 12: the answers that no longer count do not push the
+// review's rows off an 80x24 screen, however many there are.
+func TestDroppedAnswersLeaveTheRowsInView(t *testing.T) {
+	opt, _ := testOptions(t)
+	e := opt.Engine
+	full := fullPath(e, nil)
+	var most decision.Answers
+	for _, q := range e.Visible(full) {
+		for _, o := range q.Options {
+			a := full.Clone()
+			a[q.ID] = []string{o.Value}
+			if len(e.Dropped(a)) > len(e.Dropped(most)) && e.Complete(a) {
+				most = a
+			}
+		}
+	}
+	if len(e.Dropped(most)) < 2 {
+		t.Fatalf("no change drops two answers or more: %d", len(e.Dropped(most)))
+	}
+	writeSession(t, opt, most)
+	m := newSized(opt, 80, 24)
+	press(m, "enter")
+	mustContain(t, m, "> Naar de samenvatting", "Tellen niet mee")
+	rows := regexp.MustCompile(`(?m)^ +[0-9]+\. `).FindAllString(screenText(m), -1)
+	if len(rows) < 8 {
+		t.Fatalf("%d answers dropped leave %d rows in view:\n%s", len(e.Dropped(most)), len(rows), screenText(m))
 	}
 }
