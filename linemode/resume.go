@@ -86,4 +86,3 @@ func (p *run) startOver(a decision.Answers) {
 		p.say("Je begint opnieuw. Je oude antwoorden worden pas overschreven bij je eerste nieuwe antwoord.")
 	}
 }
-
