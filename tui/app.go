@@ -465,6 +465,10 @@ func (c *common) loadSession(otherWindow bool) {
 func (a *app) first(opt Options) {
 	c := a.c
 	switch {
+	case opt.pager:
+		c.resetAnswers(opt.Answers)
+		c.pager = true
+		a.replace(newSummary(c))
 	case opt.Answers != nil && c.caseStory != "":
 		// A case opens on its story; enter goes on to the answers.
 		c.resetAnswers(opt.Answers)

@@ -59,6 +59,8 @@ type common struct {
 	// fromPicker: the case was chosen in the case picker; esc on its
 	// story goes back there.
 	fromPicker bool
+	// pager: the summary alone (PageSummary): no review to go back to.
+	pager bool
 
 	status     string
 	statusWarn bool

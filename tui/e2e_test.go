@@ -366,3 +366,38 @@ func TestStopSignalRestoresTerminal(t *testing.T) {
 		t.Fatal("alternatief scherm staat nog aan na q")
 	}
 }
+
+// Issue 16, point 11: `samenvatting` at a terminal opens in the summary's
+// pager when the text is taller than the window (verdict in view, q
+// stops); PAGER=cat prints it as before.
+func TestSummaryCommandPagesAtATerminal(t *testing.T) {
+	t.Parallel()
+	bin := binary(t)
+	inhoud, _ := filepath.Abs(filepath.Join("testdata", "inhoud"))
+	dir := t.TempDir()
+	answers := filepath.Join(dir, "antwoorden.toml")
+	e := testEngine(t)
+	if err := os.WriteFile(answers, e.FormatAnswers(fullPath(e, nil)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sock := fmt.Sprintf("afstandswijzer-pager-%d", os.Getpid())
+	t.Cleanup(func() { exec.Command("tmux", "-L", sock, "kill-server").Run() })
+	script := func(pager string) string {
+		return fmt.Sprintf("cd %q && %s HOME=%q TERM=xterm-256color %s %q samenvatting --inhoud %q --antwoorden %q; echo KLAAR=$?",
+			dir, programEnv, dir, pager, bin, inhoud, answers)
+	}
+	p := startPane(t, sock, 80, 24, script(""))
+	s := p.waitText("In het kort")
+	if !strings.Contains(s, "· samenvatting") || !strings.Contains(s, "spatie/b bladeren") {
+		t.Fatalf("the pager does not start on the verdict:\n%s", s)
+	}
+	p.sendWait("space")
+	p.send("q")
+	if s := p.waitEnd(); !strings.Contains(s, "KLAAR=0") {
+		t.Fatalf("q does not end the pager:\n%s", s)
+	}
+	p2 := startPane(t, sock, 80, 24, script("PAGER=cat"))
+	if s := p2.waitEnd(); !strings.Contains(s, "KLAAR=0") || strings.Contains(s, "· samenvatting") {
+		t.Fatalf("PAGER=cat still pages:\n%s", s)
+	}
+}

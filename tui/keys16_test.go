@@ -400,3 +400,32 @@ func TestDroppedAnswersLeaveTheRowsInView(t *testing.T) {
 		t.Fatalf("%d answers dropped leave %d rows in view:\n%s", len(e.Dropped(most)), len(rows), screenText(m))
 	}
 }
+
+// Issue 16, point 11: the summary as a pager has no review to go back to:
+// r and esc do nothing, q stops, and the help does not offer r.
+func TestSummaryPagerAlone(t *testing.T) {
+	opt, _ := testOptions(t)
+	opt.Answers, opt.SessionPath, opt.pager = fullPath(opt.Engine, nil), "-", true
+	m := newSized(opt, 80, 24)
+	mustContain(t, m, "· samenvatting", "In het kort")
+	press(m, "r", "esc")
+	mustContain(t, m, "· samenvatting")
+	press(m, "?")
+	mustNotContain(t, m, "wijzigen")
+	press(m, "q")
+	if !m.quitting {
+		t.Fatal("q stopt de pager niet")
+	}
+	if m.quitMessage() != "" {
+		t.Fatalf("melding na de pager: %q", m.quitMessage())
+	}
+}
+
+// Issue 16, point 10: the program sets no window title, so there is none
+// to restore when it ends.
+func TestNoWindowTitle(t *testing.T) {
+	opt, _ := testOptions(t)
+	if title := newSized(opt, 80, 24).View().WindowTitle; title != "" {
+		t.Fatalf("venstertitel %q", title)
+	}
+}
