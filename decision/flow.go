@@ -1,6 +1,7 @@
 package decision
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/afstandswijzer/afstandswijzer/content"
@@ -32,4 +33,34 @@ func AnswerText(q *content.Question, vals []string) string {
 		}
 	}
 	return line.Text()
+}
+
+// ChangeNote says in Dutch what changing the answer to question id did
+// between before and after: the questions that now apply too (all of
+// them) and the answers that no longer count; "" when that answer did not
+// change. Both presenters show it on the review after the change.
+func (e *Engine) ChangeNote(before, after Answers, id string) string {
+	q := e.C.Question(id)
+	if q == nil || before == nil || slices.Equal(before[id], after[id]) {
+		return ""
+	}
+	note := "Je antwoord op „" + q.Short + "” is aangepast."
+	if added := newShorts(e.Visible(before), e.Visible(after)); len(added) > 0 {
+		note += " Daardoor gelden nu ook: " + strings.Join(added, ", ") + "."
+	}
+	if gone := newShorts(e.Dropped(before), e.Dropped(after)); len(gone) > 0 {
+		note += " Niet meer van toepassing: " + strings.Join(gone, ", ") + "."
+	}
+	return note
+}
+
+// newShorts names the questions in after that were not in before.
+func newShorts(before, after []*content.Question) []string {
+	var out []string
+	for _, q := range after {
+		if !slices.Contains(before, q) {
+			out = append(out, q.Short)
+		}
+	}
+	return out
 }

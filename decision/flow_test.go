@@ -1,6 +1,10 @@
 package decision
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 // After is the next question on the path, answered or not, else the
 // first open one (issue 17: one place decides the order for both
@@ -36,5 +40,43 @@ func TestAnswerText(t *testing.T) {
 	}
 	if got := AnswerText(q, []string{q.Options[0].Value, q.Options[1].Value}); got != q.Options[0].Label+", "+q.Options[1].Label {
 		t.Fatalf("two: %q", got)
+	}
+}
+
+// ChangeNote names every question a change makes apply, and every answer
+// it makes not count.
+func TestChangeNoteNamesAll(t *testing.T) {
+	e := engine(t)
+	full := Answers{}
+	for q := e.Next(full); q != nil; q = e.Next(full) {
+		full[q.ID] = []string{q.Options[len(q.Options)-1].Value}
+	}
+	found := false
+	for _, q := range e.Visible(full) {
+		for _, o := range q.Options {
+			after := full.Clone()
+			after[q.ID] = []string{o.Value}
+			note := e.ChangeNote(full, after, q.ID)
+			var added []string
+			for _, v := range e.Visible(after) {
+				if !slices.Contains(e.Visible(full), v) {
+					added = append(added, v.Short)
+				}
+			}
+			for _, d := range e.Dropped(after) {
+				if !slices.Contains(e.Dropped(full), d) {
+					added = append(added, d.Short)
+				}
+			}
+			for _, s := range added {
+				if !strings.Contains(note, s) {
+					t.Errorf("%s=%s: %q missing from %q", q.ID, o.Value, s, note)
+				}
+			}
+			found = found || len(added) >= 2
+		}
+	}
+	if !found {
+		t.Fatal("no change adds or drops two questions: the test proves nothing")
 	}
 }

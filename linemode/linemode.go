@@ -179,6 +179,10 @@ type run struct {
 	intr        <-chan os.Signal
 	interrupted bool // ctrl+c ended the run
 	quit        bool // stop typed at a prompt other than a question
+	// before and editID: the answers before a change from the review,
+	// and the question changed (decision.ChangeNote).
+	before decision.Answers
+	editID string
 }
 
 // trainerPlace is where a remote session's answers are kept.
@@ -292,6 +296,8 @@ func (p *run) run() error {
 		if cur == nil {
 			return p.finish()
 		}
+		// The next review says what this change did.
+		p.before, p.editID = p.answers.Clone(), cur.ID
 	}
 }
 
@@ -344,6 +350,11 @@ func (p *run) ask(q *content.Question) (next *content.Question, answered, quit b
 // question to ask again, or nil to go on to the summary.
 func (p *run) review() (*content.Question, error) {
 	vis := p.eng.Visible(p.answers)
+	if note := p.eng.ChangeNote(p.before, p.answers, p.editID); note != "" {
+		p.say("%s", content.Sanitize(note))
+		p.say("")
+	}
+	p.before = nil
 	if p.isCase {
 		p.isCase = false
 		p.say("Dit antwoordde de docent in de casus:")

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -38,32 +37,10 @@ func newReview(c *common, note string) *reviewScreen {
 	return s
 }
 
-// changeNote says what a change in the review did: which answer changed,
-// which questions were added and which answers no longer count.
+// changeNote says what a change in the review did (decision.ChangeNote),
+// sanitized for the screen.
 func changeNote(c *common, before, after decision.Answers, id string) string {
-	q := c.eng.C.Question(id)
-	if q == nil || before == nil || slices.Equal(before[id], after[id]) {
-		return ""
-	}
-	note := "Je antwoord op „" + clean(q.Short) + "” is aangepast."
-	if added := newShorts(c.eng.Visible(before), c.eng.Visible(after)); len(added) > 0 {
-		note += " Daardoor gelden nu ook: " + strings.Join(added, ", ") + "."
-	}
-	if gone := newShorts(c.eng.Dropped(before), c.eng.Dropped(after)); len(gone) > 0 {
-		note += " Niet meer van toepassing: " + strings.Join(gone, ", ") + "."
-	}
-	return note
-}
-
-// newShorts names the questions in after that were not in before.
-func newShorts(before, after []*content.Question) []string {
-	var out []string
-	for _, q := range after {
-		if !slices.Contains(before, q) {
-			out = append(out, clean(q.Short))
-		}
-	}
-	return out
+	return clean(c.eng.ChangeNote(before, after, id))
 }
 
 func (s *reviewScreen) update(c *common, msg tea.Msg) tea.Cmd {
