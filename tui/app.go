@@ -124,9 +124,9 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case openedMsg:
 		if msg.err != nil {
-			c.setStatus("Je browser ging niet open. Kopieer dit adres: "+msg.url, true)
+			c.setStatusURL("Je browser ging niet open. Kopieer dit adres:", msg.url, true)
 		} else {
-			c.setStatus("Geopend in je browser: "+msg.url, false)
+			c.setStatusURL("Geopend in je browser:", msg.url, false)
 		}
 		return nil
 	case tea.KeyPressMsg:
@@ -221,7 +221,7 @@ func (a *app) nextOrReview() screen {
 
 func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 	c := a.c
-	c.status = ""
+	c.status, c.statusURL = "", ""
 	if a.confirmQuit {
 		return a.confirmKey(msg)
 	}
@@ -281,7 +281,12 @@ func (a *app) footer() string {
 		if c.statusWarn {
 			st = c.st.warn
 		}
-		parts = append(parts, st.Render(wrapText(c.status, w)))
+		status := wrapText(c.status, w)
+		if c.statusURL != "" {
+			// The address the one way every screen shows it.
+			status += "\n" + urlText("  ", c.statusURL, w)
+		}
+		parts = append(parts, st.Render(status))
 	default:
 		parts = append(parts, "")
 	}

@@ -64,6 +64,7 @@ type common struct {
 
 	status     string
 	statusWarn bool
+	statusURL  string // an address shown under the status (setStatusURL)
 
 	renderers *rendererPool
 	// renderSlots, when set, bounds the summaries rendered at the same
@@ -76,7 +77,17 @@ type common struct {
 
 // setStatus sets the status line. Paths and URLs in it come from outside
 // (the environment, content files): control characters are removed.
-func (c *common) setStatus(s string, warn bool) { c.status, c.statusWarn = clean(s), warn }
+func (c *common) setStatus(s string, warn bool) {
+	c.status, c.statusWarn, c.statusURL = clean(s), warn, ""
+}
+
+// setStatusURL is a status line about an address from the content: the
+// address goes under it, as links show it (urlText: wrapped one way, an
+// OSC 8 hyperlink).
+func (c *common) setStatusURL(s, url string, warn bool) {
+	c.setStatus(s, warn)
+	c.statusURL = url
+}
 
 // setAnswers stores new answers, saves the session and refreshes the live
 // result. Saving happens here, synchronously, so a kill right after a key

@@ -429,3 +429,25 @@ func TestNoWindowTitle(t *testing.T) {
 		t.Fatalf("venstertitel %q", title)
 	}
 }
+
+// Issue 16, point 9: an address in the status line (opened, copied, to
+// copy over SSH) is shown as on the links screen: under the text, wrapped
+// the one way, as an OSC 8 hyperlink.
+func TestStatusAddressesAsLinks(t *testing.T) {
+	opt, _ := remoteOptions(t)
+	m := openSummary(t, opt, 60, 24)
+	press(m, "l")
+	url := m.top().(*linksScreen).links[1].URL
+	press(m, "down", "enter")
+	v := m.View().Content
+	if !strings.Contains(v, ansi.SetHyperlink(url)) {
+		t.Fatalf("geen hyperlink naar %s in de statusregel:\n%q", url, v)
+	}
+	want := strings.Split(ansi.Strip(urlText("  ", url, 60)), "\n")
+	text := screenText(m)
+	for _, l := range want {
+		if !strings.Contains(text, l) {
+			t.Fatalf("statusregel breekt het adres anders (%q mist):\n%s", l, text)
+		}
+	}
+}
