@@ -148,17 +148,23 @@ func TestHelpListsEveryKeyThatWorks(t *testing.T) {
 	for _, sc := range keyScreens() {
 		first := sc.open(t)
 		listed := listedKeys(first)
-		t0, typing := first.top().(typingScreen)
+		// A key that changed nothing leaves the screen as it was, so the
+		// next key is tried on it; after a change, on a fresh copy.
+		m := first
+		before := state(m)
 		for _, k := range everyKey {
-			if typing && t0.typing() && (len(k) == 1 || k == "space") {
+			if ts, ok := m.top().(typingScreen); ok && ts.typing() && (len(k) == 1 || k == "space") {
 				continue // typed text, not a key
 			}
-			m := sc.open(t)
-			before := state(m)
 			send(m, anyKeyMsg(k))
-			if state(m) != before && !listed[k] {
+			if state(m) == before {
+				continue
+			}
+			if !listed[k] {
 				t.Errorf("%s: %q werkt, maar ? noemt hem niet", sc.name, k)
 			}
+			m = sc.open(t)
+			before = state(m)
 		}
 	}
 }
