@@ -97,7 +97,7 @@ func listCases(c *common, o caseOpts, cases []*content.Case) int {
 // writes its summary.
 func showCase(c *common, o caseOpts, ct *content.Content, cs *content.Case) int {
 	env, stdout, stderr := c.env, c.env.Stdout, c.env.Stderr
-	out, answersTo, format := *o.out, *o.answersTo, *o.format
+	out, answersTo, format := toStdout(env, *o.out), *o.answersTo, *o.format
 	if !outPathOK(stderr, "casus", out, contentInputs(c.inhoud)...) || !outPathOK(stderr, "casus", answersTo, contentInputs(c.inhoud)...) {
 		return exitUsage
 	}

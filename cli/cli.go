@@ -98,6 +98,8 @@ func commands() []*Command {
 			Help: "Zonder NAAM: toont de voorbeeldcasussen voor een studiemiddag, met naam, titel en verhaal. Met NAAM: toont het verhaal en de samenvatting van die casus. Met --antwoorden-naar schrijf je de antwoorden van de casus naar een bestand, om aan te passen."},
 		{Name: "vergelijk", Run: cmdCompare, Args: "BESTAND BESTAND ... [--format markdown|html|json] [--uit BESTAND]", Short: "zet 2 tot 40 antwoordenbestanden naast elkaar",
 			Help: "Zet 2 tot 40 antwoordenbestanden naast elkaar, bijvoorbeeld één per team of alle bestanden van een studiemiddag: alle antwoorden, of het kan meetellen als begeleide onderwijstijd, en welke regels gelden. Rijen waarin de bestanden verschillen, hebben een ≠. Een bestand dat niet klopt, wordt genoemd met de reden; de andere worden wel vergeleken, en de afsluitcode is dan 2. Is je terminal te smal voor de tabel, dan staan de antwoorden onder elkaar; --format markdown of html geeft altijd de tabel."},
+		{Name: "ronde", Run: cmdRound, Args: "BESTAND ... [--format markdown|html|json] [--uit BESTAND] [--casus NAAM]", Short: "toon een ronde van een studiemiddag per vraag, zonder namen",
+			Help: roundHelp},
 		{Name: "controleer", Run: cmdCheck, Args: "[--links]", Short: "controleer de inhoud (vragen, regels, bronnen); met --links ook de links",
 			Help: "Controleert de inhoud: of de bestanden kloppen, of alle vragen, regels, bronnen en voorbeelden bereikbaar zijn, en of elk pad door de vragen eindigt in een samenvatting. Met --links ook of alle links nog werken (gebruikt internet). Afsluitcode 0 als alles klopt, 1 met een lijst van problemen."},
 		{Name: "inhoud", Run: cmdExport, Args: "--naar MAP", Short: "schrijf de ingebouwde inhoud naar MAP om zelf aan te passen",

@@ -32,6 +32,7 @@ func cmdCompare(env *Env, args []string) int {
 	if *format != "" && !validFormat(stderr, "vergelijk", *format, "markdown", "html", "json") {
 		return exitUsage
 	}
+	*out = toStdout(env, *out)
 	if !outPathOK(stderr, "vergelijk", *out, append(contentInputs(c.inhoud), paths...)...) {
 		return exitUsage
 	}

@@ -1,6 +1,7 @@
 package linemode
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -40,10 +41,17 @@ func (p *run) save() bool {
 	return err == nil
 }
 
+// ErrUnsaved is returned when the reader finished or stopped with answers
+// that could not be saved (exit code 1, as in the full-screen program).
+var ErrUnsaved = errors.New("je antwoorden konden niet worden bewaard")
+
 func (p *run) stop() error {
 	p.say("")
 	saved := len(p.answers) > 0 && p.save()
 	switch {
+	case !saved && len(p.answers) > 0 && p.session != "" && !p.remote:
+		p.say("Je bent gestopt. Je antwoorden zijn niet bewaard.")
+		return ErrUnsaved
 	case saved && p.remote:
 		p.say("Je bent gestopt. Je antwoorden zijn bewaard %s.", trainerPlace)
 		p.say("Ga later verder door opnieuw in te loggen met dezelfde naam.")
@@ -118,6 +126,7 @@ func (p *run) finish() error {
 		}
 		return nil
 	}
+	var unsaved error
 	if p.save() {
 		p.say("Je antwoorden zijn bewaard in:")
 		p.pathLine(p.session)
@@ -127,6 +136,9 @@ func (p *run) finish() error {
 		fmt.Fprintln(p.out, "  afstandswijzer samenvatting --antwoorden "+session.ShownPath(p.session))
 	} else {
 		p.say("Je antwoorden zijn niet bewaard.")
+		if p.session != "" {
+			unsaved = ErrUnsaved
+		}
 	}
 	line, ok := p.read("Wil je de samenvatting opslaan als bestand? Typ ja of nee:")
 	for ok && line == "" && !p.script {
@@ -146,7 +158,7 @@ func (p *run) finish() error {
 			p.pathLine(path)
 		}
 	}
-	return nil
+	return unsaved
 }
 
 // pathLine writes a path on a line of its own, indented, never wrapped

@@ -32,9 +32,15 @@ func (m *dashModel) View() tea.View {
 		v.Content = ansi.Wrap("Maak het venster groter (minstens 40 bij 12). Code: "+m.info.Code, m.w, "")
 		return v
 	}
-	if m.mode == modeCompare {
+	switch {
+	case m.mode == modeBeamer && m.beamer != nil:
+		return m.beamer.View()
+	case m.mode == modeCompare:
 		v.MouseMode = tea.MouseModeCellMotion
 		v.Content = m.viewCompare()
+		return v
+	case m.mode == modeRound:
+		v.Content = m.viewRound()
 		return v
 	}
 	v.Content = m.viewMain()
@@ -98,7 +104,12 @@ func (m *dashModel) viewMain() string {
 		}
 	}
 	var top []string
-	top = append(top, m.header("studiemiddag", dFaint.Render(fmt.Sprintf("%d van %d in de zaal", active, m.info.Max))), "")
+	right := fmt.Sprintf("%d van %d in de zaal", active, m.info.Max)
+	if n := m.refused[refusedFull] + m.refused[refusedCode]; n > 0 {
+		// Counted so the trainer sees people who could not get in.
+		right += fmt.Sprintf(" · %d geweigerd", n)
+	}
+	top = append(top, m.header("studiemiddag", dFaint.Render(right)), "")
 	top = append(top, "Code: "+dCode.Render(m.info.Code))
 	if big := BigText(m.info.Code, m.w); big != "" && m.h >= 22 && !m.smallCode && !m.allKeys {
 		top = append(top, dCode.Render(big))
@@ -111,9 +122,7 @@ func (m *dashModel) viewMain() string {
 		top = append(top, label+j)
 	}
 	top = append(top, "Vingerafdruk: "+m.info.Fingerprint)
-	if m.info.Case != "" {
-		top = append(top, "Casus:        "+m.info.Case)
-	}
+	top = append(top, m.roundLine())
 	top = append(top, "Antwoorden:   "+m.info.Dir, "")
 	// A narrow window wraps long lines (fingerprint, folder) between
 	// words, so every line on screen is counted.

@@ -52,6 +52,9 @@ type Config struct {
 	CaseTitle   string
 	CaseStory   string
 	CaseAnswers decision.Answers
+	// Cases are what the trainer can start a new round with from the
+	// dashboard (besides eigen les).
+	Cases []Case
 	// Max is the number of participants at the same time (--max); 0 means 40.
 	Max int
 	// Idle disconnects a participant after this long without traffic; 0
@@ -128,6 +131,13 @@ func (c Config) withDefaults() (Config, error) {
 		c.Stderr = io.Discard
 	}
 	return c, nil
+}
+
+// Case is a case for a round: everyone starts on its story and its
+// answers, and changes what they would answer otherwise.
+type Case struct {
+	Name, Title, Story string
+	Answers            decision.Answers
 }
 
 // UsageError is a wrong option value (--adres, --code, --max): the
@@ -238,6 +248,9 @@ func Run(ctx context.Context, cfg Config) error {
 		ln.Close()
 		return fmt.Errorf("kan de map %s niet maken: %w", cfg.Dir, err)
 	}
+	for _, c := range cfg.Cases {
+		r.cases = append(r.cases, caseInfo{name: c.Name, title: c.Title, story: c.Story, answers: c.Answers})
+	}
 	s, err := newServer(cfg, r)
 	if err != nil {
 		ln.Close()
@@ -254,6 +267,11 @@ func Run(ctx context.Context, cfg Config) error {
 	info := s.info()
 	if cfg.IsTerminal {
 		err = runDashboard(ctx, s, info)
+		if ctx.Err() != nil {
+			// Stopped by a signal: the terminal may be gone (SIGHUP),
+			// so drawing failed; the room still stops as with q.
+			err = nil
+		}
 		if err == nil {
 			// After the alternate screen: where the answers are.
 			defer fmt.Fprintf(cfg.Stdout, "De studiemiddag is gestopt. De antwoorden staan in %s\nVergelijk ze met: afstandswijzer vergelijk %s\n",

@@ -19,7 +19,7 @@ func TestParticipantSeesRemoteTexts(t *testing.T) {
 	s, _, _ := startRoom(t, cfg)
 	tm := openTerm(t, s, "noor", true)
 	tm.waitText("Hoe heet je")
-	tm.send("\r")
+	tm.send("noor\r")
 	tm.waitText("bewaard op de computer van de trainer")
 	if strings.Contains(tm.screen(), "je eigen computer") {
 		t.Fatalf("het welkomstscherm zegt dat alles op je eigen computer blijft:\n%s", tm.screen())
@@ -70,7 +70,7 @@ func TestPlainModeStartsOnCase(t *testing.T) {
 	s, _, _ := startRoom(t, cfg)
 	tm := openTerm(t, s, "ruben", false)
 	tm.waitText("Hoe heet je")
-	tm.send("\n")
+	tm.send("ruben\n")
 	tm.waitText("Casus: " + cs.Title)
 	tm.waitText("Dit antwoordde de docent in de casus:")
 	tm.waitText("Klopt dit? Typ een nummer om te wijzigen, of druk op Enter om door te gaan:")

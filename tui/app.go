@@ -405,6 +405,7 @@ func newApp(opt Options) *app {
 		sessionPath: opt.SessionPath,
 		renderers:   sharedRenderers,
 		remote:      opt.Remote,
+		onAnswers:   opt.OnAnswers,
 		caseTitle:   clean(opt.Title),
 		caseStory:   clean(opt.Story),
 		fromPicker:  opt.FromPicker,

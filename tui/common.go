@@ -70,6 +70,8 @@ type common struct {
 	// renderSlots, when set, bounds the summaries rendered at the same
 	// time across the process (remote sessions).
 	renderSlots chan struct{}
+	// onAnswers replaces the autosave (Options.OnAnswers).
+	onAnswers func(decision.Answers)
 	// remote is a session over SSH (Options.Remote).
 	remote  bool
 	pending []tea.Msg // navigation messages for the app
@@ -111,6 +113,12 @@ func (c *common) resetAnswers(a decision.Answers) {
 }
 
 func (c *common) autosave() {
+	if c.onAnswers != nil {
+		c.onAnswers(c.answers.Clone())
+		c.saveErr, c.dirty = "", false
+		c.onDisk = c.answers.Clone()
+		return
+	}
 	if c.sessionPath == "" {
 		return
 	}

@@ -75,6 +75,14 @@ type Options struct {
 	// input, which has none).
 	extra []tea.ProgramOption
 
+	// OnAnswers, when set, receives the answers after every change
+	// instead of the autosave to SessionPath (the SSH room keeps them in
+	// memory and writes them behind). SessionPath is still read at start.
+	OnAnswers func(decision.Answers)
+	// OnCrash, when set, is told about a panic NewModel's guard caught
+	// (the SSH room ends only that session and keeps a crash file).
+	OnCrash func(value any, stack []byte)
+
 	// LogDir is where a crash report is written; empty means
 	// os.UserCacheDir()/afstandswijzer.
 	LogDir string
@@ -179,14 +187,14 @@ func runDumb(opt Options) error {
 // autosaves as Run does. It does not read NO_COLOR: the caller chooses the
 // colour profile.
 func NewModel(opt Options) tea.Model {
-	return guard{inner: newApp(opt), crash: &crash{}}
+	return guard{inner: newApp(opt), crash: &crash{report: opt.OnCrash}}
 }
 
 // runProgram runs a model under the guard, with the terminal setup that
 // Run and the tests share.
 func runProgram(inner tea.Model, session string, opt Options, extra ...tea.ProgramOption) error {
 	g := guard{inner: inner, crash: &crash{}}
-	p := tea.NewProgram(g, append(programOptions(opt), extra...)...)
+	p := tea.NewProgram(g, append(append(programOptions(opt), tea.WithFilter(suspendKey)), extra...)...)
 	g.crash.program = p
 	// Bubble Tea handles SIGINT and SIGTERM; SIGHUP, SIGQUIT and an
 	// external SIGTSTP are handled so that the terminal is restored.
@@ -219,11 +227,15 @@ type crash struct {
 	value   any
 	stack   []byte
 	program *tea.Program
+	report  func(any, []byte) // Options.OnCrash
 }
 
 func (c *crash) catch(r any) {
 	if c.value == nil {
 		c.value, c.stack = r, debug.Stack()
+		if c.report != nil {
+			c.report(c.value, c.stack)
+		}
 	}
 }
 
