@@ -344,7 +344,7 @@ func benchWalk(addr string, i int, size [2]int, gap time.Duration, deadline time
 		return lat, 0, false, stalled, fmt.Errorf("geen naamscherm")
 	}
 	press(user+"\r", true) // name
-	press("\r", true) // welcome: begin
+	press("\r", true)      // welcome: begin
 	for q := range 40 {
 		if time.Now().After(deadline) {
 			return lat, 0, false, stalled, fmt.Errorf("tijd op")
