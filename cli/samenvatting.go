@@ -24,6 +24,7 @@ func cmdSummary(env *Env, args []string) int {
 	if *format != "" && !validFormat(stderr, "samenvatting", *format, "markdown", "json", "html") {
 		return exitUsage
 	}
+	*out = toStdout(env, *out)
 	if !outPathOK(stderr, "samenvatting", *out, append(contentInputs(c.inhoud), *answersPath)...) {
 		return exitUsage
 	}

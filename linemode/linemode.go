@@ -67,6 +67,10 @@ type Options struct {
 	// on the trainer's computer. Messages say so instead of naming a file
 	// or a command there, and the summary is not offered as a file.
 	Remote bool
+	// Interrupt, when set, receives ctrl+c (os.Interrupt): the run then
+	// ends on a new line, says where the answers are and returns nil,
+	// as stop does.
+	Interrupt <-chan os.Signal
 }
 
 // Resume is what Run does with a saved session.
@@ -114,6 +118,7 @@ func Run(opt Options) error {
 		answers: decision.Answers{},
 		hinted:  map[string]bool{},
 		remote:  opt.Remote,
+		intr:    opt.Interrupt,
 	}
 	if opt.Answers != nil {
 		p.answers = opt.Answers.Clone()
@@ -168,6 +173,12 @@ type run struct {
 	// says they are the case's.
 	isCase               bool
 	caseTitle, caseStory string
+	// keepPrev: the run started over while a complete session was
+	// saved; the first save copies it to sessie.toml.vorige first.
+	keepPrev    bool
+	intr        <-chan os.Signal
+	interrupted bool // ctrl+c ended the run
+	quit        bool // stop typed at a prompt other than a question
 }
 
 // trainerPlace is where a remote session's answers are kept.
@@ -187,7 +198,7 @@ func (p *run) item(prefix, text string) {
 func (p *run) read(prompt string) (string, bool) {
 	for {
 		fmt.Fprint(p.out, wrap.Words(prompt, p.width)+" ")
-		text, tooLong, err := p.in.next()
+		text, tooLong, err := p.nextLine()
 		if err != nil {
 			if err != io.EOF {
 				p.readErr = err
@@ -232,6 +243,9 @@ func (p *run) run() error {
 			p.say("")
 		}
 	} else if !p.resume() {
+		if p.quit {
+			return p.stop()
+		}
 		return p.ended()
 	}
 	if n := len(p.eng.Visible(p.answers)); p.isCase {
@@ -267,7 +281,12 @@ func (p *run) run() error {
 		// The short review: a number asks that question again.
 		var err error
 		cur, err = p.review()
-		if err != nil {
+		switch {
+		case p.quit:
+			return p.stop()
+		case errors.Is(err, errEnded):
+			return p.ended()
+		case err != nil:
 			return err
 		}
 		if cur == nil {
@@ -307,7 +326,7 @@ func (p *run) resume() bool {
 		p.say("")
 		return true
 	case ResumeFresh:
-		p.say("Je begint opnieuw. Je oude antwoorden worden pas overschreven bij je eerste nieuwe antwoord.")
+		p.startOver(a)
 		if !p.remote {
 			p.say("Wil je toch verder met je oude antwoorden? Start het programma dan met: %s", ContinueCmd)
 		}
@@ -328,10 +347,32 @@ func (p *run) resume() bool {
 			p.say("")
 			return true
 		case "2", "nee", "n":
+			p.keepPrev = session.IsComplete(p.eng, a)
 			p.say("")
 			return true
+		case "stop", "stoppen":
+			p.quit = true
+			return false
+		case "":
+			p.say("Je hebt niets getypt. Typ 1 om verder te gaan, 2 om opnieuw te beginnen, of stop.")
+			continue
 		}
-		p.say("Dat begrijp ik niet: %q. Typ 1 of 2.", line)
+		p.say("Dat begrijp ik niet: %q. Typ 1 of 2, of stop.", line)
+	}
+}
+
+// startOver says that a script starts at question 1, and what happens
+// with the saved answers a: a complete set is kept as a copy.
+func (p *run) startOver(a decision.Answers) {
+	p.keepPrev = session.IsComplete(p.eng, a)
+	switch {
+	case p.keepPrev && p.remote:
+		p.say("Je begint opnieuw. Je vorige antwoorden waren compleet; die blijven bewaard %s.", trainerPlace)
+	case p.keepPrev:
+		p.say("Je begint opnieuw. Je vorige antwoorden waren compleet. Bij je eerste nieuwe antwoord komt er een kopie van in:")
+		p.pathLine(p.session + session.PreviousSuffix)
+	default:
+		p.say("Je begint opnieuw. Je oude antwoorden worden pas overschreven bij je eerste nieuwe antwoord.")
 	}
 }
 
@@ -406,13 +447,16 @@ func (p *run) review() (*content.Question, error) {
 	}
 	for {
 		line, ok := p.read("Klopt dit? Typ een nummer om te wijzigen, of druk op Enter om door te gaan:")
+		if !ok && p.interrupted {
+			return nil, errEnded
+		}
 		if !ok || line == "" {
 			// A script that ends here has answered everything.
 			p.say("")
 			return nil, nil
 		}
-		if strings.EqualFold(line, "stop") {
-			p.say("")
+		if strings.EqualFold(line, "stop") || strings.EqualFold(line, "stoppen") {
+			p.quit = true
 			return nil, nil
 		}
 		if i, err := strconv.Atoi(line); err == nil && i >= 1 && i <= len(vis) {

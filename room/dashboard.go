@@ -65,7 +65,8 @@ const (
 	modeStop
 	modeRemove
 	modeCompare
-	modeRound // choosing the case of a new round
+	modeBeamer // the beamer view (beamer_dash.go)
+	modeRound  // choosing the case of a new round
 )
 
 type dashModel struct {
@@ -95,6 +96,8 @@ type dashModel struct {
 	// smallCode hides the large code, to make room for the list (the
 	// full help does too).
 	smallCode bool
+	// beamer keeps its state (page, what is shown) between visits.
+	beamer *Beamer
 	// roundCursor is the choice in modeRound: 0 eigen les, then the
 	// cases.
 	roundCursor int
@@ -146,6 +149,9 @@ func (m *dashModel) refresh() {
 }
 
 func (m *dashModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, done := m.beamerMsg(msg); done {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.w, m.h = msg.Width, msg.Height

@@ -32,12 +32,14 @@ func (m *dashModel) View() tea.View {
 		v.Content = ansi.Wrap("Maak het venster groter (minstens 40 bij 12). Code: "+m.info.Code, m.w, "")
 		return v
 	}
-	switch m.mode {
-	case modeCompare:
+	switch {
+	case m.mode == modeBeamer && m.beamer != nil:
+		return m.beamer.View()
+	case m.mode == modeCompare:
 		v.MouseMode = tea.MouseModeCellMotion
 		v.Content = m.viewCompare()
 		return v
-	case modeRound:
+	case m.mode == modeRound:
 		v.Content = m.viewRound()
 		return v
 	}

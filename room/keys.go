@@ -9,7 +9,7 @@ import (
 // ? help, q stop, esc back.
 
 type dashKeys struct {
-	Up, Down, Move, Select, All, Compare, Handout, Remove, Code, Round key.Binding
+	Up, Down, Move, Select, All, Compare, Handout, Remove, Code, Round, Beamer key.Binding
 	// In the choice of a round.
 	Start key.Binding
 	// In the comparison.
@@ -28,6 +28,7 @@ func newDashKeys() dashKeys {
 		Handout:    keyhelp.Bind("h", "hand-out", "h"),
 		Remove:     keyhelp.Bind("x", "verwijderen", "x", "delete"),
 		Code:       keyhelp.Bind("c", "grote code aan/uit", "c"),
+		Beamer:     keyhelp.Bind("p", "beamer: de zaal per vraag", "p"),
 		Round:      keyhelp.Bind("r", "nieuwe ronde", "r"),
 		Start:      keyhelp.Bind("enter", "ronde starten", "enter"),
 		Scroll:     keyhelp.Bind("↑/↓", "bladeren", "up", "down"),
@@ -50,9 +51,9 @@ func (k dashKeys) shortHelp(mode dashMode) (keys []key.Binding, drop []int) {
 	case modeRound:
 		return []key.Binding{k.Move, k.Start, keyhelp.WithDesc(k.Back, "esc", "terug")}, []int{0, 1, 2}
 	}
-	// Move, Select, All, Compare, Handout, Remove, Code, Round
-	return []key.Binding{k.Move, k.Select, keyhelp.WithDesc(k.All, "a", "alles"), k.Compare, k.Handout, k.Remove, keyhelp.WithDesc(k.Code, "c", "code"), keyhelp.WithDesc(k.Round, "r", "ronde")},
-		[]int{6, 2, 0, 5, 4, 7, 3, 1}
+	// Move, Select, All, Compare, Handout, Remove, Code, Round, Beamer
+	return []key.Binding{k.Move, k.Select, keyhelp.WithDesc(k.All, "a", "alles"), k.Compare, k.Handout, k.Remove, keyhelp.WithDesc(k.Code, "c", "code"), keyhelp.WithDesc(k.Round, "r", "ronde"), keyhelp.WithDesc(k.Beamer, "p", "beamer")},
+		[]int{6, 2, 0, 5, 4, 8, 7, 3, 1}
 }
 
 func (k dashKeys) fullHelp(mode dashMode) [][]key.Binding {
@@ -65,7 +66,7 @@ func (k dashKeys) fullHelp(mode dashMode) [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Select, k.All},
-		{keyhelp.WithDesc(k.Compare, "v/enter", "vergelijken"), keyhelp.WithDesc(k.Handout, "h", "hand-out (html) opslaan"), keyhelp.WithDesc(k.Remove, "x/del", "verwijderen"), k.Code, k.Round},
+		{keyhelp.WithDesc(k.Compare, "v/enter", "vergelijken"), keyhelp.WithDesc(k.Handout, "h", "hand-out (html) opslaan"), keyhelp.WithDesc(k.Remove, "x/del", "verwijderen"), k.Code, k.Round, k.Beamer},
 		last,
 	}
 }

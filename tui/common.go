@@ -51,8 +51,14 @@ type common struct {
 	saveErr string
 	// dirty means the answers changed since they were last saved.
 	dirty bool
+	// keepPrev: the reader started over while a complete session was
+	// saved; the first autosave copies it to sessie.toml.vorige first.
+	keepPrev bool
 
 	caseTitle, caseStory string
+	// fromPicker: the case was chosen in the case picker; esc on its
+	// story goes back there.
+	fromPicker bool
 
 	status     string
 	statusWarn bool
@@ -102,6 +108,18 @@ func (c *common) autosave() {
 	}
 	if c.sessionPath == "" {
 		return
+	}
+	if c.keepPrev {
+		// Never replace a complete session without a copy of it.
+		prev, err := session.KeepComplete(c.eng, c.sessionPath)
+		if err != nil {
+			c.saveErr = session.FileError(err)
+			return
+		}
+		c.keepPrev = false
+		if prev != "" && !c.remote {
+			c.setStatus("Je vorige, complete antwoorden staan nu in "+prev, false)
+		}
 	}
 	if err := session.Save(c.sessionPath, c.eng.FormatAnswers(c.answers)); err != nil {
 		c.saveErr = session.FileError(err)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -18,10 +19,13 @@ import (
 func binary(t *testing.T) string {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux ontbreekt; de end-to-end-test slaat over")
+		if os.Getenv("CI") != "" {
+			t.Fatal("tmux is missing: CI must install it (.ci/run does)")
+		}
+		t.Skip("tmux is missing; the end-to-end test is skipped")
 	}
 	if testing.Short() {
-		t.Skip("overgeslagen met -short")
+		t.Skip("skipped with -short")
 	}
 	bin, err := filepath.Abs(os.Args[0])
 	if err != nil {
@@ -175,10 +179,12 @@ func TestEndToEndTmux(t *testing.T) {
 	p.send("r")
 	p.waitText("Kloppen je antwoorden?")
 	p.sendWait("g")
-	for i := 0; i < 30 && !strings.Contains(p.screen(false), "> BOT: bijsturen"); i++ {
+	// The rows show their numbers (issue 16, point 3).
+	bijsturen := regexp.MustCompile(`> +[0-9]+\. BOT: bijsturen`)
+	for i := 0; i < 30 && !bijsturen.MatchString(p.screen(false)); i++ {
 		p.sendWait("j")
 	}
-	p.waitText("> BOT: bijsturen")
+	p.waitFor("> N. BOT: bijsturen", bijsturen.MatchString)
 	p.send("Enter")
 	p.waitText("vraag ")
 	p.send("2", "Enter")
@@ -188,7 +194,7 @@ func TestEndToEndTmux(t *testing.T) {
 
 	// Save the summary, then open a link: there is no browser here, so the
 	// program shows the address to copy.
-	p.send("s")
+	p.send("o")
 	p.waitText("staat in")
 	if _, err := os.Stat(filepath.Join(work, "afstandswijzer-samenvatting-"+time.Now().Format("2006-01-02")+".md")); err != nil {
 		t.Fatalf("samenvatting niet opgeslagen in de werkmap: %v", err)
@@ -230,7 +236,8 @@ func TestEndToEndTmux(t *testing.T) {
 	if out := p.tmux("display-message", "-p", "-t", p.target, "#{alternate_on}"); strings.TrimSpace(out) != "0" {
 		t.Fatalf("alternatief scherm staat nog aan: %q", out)
 	}
-	if !strings.Contains(strings.Join(strings.Fields(s), ""), "Jeantwoordenstaanin"+sessionFile+".Gaverdermet:afstandswijzer--verder") {
+	// The path on a line of its own, whole (issue 16, point 10).
+	if !strings.Contains(s, "Je antwoorden staan in:\n  "+sessionFile+"\nGa verder met: afstandswijzer --verder") {
 		t.Fatalf("geen regel over waar de antwoorden staan:\n%s", s)
 	}
 

@@ -31,7 +31,7 @@ func newReview(c *common, note string) *reviewScreen {
 		list:    newListKeys(),
 		Confirm: keyhelp.Bind("enter", "wijzigen", "enter"),
 		Summary: keyhelp.Bind("v", "naar de samenvatting", "v"),
-		Back:    keyhelp.Bind("esc", "terug", "esc", "backspace"),
+		Back:    keyhelp.Bind("esc/backspace", "terug", "esc", "backspace"),
 	}}
 	n := len(c.eng.Visible(c.answers))
 	s.list = cursorList{n: n + 1, cursor: n}
@@ -73,10 +73,8 @@ func (s *reviewScreen) update(c *common, msg tea.Msg) tea.Cmd {
 	}
 	rows := c.eng.Visible(c.answers)
 	s.list.setLen(len(rows) + 1)
-	if handled, picked := s.list.update(k, s.k.list, 5); handled {
-		if picked {
-			return s.open(c, rows)
-		}
+	// A digit moves the cursor to that numbered row; enter opens it.
+	if handled, _ := s.list.update(k, s.k.list, 5); handled {
 		return nil
 	}
 	switch {
@@ -126,12 +124,12 @@ func (s *reviewScreen) keys(c *common) keyMap {
 	if s.list.cursor >= len(c.eng.Visible(c.answers)) {
 		confirm = keyhelp.WithDesc(confirm, "enter", "naar de samenvatting")
 	}
-	back := k.Back
+	back, shortBack := k.Back, "terug"
 	if c.caseStory != "" {
-		back = keyhelp.WithDesc(back, "esc", "verhaal")
+		back, shortBack = keyhelp.WithDesc(back, "esc/backspace", "terug naar het verhaal"), "verhaal"
 	}
 	return keyMap{
-		short: []key.Binding{confirm, k.list.Move, back, keyhelp.WithDesc(k.Summary, "v", "samenvatting")},
+		short: []key.Binding{confirm, k.list.Move, keyhelp.WithDesc(back, "esc", shortBack), keyhelp.WithDesc(k.Summary, "v", "samenvatting")},
 		full:  [][]key.Binding{k.list.full(s.list.n), {keyhelp.WithDesc(k.Confirm, "enter", "wijzigen of verder"), k.Summary, back}},
 	}
 }
@@ -168,11 +166,15 @@ func (s *reviewScreen) body(c *common, w, h int) string {
 		labelW = max(labelW, len([]rune(q.Short)))
 	}
 	labelW = min(labelW, w/3)
+	numW := len(itoa(len(rows)))
 	for i, q := range rows {
 		marker := "  "
 		if i == s.list.cursor {
 			marker = "> "
 		}
+		// The rows show their numbers: a digit moves the cursor there.
+		num := itoa(i + 1)
+		marker += strings.Repeat(" ", numW-len(num)) + num + ". "
 		ans := c.st.faint.Render("nog niet beantwoord")
 		if c.answers.Has(q.ID) {
 			ans = clean(answerText(q, c.answers[q.ID]))

@@ -217,9 +217,11 @@ func valueText(v any) string {
 // folder), mode 0600 in a folder 0700 that it makes when needed.
 func Save(path string, data []byte) error { return safefile.WriteSession(path, data) }
 
-// readLimited reads a session file of at most content.MaxAnswersSize.
+// readLimited reads a session file of at most content.MaxAnswersSize. A
+// FIFO or device in its place is refused unopened: the program would
+// never start.
 func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := safefile.OpenRegular(path)
 	if err != nil {
 		return nil, err
 	}
