@@ -152,9 +152,9 @@ func (m *dashModel) viewParticipants() []string {
 	}
 	nameW := 4
 	for _, r := range m.rows {
-		nameW = max(nameW, lipgloss.Width(r.File))
+		nameW = max(nameW, lipgloss.Width(rowLabel(r)))
 	}
-	nameW = min(nameW, maxNameRunes)
+	nameW = min(nameW, maxNameRunes+12)
 	for i, r := range m.rows {
 		sel := "[ ]"
 		if m.selected[r.File] {
@@ -162,7 +162,8 @@ func (m *dashModel) viewParticipants() []string {
 		}
 		// The file's name, not the typed one: the trainer matches the
 		// list with MAP/*.toml and `vergelijk` afterwards.
-		name := r.File + strings.Repeat(" ", max(nameW-lipgloss.Width(r.File), 0))
+		label := ansi.Truncate(rowLabel(r), nameW, "…")
+		name := label + strings.Repeat(" ", max(nameW-lipgloss.Width(label), 0))
 		where := "weg"
 		if r.Active {
 			where = "   "
@@ -257,4 +258,14 @@ func fitLines(s string, h int) string {
 		lines = append(lines, "")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// rowLabel is a participant's file name; for a name that has no letters
+// a-z can spell (日本 is deelnemer-1) the name follows, so the trainer
+// knows who it is.
+func rowLabel(r Row) string {
+	if FileName(r.Name) == "" && r.Name != "" {
+		return r.File + " (" + r.Name + ")"
+	}
+	return r.File
 }

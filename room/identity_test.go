@@ -34,6 +34,9 @@ func TestNamesInAnyScript(t *testing.T) {
 	if _, _, err := r.join(tk, "deelnemer-1", nil, nil); err == nil {
 		t.Error("deelnemer-1 continued the live 日本")
 	}
+	if out, _ := runDash(t, r, testInfo, 100, 40); !strings.Contains(out, "deelnemer-1 (日本)") || !strings.Contains(out, "] olga ") {
+		t.Errorf("the dashboard does not say who deelnemer-1 is:\n%s", out)
+	}
 	rows, _, _ := r.snapshot()
 	var names []string
 	for _, row := range rows {
