@@ -17,6 +17,7 @@ import (
 // distinct, deelnemer-N when nothing can be spelled in a-z.
 func TestNamesInAnyScript(t *testing.T) {
 	r := testRoom(t)
+	// In order: deelnemer-N counts up in the order of joining.
 	for _, c := range [][2]string{{"Zoë", "zoe"}, {"Ольга", "olga"}, {"日本", "deelnemer-1"}, {"中文", "deelnemer-2"}} {
 		name, file := c[0], c[1]
 		p := joinDirect(t, r, name)
@@ -33,9 +34,6 @@ func TestNamesInAnyScript(t *testing.T) {
 	tk, _ := r.enter("", func() {})
 	if _, _, err := r.join(tk, "deelnemer-1", nil, nil); err == nil {
 		t.Error("deelnemer-1 continued the live 日本")
-	}
-	if out, _ := runDash(t, r, testInfo, 100, 40); !strings.Contains(out, "deelnemer-1 (日本)") || !strings.Contains(out, "] olga ") {
-		t.Errorf("the dashboard does not say who deelnemer-1 is:\n%s", out)
 	}
 	rows, _, _ := r.snapshot()
 	var names []string
