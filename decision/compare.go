@@ -122,7 +122,7 @@ func (e *Engine) answerRows(c *Comparison, loaded []Answers) {
 }
 
 // verdictTexts are the verdicts as the table cells say them.
-var verdictTexts = map[string]string{OutcomeCan: "kan meetellen", OutcomeCannot: "telt niet mee", OutcomeUnknown: "nog niet duidelijk"}
+var verdictTexts = map[Outcome]string{OutcomeCan: "kan meetellen", OutcomeCannot: "telt niet mee", OutcomeUnclear: "nog niet duidelijk"}
 
 // verdictRow is the row of the verdict on begeleide onderwijstijd; its
 // values are the outcomes (Verdict.Outcome), as in the summary's JSON.
@@ -131,7 +131,7 @@ func verdictRow(summaries []*Summary) CompareRow {
 	for _, s := range summaries {
 		o := s.Verdict.Outcome()
 		bot.Cells = append(bot.Cells, verdictTexts[o])
-		bot.Values = append(bot.Values, o)
+		bot.Values = append(bot.Values, string(o))
 	}
 	return bot
 }

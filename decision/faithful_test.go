@@ -239,7 +239,7 @@ func TestExamHasNoExceptionOnEveryPath(t *testing.T) {
 	if err != nil {
 		t.Fatalf("old exam file: %v", err)
 	}
-	if s := e.Summarize(got); s.Complete || s.Verdict.Outcome() != OutcomeUnknown || len(s.Verdict.Unknown) != 3 {
+	if s := e.Summarize(got); s.Complete || s.Verdict.Outcome() != OutcomeUnclear || len(s.Verdict.Unknown) != 3 {
 		t.Fatalf("old exam file: complete %v, verdict %s", s.Complete, s.Verdict.Outcome())
 	}
 }

@@ -150,20 +150,13 @@ const (
 	LabelUnknown = "Nog niet duidelijk"
 )
 
-// Outcomes of the verdict, for scripts: the three conditions are
-// necessary, not sufficient, so there is "can count", never "counts".
-const (
-	OutcomeCan     = "kan_meetellen"
-	OutcomeCannot  = "telt_niet"
-	OutcomeUnknown = "onduidelijk"
-)
-
 // Outcome is the verdict as one of OutcomeCan, OutcomeCannot and
-// OutcomeUnknown.
-func (v Verdict) Outcome() string {
+// OutcomeUnclear (tally.go), for scripts: the three conditions are
+// necessary, not sufficient, so there is "can count", never "counts".
+func (v Verdict) Outcome() Outcome {
 	switch {
 	case v.Counts == nil:
-		return OutcomeUnknown
+		return OutcomeUnclear
 	case *v.Counts:
 		return OutcomeCan
 	default:

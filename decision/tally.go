@@ -19,8 +19,9 @@ type Outcome string
 // Outcomes. The first three are the verdicts (bot.uitkomst in the JSON);
 // the last two say why a participant has none of them yet.
 const (
-	// OutcomeCan and OutcomeCannot are the summary's (summary.go).
-	OutcomeUnclear Outcome = OutcomeUnknown
+	OutcomeCan     Outcome = "kan_meetellen"
+	OutcomeCannot  Outcome = "telt_niet"
+	OutcomeUnclear Outcome = "onduidelijk"
 	// OutcomeNA: none of the three questions is asked on this path.
 	OutcomeNA Outcome = "niet_van_toepassing"
 	// OutcomePending: a condition is still to be answered.

@@ -60,6 +60,10 @@ func plainRunOpt(t *testing.T, opt Options, lines ...string) plainResult {
 		in = strings.NewReader("")
 	}
 	opt.Engine, opt.In, opt.Out, opt.Err = plainEngine(t), in, &out, &errOut
+	if opt.Dir == "" {
+		// A saved summary goes to Dir: never the source tree.
+		opt.Dir = t.TempDir()
+	}
 	err := Run(opt)
 	return plainResult{out: out.String(), errOut: errOut.String(), err: err, session: session}
 }

@@ -61,7 +61,7 @@ type jsonTerm struct {
 // the boolean "telt" (content 2026.12): the three conditions are
 // necessary, not sufficient, so the best outcome is "can count".
 type jsonVerdict struct {
-	// Outcome is decision.OutcomeCan, OutcomeCannot or OutcomeUnknown:
+	// Outcome is decision.OutcomeCan, OutcomeCannot or OutcomeUnclear:
 	// "kan_meetellen", "telt_niet" or "onduidelijk", nothing else.
 	Outcome string   `json:"uitkomst"`
 	Reason  string   `json:"reden"`
@@ -136,7 +136,7 @@ func JSON(s *decision.Summary) ([]byte, error) {
 		Complete: s.Complete,
 		Answers:  map[string]any{},
 		Dropped:  []string{},
-		BOT: jsonVerdict{Outcome: s.Verdict.Outcome(), Reason: oneLine(s.Verdict.Reason), No: ids(s.Verdict.No), Unknown: ids(s.Verdict.Unknown),
+		BOT: jsonVerdict{Outcome: string(s.Verdict.Outcome()), Reason: oneLine(s.Verdict.Reason), No: ids(s.Verdict.No), Unknown: ids(s.Verdict.Unknown),
 			Label: s.Verdict.Label(), Brontype: decision.ReasonBrontype, Notes: jsonLines(s.Verdict.Notes)},
 		Rules:    []jsonRule{},
 		Parties:  []jsonParty{},

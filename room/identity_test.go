@@ -17,7 +17,9 @@ import (
 // distinct, deelnemer-N when nothing can be spelled in a-z.
 func TestNamesInAnyScript(t *testing.T) {
 	r := testRoom(t)
-	for name, file := range map[string]string{"Zoë": "zoe", "Ольга": "olga", "日本": "deelnemer-1", "中文": "deelnemer-2"} {
+	// In order: deelnemer-N counts up in the order of joining.
+	for _, c := range [][2]string{{"Zoë", "zoe"}, {"Ольга", "olga"}, {"日本", "deelnemer-1"}, {"中文", "deelnemer-2"}} {
+		name, file := c[0], c[1]
 		p := joinDirect(t, r, name)
 		if p.file != file || p.name != name {
 			t.Errorf("%q: file %q name %q, want file %q", name, p.file, p.name, file)
