@@ -9,6 +9,7 @@ import (
 
 	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
+	"github.com/afstandswijzer/afstandswijzer/store/safefile"
 )
 
 // answersFileError is why an answers file could not be used, in Dutch.
@@ -43,8 +44,9 @@ func readAnswers(e *decision.Engine, path string) (decision.Answers, content.Cas
 	}
 	var data []byte
 	if err == nil {
+		// Never open a FIFO or device: it would wait or read for ever.
 		var f *os.File
-		if f, err = os.Open(path); err == nil {
+		if f, err = safefile.OpenRegular(path); err == nil {
 			data, err = content.ReadLimited(f, content.MaxAnswersSize)
 			f.Close()
 		}

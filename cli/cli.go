@@ -73,25 +73,47 @@ type Command struct {
 	Name string
 	// Aliases are other names that run the same command.
 	Aliases []string
-	// Help is the text of NAME --help, before the list of options.
+	// Args is what follows the name in the synopsis ("--naar MAP").
+	Args string
+	// Short is the line of the general help (afstandswijzer --help).
+	Short string
+	// Help is the text of NAME --help after the synopsis, before the list
+	// of options.
 	Help string
 	Run  func(env *Env, args []string) int
+}
+
+// synopsis is the command as typed: "afstandswijzer NAAM ARGS".
+func (c *Command) synopsis() string {
+	return strings.TrimSpace("afstandswijzer " + c.Name + " " + c.Args)
 }
 
 // commands lists every subcommand in the order of the general help. A
 // function, not a variable: the help command refers back to this list.
 func commands() []*Command {
 	return []*Command{
-		{Name: "samenvatting", Run: cmdSummary, Help: "Gebruik: afstandswijzer samenvatting --antwoorden BESTAND [--format markdown|html|json] [--uit BESTAND]\n\nMaakt een samenvatting van een antwoordenbestand (TOML). Zonder --uit komt de samenvatting op het scherm. Met --format html krijg je één HTML-bestand om uit te delen of af te drukken."},
-		{Name: "casus", Run: cmdCase, Help: "Gebruik: afstandswijzer casus [NAAM] [--format markdown|html] [--uit BESTAND] [--antwoorden-naar BESTAND]\n\nZonder NAAM: toont de voorbeeldcasussen voor een studiemiddag, met naam, titel en verhaal. Met NAAM: toont het verhaal en de samenvatting van die casus. Met --antwoorden-naar schrijf je de antwoorden van de casus naar een bestand, om aan te passen."},
-		{Name: "vergelijk", Run: cmdCompare, Help: "Gebruik: afstandswijzer vergelijk BESTAND BESTAND ... [--format markdown|html|json] [--uit BESTAND]\n\nZet 2 tot 40 antwoordenbestanden naast elkaar, bijvoorbeeld één per team of alle bestanden van een studiemiddag: alle antwoorden, of het kan meetellen als begeleide onderwijstijd, en welke regels gelden. Rijen waarin de bestanden verschillen, hebben een ≠. Een bestand dat niet klopt, wordt genoemd met de reden; de andere worden wel vergeleken, en de afsluitcode is dan 2. Is je terminal te smal voor de tabel, dan staan de antwoorden onder elkaar; --format markdown of html geeft altijd de tabel."},
-		{Name: "controleer", Run: cmdCheck, Help: "Gebruik: afstandswijzer controleer [--inhoud MAP] [--links]\n\nControleert de inhoud: of de bestanden kloppen, of alle vragen, regels, bronnen en voorbeelden bereikbaar zijn, en of elk pad door de vragen eindigt in een samenvatting. Met --links ook of alle links nog werken (gebruikt internet). Afsluitcode 0 als alles klopt, 1 met een lijst van problemen."},
-		{Name: "inhoud", Run: cmdExport, Help: "Gebruik: afstandswijzer inhoud --naar MAP\n\nSchrijft de ingebouwde inhoud (TOML-bestanden) naar MAP. Pas die bestanden aan en gebruik ze met --inhoud MAP."},
-		{Name: "bronnen", Run: cmdSources, Help: "Gebruik: afstandswijzer bronnen [--format markdown|json]\n\nToont alle bronnen met hun adres, per thema."},
-		{Name: "studiemiddag", Run: cmdStudiemiddag, Help: "Gebruik: afstandswijzer studiemiddag [--adres HOST:POORT] [--code CODE] [--map MAP] [--casus NAAM] [--max N]\n\nLaat een zaal meedoen via ssh: elke deelnemer typt één regel (ssh -p 2323 naam@adres) en krijgt de vragenlijst in zijn eigen terminal, zonder iets te installeren. Jij ziet op je scherm de code van de zaal, wie meedoet, hoe ver iedereen is en welke regels gelden. De antwoorden komen in MAP; vergelijk ze daarna met afstandswijzer vergelijk MAP/*.toml."},
-		{Name: "begrippen", Run: cmdGlossary, Help: "Gebruik: afstandswijzer begrippen [--format markdown|json]\n\nLegt de woorden uit die in de regels staan, zoals begeleide onderwijstijd (BOT), OER en instemmingsrecht, met de bron van elke uitleg."},
-		{Name: "versie", Aliases: []string{"version"}, Run: cmdVersion, Help: "Gebruik: afstandswijzer versie\n\nToont de versie van het programma."},
-		{Name: "help", Aliases: []string{"hulp"}, Run: cmdHelp, Help: "Gebruik: afstandswijzer help\n\nToont de hulp bij alle opdrachten."},
+		{Name: "samenvatting", Run: cmdSummary, Args: "--antwoorden BESTAND [--format markdown|html|json] [--uit BESTAND]", Short: "maak een samenvatting van een antwoordenbestand",
+			Help: "Maakt een samenvatting van een antwoordenbestand (TOML). Zonder --uit komt de samenvatting op het scherm. Met --format html krijg je één HTML-bestand om uit te delen of af te drukken."},
+		{Name: "casus", Run: cmdCase, Args: "[NAAM] [--format markdown|html] [--uit BESTAND] [--antwoorden-naar BESTAND]", Short: "toon de voorbeeldcasussen, of de samenvatting van één casus",
+			Help: "Zonder NAAM: toont de voorbeeldcasussen voor een studiemiddag, met naam, titel en verhaal. Met NAAM: toont het verhaal en de samenvatting van die casus. Met --antwoorden-naar schrijf je de antwoorden van de casus naar een bestand, om aan te passen."},
+		{Name: "vergelijk", Run: cmdCompare, Args: "BESTAND BESTAND ... [--format markdown|html|json] [--uit BESTAND]", Short: "zet 2 tot 40 antwoordenbestanden naast elkaar",
+			Help: "Zet 2 tot 40 antwoordenbestanden naast elkaar, bijvoorbeeld één per team of alle bestanden van een studiemiddag: alle antwoorden, of het kan meetellen als begeleide onderwijstijd, en welke regels gelden. Rijen waarin de bestanden verschillen, hebben een ≠. Een bestand dat niet klopt, wordt genoemd met de reden; de andere worden wel vergeleken, en de afsluitcode is dan 2. Is je terminal te smal voor de tabel, dan staan de antwoorden onder elkaar; --format markdown of html geeft altijd de tabel."},
+		{Name: "ronde", Run: cmdRound, Args: "BESTAND ... [--format markdown|html|json] [--uit BESTAND] [--casus NAAM]", Short: "toon een ronde van een studiemiddag per vraag, zonder namen",
+			Help: roundHelp},
+		{Name: "controleer", Run: cmdCheck, Args: "[--links]", Short: "controleer de inhoud (vragen, regels, bronnen); met --links ook de links",
+			Help: "Controleert de inhoud: of de bestanden kloppen, of alle vragen, regels, bronnen en voorbeelden bereikbaar zijn, en of elk pad door de vragen eindigt in een samenvatting. Met --links ook of alle links nog werken (gebruikt internet). Afsluitcode 0 als alles klopt, 1 met een lijst van problemen."},
+		{Name: "inhoud", Run: cmdExport, Args: "--naar MAP", Short: "schrijf de ingebouwde inhoud naar MAP om zelf aan te passen",
+			Help: "Schrijft de ingebouwde inhoud (TOML-bestanden) naar MAP. Pas die bestanden aan en gebruik ze met --inhoud MAP."},
+		{Name: "bronnen", Run: cmdSources, Args: "[--format markdown|json]", Short: "toon alle bronnen met hun adres",
+			Help: "Toont alle bronnen met hun adres, per thema."},
+		{Name: "studiemiddag", Run: cmdStudiemiddag, Args: "[--adres HOST:POORT] [--code CODE] [--map MAP] [--casus NAAM] [--max N]", Short: "laat een zaal meedoen via ssh, met een overzicht voor de trainer",
+			Help: "Laat een zaal meedoen via ssh: elke deelnemer typt één regel (ssh -p 2323 naam@adres) en krijgt de vragenlijst in zijn eigen terminal, zonder iets te installeren. Jij ziet op je scherm de code van de zaal, wie meedoet, hoe ver iedereen is en welke regels gelden. De antwoorden komen in MAP; vergelijk ze daarna met afstandswijzer vergelijk MAP/*.toml."},
+		{Name: "begrippen", Run: cmdGlossary, Args: "[--format markdown|json]", Short: "leg de woorden uit de regels uit (BOT, OER, instemmingsrecht, ...)",
+			Help: "Legt de woorden uit die in de regels staan, zoals begeleide onderwijstijd (BOT), OER en instemmingsrecht, met de bron van elke uitleg."},
+		{Name: "versie", Aliases: []string{"version"}, Run: cmdVersion, Args: "", Short: "toon de versie",
+			Help: "Toont de versie van het programma."},
+		{Name: "help", Aliases: []string{"hulp"}, Run: cmdHelp, Args: "", Short: "toon deze hulp",
+			Help: "Toont de hulp bij alle opdrachten."},
 	}
 }
 
@@ -110,31 +132,34 @@ func lookup(name string) *Command {
 	return nil
 }
 
-const usage = `afstandswijzer: bepaal stap voor stap hoe je afstandsonderwijs mag inzetten in je mbo-les.
+// usageHead opens the general help; the commands follow, from the table.
+const usageHead = `afstandswijzer: bepaal stap voor stap hoe je afstandsonderwijs mag inzetten in je mbo-les.
 
 Gebruik:
   afstandswijzer                       start de vragenlijst (in het terminalvenster)
   afstandswijzer --eenvoudig           de vragenlijst als gewone regels (voor schermlezers en scripts)
   afstandswijzer --verder              ga verder met je bewaarde antwoorden, zonder dat het programma het vraagt
-  afstandswijzer samenvatting --antwoorden BESTAND [--format markdown|html|json] [--uit BESTAND]
-                                       maak een samenvatting van een antwoordenbestand
-  afstandswijzer casus [NAAM] [--format markdown|html] [--uit BESTAND] [--antwoorden-naar BESTAND]
-                                       toon de voorbeeldcasussen, of de samenvatting van één casus
-  afstandswijzer vergelijk BESTAND BESTAND ... [--format markdown|html|json] [--uit BESTAND]
-                                       zet 2 tot 40 antwoordenbestanden naast elkaar
-  afstandswijzer controleer [--links]  controleer de inhoud (vragen, regels, bronnen); met --links ook de links
-  afstandswijzer inhoud --naar MAP     schrijf de ingebouwde inhoud naar MAP om zelf aan te passen
-  afstandswijzer bronnen [--format markdown|json]
-                                       toon alle bronnen met hun adres
-  afstandswijzer studiemiddag [--adres HOST:POORT] [--code CODE] [--map MAP] [--casus NAAM] [--max N]
-                                       laat een zaal meedoen via ssh, met een overzicht voor de trainer
-  afstandswijzer begrippen [--format markdown|json]
-                                       leg de woorden uit de regels uit (BOT, OER, instemmingsrecht, ...)
-  afstandswijzer versie                toon de versie
-  afstandswijzer help                  toon deze hulp
-
-Meer over één opdracht: afstandswijzer OPDRACHT --help.
 `
+
+// usageCol is where the short descriptions start in the general help.
+const usageCol = 39
+
+// usage is the general help: generated from the command table, so a new
+// command cannot be left out.
+func usage() string {
+	var b strings.Builder
+	b.WriteString(usageHead)
+	for _, c := range commands() {
+		left := "  " + c.synopsis()
+		if len(left) < usageCol {
+			fmt.Fprintf(&b, "%-*s%s\n", usageCol, left, c.Short)
+		} else {
+			fmt.Fprintf(&b, "%s\n%s%s\n", left, strings.Repeat(" ", usageCol), c.Short)
+		}
+	}
+	b.WriteString("\nMeer over één opdracht: afstandswijzer OPDRACHT --help.\n")
+	return b.String()
+}
 
 // usageEnd closes the general help, after the options of the interview.
 const usageEnd = `

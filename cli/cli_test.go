@@ -56,7 +56,7 @@ func TestSummaryOfExampleFile(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	for _, want := range []string{"# Afstandsonderwijs in je les", "## Begeleide onderwijstijd", "Kan meetellen als begeleide onderwijstijd",
-		"## Wie beslist wat", "## Regels die gelden", "## Regel dit vooraf", "## Hulp en bronnen", "Dit is geen juridisch advies"} {
+		"## Wie beslist wat", "## Regels uit de handreiking", "## Regel dit vooraf", "## Hulp en bronnen", "Dit is geen juridisch advies"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("summary lacks %q", want)
 		}
@@ -78,14 +78,14 @@ func TestSummaryJSONToFile(t *testing.T) {
 	}
 	var j struct {
 		BOT struct {
-			Telt *bool `json:"telt"`
+			Uitkomst string `json:"uitkomst"`
 		} `json:"bot"`
 		Regels []struct{ ID string } `json:"regels"`
 	}
 	if err := json.Unmarshal(data, &j); err != nil {
 		t.Fatal(err)
 	}
-	if j.BOT.Telt == nil || !*j.BOT.Telt || len(j.Regels) < 9 {
+	if j.BOT.Uitkomst != "kan_meetellen" || len(j.Regels) < 9 {
 		t.Fatalf("unexpected JSON: %s", data)
 	}
 	if !strings.Contains(errOut, path) {
@@ -171,7 +171,7 @@ func TestHelpListsEverything(t *testing.T) {
 	if strings.Contains(out, "default") || regexp.MustCompile(`(?m)^\s+-[a-z]`).MatchString(out) {
 		t.Errorf("English or single-dash option listing:\n%s", out)
 	}
-	if _, out, _ := runCmd(t, "controleer", "--help"); !strings.Contains(out, "Gebruik: afstandswijzer controleer [--inhoud MAP] [--links]") {
+	if _, out, _ := runCmd(t, "controleer", "--help"); !strings.Contains(out, "Gebruik: afstandswijzer controleer [--links]") {
 		t.Errorf("controleer --help synopsis lacks --links:\n%s", out)
 	}
 }
@@ -397,7 +397,7 @@ func TestPlainModeWithoutTerminal(t *testing.T) {
 		t.Fatalf("line mode does not end with the summary of voorbeeld.toml:\n%s", out)
 	}
 	// The line mode wraps at 80 columns between words.
-	if !strings.Contains(strings.Join(strings.Fields(out), " "), "Je antwoorden zijn bewaard in "+session) {
+	if !strings.Contains(strings.Join(strings.Fields(out), " "), "Je antwoorden zijn bewaard in: "+session) {
 		t.Errorf("does not say where the answers are")
 	}
 	code, out, _ = runCmd(t, "samenvatting", "--antwoorden", session)
@@ -641,7 +641,7 @@ func TestEndToEnd(t *testing.T) {
 
 	// The first half, then the input ends: exit 2 and a saved session.
 	code, _, errOut := start(strings.Join(lines[:5], "\n")+"\n", "--eenvoudig")
-	if code != 2 || !strings.Contains(errOut, "bewaard in "+session) || !strings.Contains(errOut, "afstandswijzer --eenvoudig") {
+	if code != 2 || !strings.Contains(errOut, "bewaard in:\n  "+session+"\n") || !strings.Contains(errOut, "afstandswijzer --eenvoudig") {
 		t.Fatalf("first half: exit %d, stderr %q", code, errOut)
 	}
 	// Resume with --verder and the rest, without --eenvoudig: a pipe is no terminal.

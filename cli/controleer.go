@@ -43,6 +43,8 @@ func cmdCheck(env *Env, args []string) int {
 	fmt.Fprintf(stdout, "  %d vragen, %d regels, %d partijen, %d acties, %d bronnen, %d voorbeelden: alles is bereikbaar.\n",
 		len(ct.Questions), len(ct.Rules), len(ct.Parties), len(ct.Actions), len(ct.Resources), len(ct.Examples))
 	fmt.Fprintf(stdout, "  Alle %s mogelijke antwoordpaden eindigen in een samenvatting (gecontroleerd in %s stappen).\n", dutchNumber(rep.Paths), dutchNumber(big.NewInt(int64(rep.States))))
+	fmt.Fprintf(stdout, "  Elke tekst zegt van wie hij is: %d van de handreiking, %d uit de wet, %d uit het vo-onderzoek van de Inspectie, %d van de wijzer zelf.\n",
+		rep.Sources[content.SourceHandreiking], rep.Sources[content.SourceLaw], rep.Sources[content.SourceInspectie], rep.Sources[content.SourceWijzer])
 	if *links {
 		return checkLinks(env, ct)
 	}

@@ -92,13 +92,14 @@ func (c *common) parse(args []string, stdout, stderr io.Writer) (code int, done 
 	}
 	if c.help {
 		if c.fs.Name() == "afstandswijzer" {
-			fmt.Fprint(stdout, usage)
+			fmt.Fprint(stdout, usage())
 			fmt.Fprintln(stdout, "\nOpties bij de vragenlijst (afstandswijzer zonder opdracht):")
 			c.printOptions(stdout)
 			fmt.Fprint(stdout, usageEnd)
 			return exitOK, true
 		}
-		fmt.Fprintf(stdout, "%s\n", strings.TrimSpace(lookup(c.fs.Name()).Help))
+		cmd := lookup(c.fs.Name())
+		fmt.Fprintf(stdout, "Gebruik: %s\n\n%s\n", cmd.synopsis(), strings.TrimSpace(cmd.Help))
 		fmt.Fprintln(stdout, "\nOpties:")
 		c.printOptions(stdout)
 		return exitOK, true

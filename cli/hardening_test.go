@@ -239,9 +239,9 @@ func nestedInline() string {
 func TestHostileFilesAreRefused(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]struct{ data, want string }{
-		"punten.toml": {dottedKey(), "regel 3: een sleutel of tabelnaam heeft meer dan 16 delen"},
+		"punten.toml": {dottedKey(), "regel 3: een sleutel of tabelnaam heeft meer dan 4 delen"},
 		"inline.toml": {nestedInline(), "regel 3: waarden zijn dieper dan 8 niveaus genest"},
-		"groot.toml":  {"versie = 1\n" + strings.Repeat("# opvulling\n", 100000), "het bestand is te groot (meer dan 1 MB); het mag hoogstens 1 MB zijn"},
+		"groot.toml":  {"versie = 1\n" + strings.Repeat("# opvulling\n", 100000), "het bestand is te groot (meer dan 256 kB); het mag hoogstens 256 kB zijn"},
 	}
 	for name, f := range files {
 		p := filepath.Join(dir, name)
@@ -258,7 +258,7 @@ func TestHostileFilesAreRefused(t *testing.T) {
 	inh := exportContent(t)
 	os.WriteFile(filepath.Join(inh, "regels.toml"), []byte(strings.Replace(dottedKey(), "[antwoorden]", "", 1)), 0o644)
 	code, _, errOut := runCmd(t, "samenvatting", "--inhoud", inh, "--antwoorden", "../testdata/voorbeeld.toml")
-	if code != 2 || !strings.Contains(errOut, "regels.toml, regel 3: een sleutel of tabelnaam heeft meer dan 16 delen") {
+	if code != 2 || !strings.Contains(errOut, "regels.toml, regel 3: een sleutel of tabelnaam heeft meer dan 4 delen") {
 		t.Errorf("content: exit %d\n%s", code, errOut)
 	}
 }

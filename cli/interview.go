@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 
 	"github.com/afstandswijzer/afstandswijzer/decision"
 	linemode "github.com/afstandswijzer/afstandswijzer/linemode"
@@ -44,7 +45,11 @@ func runTUI(env *Env, args []string) int {
 		if f, ok := env.terminal.(*os.File); ok && outTerm {
 			width = terminalWidth(f)
 		}
-		err := linemode.Run(linemode.Options{Engine: decision.New(ct), In: stdin, Out: stdout, Err: stderr, Script: !inTerm, Resume: resume, Now: env.Now, Width: width})
+		// ctrl+c ends on a new line saying where the answers are.
+		intr := make(chan os.Signal, 1)
+		signal.Notify(intr, os.Interrupt)
+		defer signal.Stop(intr)
+		err := linemode.Run(linemode.Options{Engine: decision.New(ct), In: stdin, Out: stdout, Err: stderr, Script: !inTerm, Resume: resume, Now: env.Now, Width: width, Interrupt: intr})
 		return interviewExit(stderr, err)
 	}
 	// Without --verder the full screen opens on its welcome menu, which

@@ -38,7 +38,7 @@ func writeOutput(cmd, path, format string, text []byte, stdout, stderr io.Writer
 
 // outHelp describes --uit; overwriting is on purpose (a script writes the
 // same file again), so the help says so.
-const outHelp = "schrijf naar `BESTAND` in plaats van naar het scherm; een bestaand bestand wordt overschreven (het houdt zijn rechten)"
+const outHelp = "schrijf naar `BESTAND` in plaats van naar het scherm; een bestaand bestand wordt overschreven (het houdt zijn rechten); - is het scherm"
 
 // outPathOK checks an output path before any work is done, so a typo is
 // reported as bad input (exit 2) with the path named: a folder given as
@@ -52,6 +52,10 @@ func outPathOK(stderr io.Writer, cmd, path string, inputs ...string) bool {
 	problem := ""
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
 		problem = fmt.Sprintf("%s is een map; geef een bestandsnaam op, bijvoorbeeld %s", path, filepath.Join(path, "uitvoer.md"))
+	} else if err == nil && !st.Mode().IsRegular() {
+		// Replacing it would turn a device or pipe into a file; writing
+		// into it is not what an output file means either.
+		problem = fmt.Sprintf("kan %s niet schrijven: dit is geen gewoon bestand maar een apparaat, pipe of socket; kies een gewoon bestand", path)
 	} else if dir := filepath.Dir(path); dir != "" {
 		st, err := os.Stat(dir)
 		switch {
@@ -76,6 +80,28 @@ func outPathOK(stderr io.Writer, cmd, path string, inputs ...string) bool {
 	}
 	fmt.Fprintf(stderr, "afstandswijzer %s: %s\n", cmd, problem)
 	return false
+}
+
+// toStdout is "" (the standard output) for an output path that means it:
+// "-", or the path of what stdout is (/dev/stdout, /dev/fd/1, or the file
+// or pipe the shell connected), which a temporary file and a rename would
+// replace instead of write to. Any other path is returned as it is.
+func toStdout(env *Env, path string) string {
+	if path == "-" {
+		return ""
+	}
+	f, ok := env.terminal.(*os.File)
+	if path == "" || !ok {
+		return path
+	}
+	out, err := f.Stat()
+	if err != nil {
+		return path
+	}
+	if st, err := os.Stat(path); err == nil && os.SameFile(st, out) {
+		return ""
+	}
+	return path
 }
 
 func cleanAbs(p string) string {

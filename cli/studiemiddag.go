@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"strings"
@@ -53,29 +54,18 @@ func cmdStudiemiddag(env *Env, args []string) int {
 	if v, ok := env.LookupEnv("NO_COLOR"); ok && v != "" {
 		cfg.NoColor = true
 	}
-	if *casus != "" {
-		cases, err := content.Cases()
-		if err != nil {
-			fmt.Fprintf(stderr, "afstandswijzer studiemiddag: de ingebouwde casussen kloppen niet:\n  %s\n", indentLines(err.Error()))
-			return exitFail
-		}
-		var cs *content.Case
-		for _, x := range cases {
-			if x.Name == *casus {
-				cs = x
-			}
-		}
-		if cs == nil {
-			return c.fail(stderr, "onbekende casus %q; geldig zijn: %s", *casus, strings.Join(content.CaseNames(cases), ", "))
-		}
-		a, err := e.ParseAnswers(cs.File, cs.Answers, decision.ParseOptions{})
-		if err != nil {
-			fmt.Fprintf(stderr, "afstandswijzer studiemiddag: de casus past niet bij deze inhoud:\n  %s\n", indentLines(err.Error()))
-			return exitUsage
-		}
-		cfg.CaseName, cfg.CaseTitle, cfg.CaseStory, cfg.CaseAnswers = cs.Name, cs.Title, cs.Story, a
+	cases, err := content.Cases()
+	if err != nil {
+		fmt.Fprintf(stderr, "afstandswijzer studiemiddag: de ingebouwde casussen kloppen niet:\n  %s\n", indentLines(err.Error()))
+		return exitFail
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	if code, ok := roomCases(c, stderr, e, cases, *casus, &cfg); !ok {
+		return code
+	}
+	// Closing the trainer's terminal window (SIGHUP) or a shutdown
+	// (SIGTERM) stops the room as q does: goodbye screens, files
+	// complete, exit 0.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	if err := room.Run(ctx, cfg); err != nil {
 		if ue, ok := errors.AsType[*room.UsageError](err); ok {
@@ -94,4 +84,29 @@ func checkOptionalCode(code string) error {
 		return nil
 	}
 	return room.CheckCode(code)
+}
+
+// roomCases gives the room the cases a round can start with, and with
+// --casus the first round's. A case that does not fit other content
+// (--inhoud) is left out of the rounds; with --casus it is an error.
+func roomCases(c *common, stderr io.Writer, e *decision.Engine, cases []*content.Case, casus string, cfg *room.Config) (int, bool) {
+	found := casus == ""
+	for _, cs := range cases {
+		a, err := e.ParseAnswers(cs.File, cs.Answers, decision.ParseOptions{})
+		if cs.Name == casus {
+			found = true
+			if err != nil {
+				fmt.Fprintf(stderr, "afstandswijzer studiemiddag: de casus past niet bij deze inhoud:\n  %s\n", indentLines(err.Error()))
+				return exitUsage, false
+			}
+			cfg.CaseName, cfg.CaseTitle, cfg.CaseStory, cfg.CaseAnswers = cs.Name, cs.Title, cs.Story, a
+		}
+		if err == nil {
+			cfg.Cases = append(cfg.Cases, room.Case{Name: cs.Name, Title: cs.Title, Story: cs.Story, Answers: a})
+		}
+	}
+	if !found {
+		return c.fail(stderr, "onbekende casus %q; geldig zijn: %s", casus, strings.Join(content.CaseNames(cases), ", ")), false
+	}
+	return 0, true
 }

@@ -32,6 +32,7 @@ func cmdCompare(env *Env, args []string) int {
 	if *format != "" && !validFormat(stderr, "vergelijk", *format, "markdown", "html", "json") {
 		return exitUsage
 	}
+	*out = toStdout(env, *out)
 	if !outPathOK(stderr, "vergelijk", *out, append(contentInputs(c.inhoud), paths...)...) {
 		return exitUsage
 	}
@@ -40,19 +41,7 @@ func cmdCompare(env *Env, args []string) int {
 		return exitUsage
 	}
 	e := decision.New(ct)
-	names := columnNames(paths)
-	files := make([]decision.CompareFile, len(paths))
-	for i, p := range paths {
-		files[i].Name = names[i]
-		a, _, err := readAnswers(e, p)
-		if err != nil {
-			files[i].Err = err.Error()
-			fmt.Fprintf(stderr, "afstandswijzer vergelijk: %s telt niet mee: %s\n", p, indentLines(err.Error()))
-			continue
-		}
-		files[i].Answers = a
-	}
-	result := e.Compare(files)
+	result := e.Compare(readCompareFiles(e, paths, stderr))
 	if len(result.Columns) < compareMin {
 		fmt.Fprintf(stderr, "afstandswijzer vergelijk: maar %d van de %d bestanden kon ik lezen; dat is te weinig om te vergelijken\n", len(result.Columns), len(paths))
 		return exitUsage
@@ -99,6 +88,24 @@ func cmdCompare(env *Env, args []string) int {
 		return exitUsage
 	}
 	return exitOK
+}
+
+// readCompareFiles reads every answers file; one that cannot be read is
+// named with its reason and left out of the comparison.
+func readCompareFiles(e *decision.Engine, paths []string, stderr io.Writer) []decision.CompareFile {
+	names := columnNames(paths)
+	files := make([]decision.CompareFile, len(paths))
+	for i, p := range paths {
+		files[i].Name = names[i]
+		a, _, err := readAnswers(e, p)
+		if err != nil {
+			files[i].Err = err.Error()
+			fmt.Fprintf(stderr, "afstandswijzer vergelijk: %s telt niet mee: %s\n", p, indentLines(err.Error()))
+			continue
+		}
+		files[i].Answers = a
+	}
+	return files
 }
 
 // stackedNote tells a reader of the narrow layout how to get the table.

@@ -60,6 +60,19 @@ func (l *loader) checkMetaBOT(c *Content) {
 	}
 }
 
+// checkBOTNotes places and compiles the notes under the BOT verdict.
+func (l *loader) checkBOTNotes(c *Content) {
+	const f = "meta.toml"
+	lines := tableLines(l.src[f], "bot_noot")
+	for i, n := range c.Meta.BOTNotes {
+		n.Line = at(lines, i)
+		what := fmt.Sprintf("bot_noot %d", i+1)
+		l.required(f, n.Line, what, "tekst", n.Text)
+		l.checkKindValue(f, l.field(f, n.Line, "brontype"), what, "brontype", n.Brontype)
+		n.When = l.compile(c, f, l.field(f, n.Line, "when"), n.WhenSrc)
+	}
+}
+
 func questionIDs(c *Content) []string {
 	ids := make([]string, len(c.Questions))
 	for i, q := range c.Questions {
@@ -93,6 +106,7 @@ func (l *loader) checkQuestions(c *Content) {
 		if q.Kind != One && q.Kind != Many {
 			l.add(f, l.field(f, q.Line, "soort"), "%s: soort %q is ongeldig; geldig zijn \"een\" (één keuze) en \"meer\" (meerdere keuzes)", what, q.Kind)
 		}
+		l.checkKindValue(f, l.field(f, q.Line, "brontype"), what, "brontype", q.Brontype)
 		if len(q.Options) < 2 {
 			l.add(f, q.Line, "%s heeft %d opties; een vraag heeft er minstens twee ([[vraag.optie]])", what, len(q.Options))
 		}
@@ -169,113 +183,11 @@ func (l *loader) checkItems(c *Content, k itemKind) {
 }
 
 // checkKinds checks rules, parties, actions, resources, examples, terms
-// and findings: one table instead of seven loops that differed only in
-// their fields.
+// and findings: one table of kinds (kinds.go) instead of seven loops that
+// differed only in their fields.
 func (l *loader) checkKinds(c *Content) {
-	taskLines := tableLines(l.src["partijen.toml"], "partij.taak")
-	task := 0
-	for _, k := range []itemKind{
-		{file: "regels.toml", table: "regel", kind: "regel", n: len(c.Rules),
-			at: func(i int) item {
-				r := c.Rules[i]
-				return item{r.ID, &r.File, &r.Line, [][2]string{{"titel", r.Title}, {"tekst", r.Text}, {"citaat", r.Quote}}, r.WhenSrc, &r.When}
-			},
-			extra: func(i int, what string, line int, field func(string) int) {
-				r := c.Rules[i]
-				if !slices.Contains(Parts, r.Part) {
-					l.add(r.File, field("deel"), "%s: deel %q is ongeldig; geldig zijn %s", what, r.Part, quoteList(Parts))
-				}
-				for _, a := range r.Actions {
-					if strings.TrimSpace(a) == "" {
-						l.add(r.File, line, "%s: \"acties\" bevat een lege tekst", what)
-					}
-				}
-				l.checkPriority(r.File, field("prioriteit"), what, r.Priority)
-			}},
-		{file: "partijen.toml", table: "partij", kind: "partij", n: len(c.Parties),
-			at: func(i int) item {
-				p := c.Parties[i]
-				return item{id: p.ID, file: &p.File, line: &p.Line, required: [][2]string{{"naam", p.Name}}}
-			},
-			extra: func(i int, what string, line int, _ func(string) int) {
-				p := c.Parties[i]
-				if len(p.Tasks) == 0 {
-					l.add(p.File, line, "%s heeft geen taken; voeg [[partij.taak]]-blokken toe", what)
-				}
-				for _, t := range p.Tasks {
-					t.Line = at(taskLines, task)
-					task++
-					l.required(p.File, t.Line, what+", taak", "tekst", t.Text)
-					t.When = l.compile(c, p.File, l.field(p.File, t.Line, "when"), t.WhenSrc)
-				}
-			}},
-		{file: "acties.toml", table: "actie", kind: "actie", n: len(c.Actions),
-			at: func(i int) item {
-				a := c.Actions[i]
-				return item{a.ID, &a.File, &a.Line, [][2]string{{"tekst", a.Text}}, a.WhenSrc, &a.When}
-			},
-			extra: func(i int, what string, _ int, field func(string) int) {
-				a := c.Actions[i]
-				if a.Phase != Before && a.Phase != After {
-					l.add(a.File, field("fase"), "%s: fase %q is ongeldig; geldig zijn \"vooraf\" en \"achteraf\"", what, a.Phase)
-				}
-				l.checkPriority(a.File, field("prioriteit"), what, a.Priority)
-			}},
-		{file: "bronnen.toml", table: "bron", kind: "bron", n: len(c.Resources),
-			at: func(i int) item {
-				r := c.Resources[i]
-				return item{r.ID, &r.File, &r.Line, [][2]string{{"titel", r.Title}, {"organisatie", r.Organisation}}, r.WhenSrc, &r.When}
-			},
-			extra: func(i int, what string, line int, field func(string) int) {
-				r := c.Resources[i]
-				if strings.TrimSpace(r.URL) == "" {
-					l.add(r.File, line, "%s mist \"url\" (verplicht)", what)
-				} else {
-					l.checkURL(r.File, field("url"), r.URL)
-				}
-				l.checkTheme(c, r.File, field("thema"), what, r.Theme)
-				if !slices.Contains(Certainties, r.Certainty) {
-					l.add(r.File, field("zekerheid"), "%s: zekerheid %q is ongeldig; geldig zijn %s", what, r.Certainty, quoteList(Certainties))
-				}
-				if r.Certainty == "ouder" && strings.TrimSpace(r.LookFor) == "" {
-					l.add(r.File, line, "%s verwijst naar een hogere pagina (zekerheid \"ouder\") en mist \"zoek\": wat de lezer daar moet zoeken", what)
-				}
-			}},
-		{file: "voorbeelden.toml", table: "voorbeeld", kind: "voorbeeld", n: len(c.Examples),
-			at: func(i int) item {
-				e := c.Examples[i]
-				return item{e.ID, &e.File, &e.Line, [][2]string{{"tekst", e.Text}}, e.WhenSrc, &e.When}
-			},
-			extra: func(i int, what string, _ int, field func(string) int) {
-				e := c.Examples[i]
-				l.checkTheme(c, e.File, field("thema"), what, e.Theme)
-				if strings.TrimSpace(e.Source) == "" {
-					e.Source = c.Meta.VOSource
-				}
-			}},
-		{file: "begrippen.toml", table: "begrip", kind: "begrip", n: len(c.Terms),
-			at: func(i int) item {
-				t := c.Terms[i]
-				return item{id: t.ID, file: &t.File, line: &t.Line, required: [][2]string{{"naam", t.Name}, {"uitleg", t.Text}, {"bron", t.Source}}}
-			}},
-		{file: "bevindingen.toml", table: "bevinding", kind: "bevinding", n: len(c.Findings),
-			at: func(i int) item {
-				x := c.Findings[i]
-				return item{x.ID, &x.File, &x.Line, [][2]string{{"thema", x.Theme}, {"titel", x.Title}, {"tekst", x.Text}}, x.WhenSrc, &x.When}
-			},
-			extra: func(i int, what string, line int, field func(string) int) {
-				x := c.Findings[i]
-				if p := KeyProblem(x.Key, x.Text); p != "" {
-					l.add(x.File, field("kern"), "%s: %s", what, p)
-				}
-				if strings.TrimSpace(x.Source) == "" {
-					x.Source = c.Meta.VOSource
-				}
-				if strings.TrimSpace(x.Source) == "" {
-					l.add(x.File, line, "%s mist \"bron\"; zet die bij de bevinding of zet \"vo_bron\" in meta.toml", what)
-				}
-			}},
-	} {
+	for _, k := range []itemKind{l.ruleKind(c), l.partyKind(c), l.actionKind(c), l.resourceKind(c),
+		l.exampleKind(c), l.termKind(c), l.findingKind(c)} {
 		l.checkItems(c, k)
 	}
 }
@@ -334,8 +246,22 @@ func (l *loader) checkTheme(c *Content, f string, line int, what, theme string) 
 }
 
 func (l *loader) checkURL(f string, line int, raw string) {
-	u, err := url.Parse(raw)
-	if err != nil || u.Scheme != "https" || u.Host == "" || strings.ContainsAny(raw, " \t\n") || needsClean(raw) {
-		l.add(f, line, "url %q is ongeldig; alleen volledige https-adressen zijn toegestaan (https://...)", raw)
+	if !validURL(raw) {
+		l.add(f, line, "url %q is ongeldig; alleen volledige https-adressen zijn toegestaan (https://...), zonder spaties, aanhalingstekens, < of >", raw)
 	}
+}
+
+// validURL accepts a full https URL of only the characters RFC 3986 allows
+// outside an IPv6 host, less the quote: no space, <, >, ", ', [, ], \,
+// control or bidi mark, and nothing outside ASCII, so a URL can close no
+// HTML attribute or Markdown link and hide nothing on screen.
+func validURL(raw string) bool {
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~:/?#@!$&()*+,;=%", c) >= 0) {
+			return false
+		}
+	}
+	u, err := url.Parse(raw)
+	return err == nil && u.Scheme == "https" && u.Host != ""
 }

@@ -21,12 +21,10 @@ func Clean(s string) string {
 		if r == '\n' || r == '\t' {
 			return r
 		}
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
-			return -1
-		}
-		// Bidirectional overrides can make text read differently on screen
-		// than in the file (the "Trojan Source" trick).
-		if (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') {
+		// Bidirectional marks, embeddings, overrides and isolates can make
+		// text read differently on screen than in the file (the "Trojan
+		// Source" trick): the same set as Sanitize (unsafeRune).
+		if unicode.IsControl(r) || unsafeRune(r) {
 			return -1
 		}
 		return r
@@ -35,8 +33,7 @@ func Clean(s string) string {
 
 func needsClean(s string) bool {
 	for _, r := range s {
-		if (r < 0x20 && r != '\n' && r != '\t') || (r >= 0x7f && r <= 0x9f) ||
-			r == '\u2028' || r == '\u2029' || (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') {
+		if (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f || unsafeRune(r) {
 			return true
 		}
 	}
@@ -49,6 +46,9 @@ func cleanAll(c *Content) {
 	for _, p := range []*string{&m.Version, &m.Title, &m.Publisher, &m.Date, &m.Disclaimer,
 		&m.BOTNotApplicableLabel, &m.BOTNotApplicableReason, &m.BOTNotApplicableNote, &m.VOSource, &m.VOCaveat} {
 		*p = Clean(*p)
+	}
+	for _, n := range m.BOTNotes {
+		n.Text, n.Quote = Clean(n.Text), Clean(n.Quote)
 	}
 	for i := range m.Themes {
 		m.Themes[i] = Clean(m.Themes[i])
@@ -76,7 +76,7 @@ func cleanAll(c *Content) {
 		}
 	}
 	for _, a := range c.Actions {
-		a.Text = Clean(a.Text)
+		a.Text, a.Quote = Clean(a.Text), Clean(a.Quote)
 	}
 	for _, r := range c.Resources {
 		for _, p := range []*string{&r.Title, &r.Organisation, &r.Theme, &r.LookFor} {
@@ -87,7 +87,7 @@ func cleanAll(c *Content) {
 		x.Text, x.Theme, x.Source = Clean(x.Text), Clean(x.Theme), Clean(x.Source)
 	}
 	for _, t := range c.Terms {
-		t.Name, t.Text, t.Source = Clean(t.Name), Clean(t.Text), Clean(t.Source)
+		t.Name, t.Text, t.Source, t.Quote = Clean(t.Name), Clean(t.Text), Clean(t.Source), Clean(t.Quote)
 	}
 	for _, x := range c.Findings {
 		for _, p := range []*string{&x.Theme, &x.Title, &x.Text, &x.Source} {

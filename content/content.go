@@ -77,6 +77,29 @@ const (
 	After  = "achteraf"
 )
 
+// Kinds of source ("brontype") of a text the program shows: whose words or
+// reading it is. A teacher, a team leader or the OR must be able to tell
+// the handreiking's words from this program's own advice.
+const (
+	// SourceHandreiking: the handreiking's words, or a close paraphrase of
+	// one sentence it quotes (the item's citaat, or a rule's).
+	SourceHandreiking = "handreiking"
+	// SourceLaw: legal background from shared/wetgeving.md, always with
+	// "controleer de actuele tekst".
+	SourceLaw = "wet"
+	// SourceInspectie: the Inspectie's research in secondary education.
+	SourceInspectie = "inspectie-vo"
+	// SourceWijzer: this program's own advice or reading.
+	SourceWijzer = "wijzer"
+)
+
+// SourceKinds lists the valid brontype values.
+var SourceKinds = []string{SourceHandreiking, SourceLaw, SourceInspectie, SourceWijzer}
+
+// CheckLawPhrase must stand in every text of brontype "wet" and in every
+// "achtergrond" (lower case: it may open a sentence or not).
+const CheckLawPhrase = "controleer de actuele tekst"
+
 // Certainty levels of a resource URL (see shared/bronnen.md).
 var Certainties = []string{"zeker", "waarschijnlijk", "ouder", "bron"}
 
@@ -131,9 +154,13 @@ type Meta struct {
 	Disclaimer string   `toml:"disclaimer"`
 	Themes     []string `toml:"themas"`
 	BOT        []string `toml:"bot_vragen"`
-	// BOTNotApplicable* word the verdict when none of the BOT questions is
-	// asked on a path (in the default content: an exam). Optional; the
-	// engine has a neutral fallback.
+	// BOTNotes are extra lines under the verdict on begeleide onderwijstijd,
+	// each shown when its condition holds (an exam, self-study).
+	BOTNotes []*Note `toml:"bot_noot"`
+	// Obsolete: the handreiking names no exception for tests and exams, so
+	// the three BOT questions are asked on every path and these are no
+	// longer shown. Still accepted, so a content folder written out before
+	// version 2026.12 keeps loading.
 	BOTNotApplicableLabel  string `toml:"bot_vervalt_label"`
 	BOTNotApplicableReason string `toml:"bot_vervalt_uitleg"`
 	BOTNotApplicableNote   string `toml:"bot_vervalt_noot"`
@@ -145,6 +172,19 @@ type Meta struct {
 	VOCaveat string `toml:"vo_voorbehoud"`
 	// VOURL is where the research is published.
 	VOURL string `toml:"vo_url"`
+}
+
+// Note is a line under the verdict on begeleide onderwijstijd.
+type Note struct {
+	Text string `toml:"tekst"`
+	// Brontype says whose the text is (SourceKinds); Quote or Rule is what
+	// a "handreiking" text leans on.
+	Brontype string `toml:"brontype"`
+	Quote    string `toml:"citaat"`
+	Rule     string `toml:"regel"`
+	WhenSrc  string `toml:"when"`
+	When     Cond   `toml:"-"`
+	Line     int    `toml:"-"`
 }
 
 // Cond is a `when` condition: its source text and the compiled program.
@@ -167,6 +207,10 @@ type Question struct {
 	Kind       string `toml:"soort"`
 	WhenSrc    string `toml:"when"`
 	IfNo       string `toml:"bij_nee"`
+	// Brontype says whose Help and IfNo are (SourceKinds); a "handreiking"
+	// text leans on Quote. The options are the wijzer's own wording of the
+	// answers; Background is always "wet".
+	Brontype string `toml:"brontype"`
 	// Ask is the id of the action that says whom to ask when the answer is
 	// "weet_niet" (the summary's "In het kort" lists it).
 	Ask     string    `toml:"navragen"`
@@ -217,9 +261,13 @@ type Rule struct {
 	Agree string `toml:"akkoord"`
 	// Priority of the rule's actions in the short list of next steps.
 	Priority string `toml:"prioriteit"`
-	When     Cond   `toml:"-"`
-	File     string `toml:"-"`
-	Line     int    `toml:"-"`
+	// Brontype is whose Title, Text and Agree are; ActionsBrontype whose
+	// Actions are (SourceKinds). A "handreiking" text leans on Quote.
+	Brontype        string `toml:"brontype"`
+	ActionsBrontype string `toml:"acties_brontype"`
+	When            Cond   `toml:"-"`
+	File            string `toml:"-"`
+	Line            int    `toml:"-"`
 }
 
 // Party is a row of the "who decides what" table.
@@ -233,10 +281,14 @@ type Party struct {
 
 // Task is one thing a party decides or does, under a condition.
 type Task struct {
-	Text    string `toml:"tekst"`
-	WhenSrc string `toml:"when"`
-	When    Cond   `toml:"-"`
-	Line    int    `toml:"-"`
+	Text string `toml:"tekst"`
+	// Brontype says whose the text is; a "handreiking" task leans on the
+	// citaat of Rule.
+	Brontype string `toml:"brontype"`
+	Rule     string `toml:"regel"`
+	WhenSrc  string `toml:"when"`
+	When     Cond   `toml:"-"`
+	Line     int    `toml:"-"`
 }
 
 // Action is a checklist item that follows from answers.
@@ -246,6 +298,11 @@ type Action struct {
 	Phase string `toml:"fase"`
 	// Priority in the short list of next steps; empty means normal.
 	Priority string `toml:"prioriteit"`
+	// Brontype says whose the text is (SourceKinds); a "handreiking"
+	// action leans on Quote or on the citaat of Rule.
+	Brontype string `toml:"brontype"`
+	Quote    string `toml:"citaat"`
+	Rule     string `toml:"regel"`
 	WhenSrc  string `toml:"when"`
 	When     Cond   `toml:"-"`
 	File     string `toml:"-"`
@@ -274,11 +331,13 @@ type Example struct {
 	Theme string `toml:"thema"`
 	// Source says where the example comes from; Meta.VOSource when the
 	// file names none.
-	Source  string `toml:"bron"`
-	WhenSrc string `toml:"when"`
-	When    Cond   `toml:"-"`
-	File    string `toml:"-"`
-	Line    int    `toml:"-"`
+	Source string `toml:"bron"`
+	// Brontype is "inspectie-vo" for the Inspectie's examples.
+	Brontype string `toml:"brontype"`
+	WhenSrc  string `toml:"when"`
+	When     Cond   `toml:"-"`
+	File     string `toml:"-"`
+	Line     int    `toml:"-"`
 }
 
 // Term is one entry of the glossary.
@@ -287,8 +346,13 @@ type Term struct {
 	Name   string `toml:"naam"`
 	Text   string `toml:"uitleg"`
 	Source string `toml:"bron"`
-	File   string `toml:"-"`
-	Line   int    `toml:"-"`
+	// Brontype says whose the explanation is; a "handreiking" entry leans
+	// on Quote or on the citaat of Rule.
+	Brontype string `toml:"brontype"`
+	Quote    string `toml:"citaat"`
+	Rule     string `toml:"regel"`
+	File     string `toml:"-"`
+	Line     int    `toml:"-"`
 }
 
 // Words are the forms of the term to look for in running text, for
@@ -321,9 +385,11 @@ type Finding struct {
 	Key string `toml:"kern"`
 	// Source says where the finding comes from; Meta.VOSource when the
 	// file names none.
-	Source  string `toml:"bron"`
-	WhenSrc string `toml:"when"`
-	When    Cond   `toml:"-"`
-	File    string `toml:"-"`
-	Line    int    `toml:"-"`
+	Source string `toml:"bron"`
+	// Brontype is "inspectie-vo" for the Inspectie's findings.
+	Brontype string `toml:"brontype"`
+	WhenSrc  string `toml:"when"`
+	When     Cond   `toml:"-"`
+	File     string `toml:"-"`
+	Line     int    `toml:"-"`
 }

@@ -1,9 +1,13 @@
 package content
 
 import (
+	"bytes"
 	"errors"
+	"io/fs"
+	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode/utf8"
 )
 
 // The loader must turn any bytes into content or a list of problems, never
@@ -59,6 +63,89 @@ func FuzzCompile(f *testing.F) {
 		cond, err := Compile(c, src)
 		if err == nil && cond.Source != "" && cond.Program == nil {
 			t.Fatalf("condition %q accepted without a program", src)
+		}
+	})
+}
+
+// A content file of any type (regular, folder, FIFO, socket, device) and
+// any bytes loads or is refused with problems; only a regular file loads.
+func FuzzLoadFileType(f *testing.F) {
+	base := map[string][]byte{}
+	for _, name := range Files {
+		base[name] = defaultFS(f)[name].Data
+	}
+	f.Add(uint8(1), uint8(0), base["vragen.toml"])
+	f.Add(uint8(2), uint8(2), []byte("[[regel]]\n"))
+	f.Add(uint8(3), uint8(1), []byte{})
+	f.Fuzz(func(t *testing.T, which, kind uint8, data []byte) {
+		modes := []fs.FileMode{0, fs.ModeDir, fs.ModeNamedPipe, fs.ModeSocket, fs.ModeDevice | fs.ModeCharDevice, fs.ModeIrregular}
+		mode := modes[int(kind)%len(modes)]
+		m := fstest.MapFS{}
+		for name, d := range base {
+			m[name] = &fstest.MapFile{Data: d}
+		}
+		name := Files[int(which)%len(Files)]
+		m[name] = &fstest.MapFile{Data: data, Mode: mode | 0o644}
+		c, err := Load(m)
+		if mode != 0 {
+			var ps Problems
+			if !errors.As(err, &ps) || !strings.Contains(err.Error(), name) {
+				t.Fatalf("%s as %v: %v", name, mode, err)
+			}
+			return
+		}
+		if err == nil && c == nil {
+			t.Fatal("nil content without error")
+		}
+	})
+}
+
+// No URL that controleer accepts can carry markup, a quote, a control or
+// a bidi mark.
+func FuzzValidURL(f *testing.F) {
+	for _, s := range []string{"https://www.mboraad.nl/", "https://x<img/src=x/onerror=alert(1)>", "https://x.nl/\u200f", "https://x.nl/'", "https://[::1]/"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !validURL(s) {
+			return
+		}
+		if Sanitize(s) != s || strings.ContainsAny(s, " <>\"'`\\[]{}|^\t\n") || !strings.HasPrefix(strings.ToLower(s), "https://") {
+			t.Fatalf("accepted %q", s)
+		}
+	})
+}
+
+// Whatever goes in, Clean (for loaded content) leaves no control or bidi
+// mark, as Sanitize does, and Sanitize's output is valid UTF-8.
+func FuzzClean(f *testing.F) {
+	for _, s := range []string{"a\u061cb", "\u200e\u200f", "\x1b]52;c;eA==\x07", "\u009b2J", "\xff\xfe", "gewoon"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Sanitize(s)
+		if !utf8.ValidString(out) {
+			t.Fatalf("Sanitize(%q) = %q is not UTF-8", s, out)
+		}
+		for name, v := range map[string]string{"Sanitize": out, "Clean": Clean(s)} {
+			for _, r := range v {
+				if (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f || unsafeRune(r) {
+					t.Fatalf("%s(%q) keeps %U", name, s, r)
+				}
+			}
+		}
+	})
+}
+
+// checkShape never panics and names a line inside the file.
+func FuzzCheckShape(f *testing.F) {
+	f.Add([]byte("versie = 1\n[antwoorden]\nvorm = \"online\"\n"), uint16(3))
+	f.Add([]byte("a.b.c.d.e = 1\n"), uint16(10))
+	f.Add([]byte("x = [1, 2, 3]\n"), uint16(2))
+	f.Fuzz(func(t *testing.T, data []byte, max uint16) {
+		err := checkShape(data, int(max)+1)
+		if err != nil && (err.Line < 0 || err.Line > bytes.Count(data, []byte("\n"))+1) {
+			t.Fatalf("line %d of a file of %d lines", err.Line, bytes.Count(data, []byte("\n"))+1)
 		}
 	})
 }

@@ -12,12 +12,21 @@ import (
 // library is quadratic in the length of a dotted key, so a 60 KB file
 // could take minutes and gigabytes. Real files stay far below these.
 const (
-	// MaxAnswersSize bounds an answers or session file.
-	MaxAnswersSize = 1 << 20
+	// MaxAnswersSize bounds an answers or session file (a real one is a
+	// few kB; vergelijk reads 40 of them).
+	MaxAnswersSize = 256 << 10
 	// MaxContentSize bounds one content file.
-	MaxContentSize = 5 << 20
-	// MaxKeyParts bounds the parts of a dotted key or table header (a.b.c).
-	MaxKeyParts = 16
+	MaxContentSize = 1 << 20
+	// MaxKeyParts bounds the parts of a dotted key or table header (a.b.c);
+	// real files use two at most ([[vraag.optie]], antwoorden.vorm).
+	MaxKeyParts = 4
+	// MaxAnswersKeys bounds the keys and table headers of an answers or
+	// session file (one per question: a few dozen); the TOML library's
+	// time and memory grow with each key.
+	MaxAnswersKeys = 500
+	// MaxContentKeys bounds the keys and table headers of one content file
+	// (the largest built-in file has about 400).
+	MaxContentKeys = 5000
 	// MaxNesting bounds how deep inline tables and lists nest in a value.
 	MaxNesting = 8
 	// MaxProblems is how many problems a message lists before "en N meer".
@@ -52,13 +61,14 @@ func byteSize(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// CheckInput refuses data larger than max bytes or shaped so that the
-// TOML library would take too long (see CheckShape). nil means: parse it.
+// CheckInput refuses an answers or session file larger than max bytes or
+// shaped so that the TOML library would take too long (see checkShape,
+// with at most MaxAnswersKeys keys). nil means: parse it.
 func CheckInput(data []byte, max int64) *LimitError {
 	if int64(len(data)) > max {
 		return sizeError(int64(len(data)), max)
 	}
-	return CheckShape(data)
+	return checkShape(data, MaxAnswersKeys)
 }
 
 // ReadLimited reads at most max bytes from r; a larger input is refused
@@ -75,10 +85,19 @@ func ReadLimited(r io.Reader, max int64) ([]byte, error) {
 	return data, nil
 }
 
-// readFileLimited is fs.ReadFile with a size limit checked first.
+// readFileLimited is fs.ReadFile with a size limit checked first. Only a
+// regular file is opened: a FIFO would make the program wait for ever, a
+// device could be endless, and a folder gets a Dutch message.
 func readFileLimited(fsys fs.FS, name string, max int64) ([]byte, error) {
-	if st, err := fs.Stat(fsys, name); err == nil && st.Size() > max {
-		return nil, sizeError(st.Size(), max)
+	if st, err := fs.Stat(fsys, name); err == nil {
+		switch {
+		case st.IsDir():
+			return nil, &LimitError{Msg: "dit is een map, geen bestand; een inhoudsmap heeft hier een TOML-bestand nodig"}
+		case !st.Mode().IsRegular():
+			return nil, &LimitError{Msg: "dit is geen gewoon bestand maar een apparaat, pipe of socket; een inhoudsmap heeft hier een gewoon TOML-bestand nodig"}
+		case st.Size() > max:
+			return nil, sizeError(st.Size(), max)
+		}
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
@@ -88,96 +107,137 @@ func readFileLimited(fsys fs.FS, name string, max int64) ([]byte, error) {
 	return ReadLimited(f, max)
 }
 
-// CheckShape refuses TOML whose keys or values would make the parser slow:
-// a dotted key or table header with more than MaxKeyParts parts, or inline
-// tables and lists nested deeper than MaxNesting. It is one linear pass
-// that knows strings and comments, and nothing more of TOML: everything
-// else is left to the library and its messages.
-func CheckShape(data []byte) *LimitError {
-	var (
-		line     = 1
-		stack    []byte // open '{' and '[' inside values
-		inValue  bool   // after '=' at the top level, until the line ends
-		inKey    = true // reading a key (or a table header)
-		inHeader bool
-		parts    = 1
-		keyLine  = 1
-	)
-	startKey := func() { inKey, parts, keyLine = true, 1, line }
-	for i := 0; i < len(data); i++ {
-		c := data[i]
-		switch c {
-		case '\n':
-			line++
-			if len(stack) == 0 && !inHeader {
-				inValue = false
-				startKey()
-			}
-		case '#':
-			for i+1 < len(data) && data[i+1] != '\n' {
-				i++
-			}
-		case '"', '\'':
-			end, lines := skipString(data, i)
-			i, line = end, line+lines
-		case '.':
-			if inKey {
-				parts++
-				if parts > MaxKeyParts {
-					return &LimitError{Line: keyLine, Msg: fmt.Sprintf("een sleutel of tabelnaam heeft meer dan %d delen (a.b.c...); dat kan geen antwoorden- of inhoudsbestand zijn", MaxKeyParts)}
-				}
-			}
-		case '=':
-			if inKey && !inHeader {
-				inKey = false
-				if len(stack) == 0 {
-					inValue = true
-				}
-			}
-		case '[':
-			if len(stack) == 0 && !inValue && !inHeader {
-				// A table header: [a.b] or [[a.b]].
-				inHeader = true
-				startKey()
-				if i+1 < len(data) && data[i+1] == '[' {
-					i++
-				}
-				continue
-			}
-			stack = append(stack, '[')
-			inKey = false
-			if len(stack) > MaxNesting {
-				return nestingError(line)
-			}
-		case '{':
-			stack = append(stack, '{')
-			if len(stack) > MaxNesting {
-				return nestingError(line)
-			}
-			startKey()
-		case ']':
-			if inHeader {
-				inHeader, inKey = false, false
-				if i+1 < len(data) && data[i+1] == ']' {
-					i++
-				}
-				continue
-			}
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
-			}
-		case '}':
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
-			}
-			inKey = false
-		case ',':
-			if len(stack) > 0 && stack[len(stack)-1] == '{' {
-				startKey()
-			}
+// CheckShape refuses content TOML whose keys or values would make the
+// parser slow (see checkShape), with at most MaxContentKeys keys.
+func CheckShape(data []byte) *LimitError { return checkShape(data, MaxContentKeys) }
+
+// checkShape refuses TOML that would make the parser slow: a dotted key or
+// table header with more than MaxKeyParts parts, more than maxKeys keys,
+// table headers and list items (the library's cost grows with each), or inline tables and
+// lists nested deeper than MaxNesting. It is one linear pass that knows
+// strings and comments, and nothing more of TOML: everything else is left
+// to the library and its messages.
+func checkShape(data []byte, maxKeys int) *LimitError {
+	s := shapeScanner{data: data, line: 1, maxKeys: maxKeys}
+	s.startKey()
+	for s.i = 0; s.i < len(data); s.i++ {
+		if err := s.step(data[s.i]); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// shapeScanner is the state of checkShape.
+type shapeScanner struct {
+	data     []byte
+	i        int
+	line     int
+	stack    []byte // open '{' and '[' inside values
+	inValue  bool   // after '=' at the top level, until the line ends
+	inKey    bool   // reading a key (or a table header)
+	inHeader bool
+	parts    int
+	keyLine  int
+	keys     int // keys, table headers and list items so far
+	maxKeys  int
+}
+
+func (s *shapeScanner) startKey() { s.inKey, s.parts, s.keyLine = true, 1, s.line }
+
+// countKey counts one key or table header against the limit.
+func (s *shapeScanner) countKey() *LimitError {
+	s.keys++
+	if s.keys > s.maxKeys {
+		return &LimitError{Line: s.line, Msg: fmt.Sprintf("het bestand heeft meer dan %d sleutels, tabelnamen en lijstwaarden; dat kan geen antwoorden- of inhoudsbestand zijn", s.maxKeys)}
+	}
+	return nil
+}
+
+func (s *shapeScanner) step(c byte) *LimitError {
+	data := s.data
+	switch c {
+	case '\n':
+		s.line++
+		if len(s.stack) == 0 && !s.inHeader {
+			s.inValue = false
+			s.startKey()
+		}
+	case '#':
+		for s.i+1 < len(data) && data[s.i+1] != '\n' {
+			s.i++
+		}
+	case '"', '\'':
+		end, lines := skipString(data, s.i)
+		s.i, s.line = end, s.line+lines
+	case '.':
+		if s.inKey {
+			s.parts++
+			if s.parts > MaxKeyParts {
+				return &LimitError{Line: s.keyLine, Msg: fmt.Sprintf("een sleutel of tabelnaam heeft meer dan %d delen (a.b.c...); dat kan geen antwoorden- of inhoudsbestand zijn", MaxKeyParts)}
+			}
+		}
+	case '=':
+		if s.inKey && !s.inHeader {
+			s.inKey = false
+			if len(s.stack) == 0 {
+				s.inValue = true
+			}
+			return s.countKey()
+		}
+	case '[', '{':
+		return s.open(c)
+	case ']', '}':
+		s.close(c)
+	case ',':
+		if len(s.stack) > 0 && s.stack[len(s.stack)-1] == '{' {
+			s.startKey()
+		} else if len(s.stack) > 0 {
+			// A list item: the library's cost grows with these too.
+			return s.countKey()
+		}
+	}
+	return nil
+}
+
+// open handles '[' and '{': a table header, or a list or inline table.
+func (s *shapeScanner) open(c byte) *LimitError {
+	if c == '[' && len(s.stack) == 0 && !s.inValue && !s.inHeader {
+		// A table header: [a.b] or [[a.b]].
+		s.inHeader = true
+		s.startKey()
+		if s.i+1 < len(s.data) && s.data[s.i+1] == '[' {
+			s.i++
+		}
+		return s.countKey()
+	}
+	s.stack = append(s.stack, c)
+	if c == '[' {
+		s.inKey = false
+	} else {
+		s.startKey()
+	}
+	if len(s.stack) > MaxNesting {
+		return nestingError(s.line)
+	}
+	return nil
+}
+
+// close handles ']' and '}'.
+func (s *shapeScanner) close(c byte) {
+	if c == ']' && s.inHeader {
+		s.inHeader, s.inKey = false, false
+		if s.i+1 < len(s.data) && s.data[s.i+1] == ']' {
+			s.i++
+		}
+		return
+	}
+	if len(s.stack) > 0 {
+		s.stack = s.stack[:len(s.stack)-1]
+	}
+	if c == '}' {
+		s.inKey = false
+	}
 }
 
 func nestingError(line int) *LimitError {

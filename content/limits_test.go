@@ -20,17 +20,23 @@ func nestedInline() []byte {
 }
 
 func TestCheckShapeRefusesHostileFiles(t *testing.T) {
+	parts := fmt.Sprintf("meer dan %d delen", MaxKeyParts)
+	keys := fmt.Sprintf("meer dan %d sleutels", MaxContentKeys)
 	cases := map[string]struct {
 		data []byte
 		want string
 		line int
 	}{
-		"dotted key":        {dottedKey(), "meer dan 16 delen", 3},
-		"table header":      {[]byte("a = 1\n\n[" + strings.Repeat("t.", 20) + "t]\n"), "meer dan 16 delen", 3},
-		"array header":      {[]byte("[[" + strings.Repeat("t.", 20) + "t]]\n"), "meer dan 16 delen", 1},
+		"dotted key":        {dottedKey(), parts, 3},
+		"table header":      {[]byte("a = 1\n\n[" + strings.Repeat("t.", MaxKeyParts) + "t]\n"), parts, 3},
+		"array header":      {[]byte("[[" + strings.Repeat("t.", MaxKeyParts) + "t]]\n"), parts, 1},
 		"nested inline":     {nestedInline(), "dieper dan 8", 2},
 		"nested lists":      {[]byte("x = " + strings.Repeat("[", 9) + strings.Repeat("]", 9)), "dieper dan 8", 1},
-		"inline dotted key": {[]byte("x = { " + strings.Repeat("b.", 17) + "c = 1 }\n"), "meer dan 16 delen", 1},
+		"inline dotted key": {[]byte("x = { " + strings.Repeat("b.", MaxKeyParts) + "c = 1 }\n"), parts, 1},
+		"many keys":         {[]byte(strings.Repeat("a = 1\n", MaxContentKeys+1)), keys, MaxContentKeys + 1},
+		"many headers":      {[]byte(strings.Repeat("[[t]]\n", MaxContentKeys+1)), keys, MaxContentKeys + 1},
+		"many list items":   {[]byte("x = [" + strings.Repeat("1,", MaxContentKeys+1) + "]"), keys, 1},
+		"many inline keys":  {[]byte("x = {" + strings.Repeat("a = 1,", MaxContentKeys) + "}"), keys, 1},
 	}
 	for name, tc := range cases {
 		err := CheckShape(tc.data)
@@ -51,7 +57,9 @@ func TestCheckShapeAcceptsRealFiles(t *testing.T) {
 		"titel = \"a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s\" # [[[[[[[[[[ {{{{{{{{{{\n",
 		"tekst = '''\n" + strings.Repeat("{[", 20) + "\n'''\nb = 1.5\n",
 		"tekst = \"\"\"\nmet \\\"\"\" en " + strings.Repeat("a.", 40) + "\n\"\"\"\n",
-		"x = [\n  [1, 2],\n  [3, 4],\n]\n" + strings.Repeat("k.", 15) + "k = 1\n",
+		"x = [\n  [1, 2],\n  [3, 4],\n]\n" + strings.Repeat("k.", MaxKeyParts-1) + "k = 1\n",
+		strings.Repeat("a = 1\n", MaxContentKeys),
+		"x = [" + strings.Repeat("1,", MaxContentKeys-2) + "1]\n",
 		"\"" + strings.Repeat("a.", 40) + "\" = 1\n",
 		"d = 1979-05-27T07:32:00.999\nf = 3.1415\n",
 	}
@@ -86,7 +94,7 @@ func TestLoadRefusesHostileContentBeforeParsing(t *testing.T) {
 		t.Fatalf("Load: %v", err)
 	}
 	msg := err.Error()
-	for _, want := range []string{"vragen.toml, regel 3: een sleutel of tabelnaam heeft meer dan 16 delen", "regels.toml: het bestand is te groot (5.0 MB); het mag hoogstens 5 MB zijn"} {
+	for _, want := range []string{fmt.Sprintf("vragen.toml, regel 3: een sleutel of tabelnaam heeft meer dan %d delen", MaxKeyParts), "regels.toml: het bestand is te groot (1.0 MB); het mag hoogstens 1 MB zijn"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("error lacks %q:\n%s", want, msg)
 		}
@@ -131,5 +139,17 @@ func BenchmarkRefuseHostile(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+func TestCheckInputBoundsAnswerKeys(t *testing.T) {
+	head := "versie = 1\n[antwoorden]\n"
+	ok := head + strings.Repeat("k = \"x\"\n", MaxAnswersKeys-2)
+	if err := CheckInput([]byte(ok), MaxAnswersSize); err != nil {
+		t.Errorf("%d keys refused: %v", MaxAnswersKeys, err)
+	}
+	err := CheckInput([]byte(ok+"k = \"x\"\n"), MaxAnswersSize)
+	if err == nil || !strings.Contains(err.Msg, fmt.Sprintf("meer dan %d sleutels", MaxAnswersKeys)) || err.Line != MaxAnswersKeys+1 {
+		t.Errorf("%d keys: %v", MaxAnswersKeys+1, err)
 	}
 }

@@ -56,7 +56,8 @@ type loader struct {
 	src      map[string]string
 	lines    map[string][]string // src split in lines, on first use
 	fields   map[fieldsAt]map[string]int
-	env      map[string]any // the expression environment, built once
+	env      map[string]any  // the expression environment, built once
+	conds    map[string]Cond // compiled conditions by source
 	problems Problems
 }
 
@@ -94,15 +95,15 @@ type findingsFile struct {
 
 // allowed lists the keys each file accepts, for the "unknown key" message.
 var allowed = map[string]string{
-	"meta.toml":        "versie, titel, uitgever, datum, url, disclaimer, themas, bot_vragen, bot_vervalt_label, bot_vervalt_uitleg, bot_vervalt_noot, vo_bron, vo_voorbehoud, vo_url",
-	"vragen.toml":      "[[vraag]] met id, kort, tekst, uitleg, citaat, achtergrond, soort, when, bij_nee, navragen en [[vraag.optie]] met waarde, label, uitleg",
-	"regels.toml":      "[[regel]] met id, titel, tekst, deel, citaat, achtergrond, when, acties, akkoord, prioriteit",
-	"partijen.toml":    "[[partij]] met id, naam en [[partij.taak]] met tekst, when",
-	"acties.toml":      "[[actie]] met id, tekst, fase, prioriteit, when",
+	"meta.toml":        "versie, titel, uitgever, datum, url, disclaimer, themas, bot_vragen, vo_bron, vo_voorbehoud, vo_url en [[bot_noot]] met tekst, brontype, citaat, regel, when (bot_vervalt_label, bot_vervalt_uitleg en bot_vervalt_noot worden niet meer gebruikt)",
+	"vragen.toml":      "[[vraag]] met id, kort, tekst, uitleg, citaat, achtergrond, soort, when, bij_nee, navragen, brontype en [[vraag.optie]] met waarde, label, uitleg",
+	"regels.toml":      "[[regel]] met id, titel, tekst, deel, citaat, achtergrond, when, acties, akkoord, prioriteit, brontype, acties_brontype",
+	"partijen.toml":    "[[partij]] met id, naam en [[partij.taak]] met tekst, brontype, regel, when",
+	"acties.toml":      "[[actie]] met id, tekst, fase, prioriteit, brontype, citaat, regel, when",
 	"bronnen.toml":     "[[bron]] met id, titel, url, organisatie, thema, zekerheid, zoek, when",
-	"voorbeelden.toml": "[[voorbeeld]] met id, tekst, thema, bron, when",
-	"begrippen.toml":   "[[begrip]] met id, naam, uitleg, bron",
-	"bevindingen.toml": "[[bevinding]] met id, thema, titel, tekst, kern, bron, when",
+	"voorbeelden.toml": "[[voorbeeld]] met id, tekst, thema, bron, brontype, when",
+	"begrippen.toml":   "[[begrip]] met id, naam, uitleg, bron, brontype, citaat, regel",
+	"bevindingen.toml": "[[bevinding]] met id, thema, titel, tekst, kern, bron, brontype, when",
 }
 
 // decode parses one file into v, reporting syntax errors and unknown keys.
@@ -190,6 +191,7 @@ func (l *loader) load() *Content {
 	l.checkMeta(&c.Meta)
 	l.checkQuestions(c)
 	l.checkMetaBOT(c)
+	l.checkBOTNotes(c)
 	l.checkKinds(c)
 	l.checkAsk(c)
 	return c

@@ -92,7 +92,7 @@ func TestBrokenContent(t *testing.T) {
 		{"ask names an unknown action", replace("vragen.toml", `navragen = "urennorm-navragen"`, `navragen = "urennorm-vragen"`), `noemt actie "urennorm-vragen"`, false},
 		{"ask on a question without weet_niet", replace("vragen.toml", "  [[vraag.optie]]\n  waarde = \"studenten\"", "navragen = \"bot-navragen\"\n  [[vraag.optie]]\n  waarde = \"studenten\""), `geen optie "weet_niet"`, false},
 		{"duplicate term", replace("begrippen.toml", `id = "bpv"`, `id = "bot"`), `begrip-id "bot" komt twee keer voor`, false},
-		{"term without source", replace("begrippen.toml", `bron = "WEB art. 7.4.8 lid 2"`, `bron = ""`), `mist "bron"`, true},
+		{"term without source", replace("begrippen.toml", `bron = "WEB art. 7.4.8 lid 2; controleer de actuele tekst op wetten.overheid.nl"`, `bron = ""`), `mist "bron"`, true},
 		{"finding with a bad condition", replace("bevindingen.toml", `when = 'vorm == "hybride" || ervaring == "weinig"'`, `when = 'vorm == "hybrid"'`), `geen optie "hybrid"`, false},
 		{"non-https url", replace("bronnen.toml", `url = "https://`, `url = "http://`), "alleen volledige https-adressen", false},
 		{"duplicate rule id", replace("regels.toml", `id = "raden-gesprek"`, `id = "bevoegd-gezag-kwaliteit"`), `regel-id "bevoegd-gezag-kwaliteit" komt twee keer voor`, false},

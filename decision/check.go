@@ -27,18 +27,27 @@ type Report struct {
 	Paths *big.Int
 	// Ends is the number of distinct end states summarized.
 	Ends int
+	// Sources counts the texts the content can show per brontype
+	// (content.CheckSources).
+	Sources map[string]int
 }
 
 // Check proves properties of loaded content that the loader cannot see:
 // every question, rule, party task, action, resource and example can be
-// reached by some answers, and every path through the interview ends in a
-// summary. It explores states (question, relevant answers) instead of full
+// reached by some answers, every path through the interview ends in a
+// summary and asks the three questions on begeleide onderwijstijd (the
+// handreiking names no exception, not for exams either), and every text
+// the program can show says whose it is (content.CheckSources). It explores states (question, relevant answers) instead of full
 // paths, so its cost follows how questions depend on each other, not the
 // product of all options.
 func (e *Engine) Check() Report {
 	rep := Report{Paths: new(big.Int)}
 	e.walk(&rep)
 	e.reach(&rep)
+	ps, counts := content.CheckSources(e.C)
+	rep.Problems = append(rep.Problems, ps...)
+	rep.Sources = counts
+	sortProblems(rep.Problems)
 	return rep
 }
 
@@ -123,6 +132,7 @@ func (e *Engine) walk(rep *Report) {
 	qs := e.C.Questions
 	live, last := e.structural()
 	memo := map[string]*big.Int{}
+	skipped := map[string]bool{} // BOT questions reported as not asked
 	var visit func(i int, a Answers) *big.Int
 	visit = func(i int, a Answers) *big.Int {
 		key := stateKey(i, a, live[i])
@@ -141,6 +151,7 @@ func (e *Engine) walk(rep *Report) {
 				rep.Problems = append(rep.Problems, content.Problem{File: "regels.toml", Msg: "een pad eindigt in een samenvatting zonder regels"})
 			}
 		case !holds(qs[i].When, envOf(e.C, qs[i].When.Vars, a)):
+			e.checkBOTAsked(rep, qs[i], skipped)
 			n = visit(i+1, a)
 		default:
 			q := qs[i]
@@ -314,7 +325,21 @@ func (e *Engine) reach(rep *Report) {
 			rep.Problems = append(rep.Problems, content.Problem{File: "meta.toml", Msg: fmt.Sprintf("thema %q wordt door geen bron of voorbeeld gebruikt", t)})
 		}
 	}
-	slices.SortStableFunc(rep.Problems, func(a, b content.Problem) int {
+}
+
+// checkBOTAsked reports, once, a BOT question that the walk skips on some
+// path: the handreiking's three conditions hold for all distance education
+// ("Dit kan alleen als…"), so every path asks them.
+func (e *Engine) checkBOTAsked(rep *Report, q *content.Question, skipped map[string]bool) {
+	if !slices.Contains(e.C.Meta.BOT, q.ID) || skipped[q.ID] {
+		return
+	}
+	skipped[q.ID] = true
+	rep.Problems = append(rep.Problems, content.Problem{File: q.File, Line: q.Line, Msg: fmt.Sprintf("vraag %q over begeleide onderwijstijd wordt bij sommige antwoorden niet gesteld (voorwaarde %q); de handreiking noemt geen uitzondering, ook niet voor examens: stel de drie vragen bij elke vorm", q.ID, q.When.Source)})
+}
+
+func sortProblems(ps content.Problems) {
+	slices.SortStableFunc(ps, func(a, b content.Problem) int {
 		if a.File != b.File {
 			return strings.Compare(a.File, b.File)
 		}

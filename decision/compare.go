@@ -1,6 +1,8 @@
 package decision
 
 import (
+	"slices"
+
 	"github.com/afstandswijzer/afstandswijzer/content"
 )
 
@@ -39,7 +41,8 @@ type CompareRow struct {
 	ID    string
 	Label string
 	// Cells are the texts per column; Values the same for scripts: the
-	// option values ([]string, nil when not asked), the verdict (*bool) or
+	// option values ([]string, nil when not asked), the verdict's outcome
+	// (string: Verdict.Outcome) or
 	// whether the rule applies (bool).
 	Cells   []string
 	Values  []any
@@ -71,18 +74,27 @@ func (e *Engine) Compare(files []CompareFile) *Comparison {
 	if len(loaded) == 0 {
 		return c
 	}
+	summaries := make([]*Summary, len(loaded))
+	for i, a := range loaded {
+		summaries[i] = e.Summarize(a)
+	}
+	e.answerRows(c, loaded)
+	c.add(verdictRow(summaries))
+	e.ruleRows(c, summaries)
+	return c
+}
+
+// answerRows adds a row per question asked in any column.
+func (e *Engine) answerRows(c *Comparison, loaded []Answers) {
 	effective := make([]Answers, len(loaded))
 	visible := make([]map[string]bool, len(loaded))
-	summaries := make([]*Summary, len(loaded))
 	for i, a := range loaded {
 		effective[i] = e.Effective(a)
 		visible[i] = map[string]bool{}
 		for _, q := range e.Visible(a) {
 			visible[i][q.ID] = true
 		}
-		summaries[i] = e.Summarize(a)
 	}
-
 	for _, q := range e.C.Questions {
 		row := CompareRow{Kind: RowAnswer, ID: q.ID, Label: q.Short}
 		asked := false
@@ -107,33 +119,30 @@ func (e *Engine) Compare(files []CompareFile) *Comparison {
 			c.add(row)
 		}
 	}
+}
 
+// verdictTexts are the verdicts as the table cells say them.
+var verdictTexts = map[Outcome]string{OutcomeCan: "kan meetellen", OutcomeCannot: "telt niet mee", OutcomeUnclear: "nog niet duidelijk"}
+
+// verdictRow is the row of the verdict on begeleide onderwijstijd; its
+// values are the outcomes (Verdict.Outcome), as in the summary's JSON.
+func verdictRow(summaries []*Summary) CompareRow {
 	bot := CompareRow{Kind: RowVerdict, ID: "bot", Label: "Begeleide onderwijstijd"}
 	for _, s := range summaries {
-		text := "nog niet duidelijk"
-		switch v := s.Verdict.Counts; {
-		case s.Verdict.NotApplicable:
-			text = "niet van toepassing"
-		case v != nil && *v:
-			text = "kan meetellen"
-		case v != nil:
-			text = "telt niet mee"
-		}
-		bot.Cells = append(bot.Cells, text)
-		bot.Values = append(bot.Values, s.Verdict.Counts)
+		o := s.Verdict.Outcome()
+		bot.Cells = append(bot.Cells, verdictTexts[o])
+		bot.Values = append(bot.Values, string(o))
 	}
-	c.add(bot)
+	return bot
+}
 
+// ruleRows adds a row per rule that applies in any column.
+func (e *Engine) ruleRows(c *Comparison, summaries []*Summary) {
 	for _, r := range e.C.Rules {
 		row := CompareRow{Kind: RowRule, ID: r.ID, Label: "Regel: " + oneLine(r.Title)}
 		inAny := false
 		for _, s := range summaries {
-			applies := false
-			for _, ar := range s.Rules {
-				if ar.Rule.ID == r.ID {
-					applies = true
-				}
-			}
+			applies := slices.Contains(s.RuleIDs(), r.ID)
 			inAny = inAny || applies
 			row.Cells = append(row.Cells, map[bool]string{true: "ja", false: "nee"}[applies])
 			row.Values = append(row.Values, applies)
@@ -142,7 +151,6 @@ func (e *Engine) Compare(files []CompareFile) *Comparison {
 			c.add(row)
 		}
 	}
-	return c
 }
 
 func (c *Comparison) add(r CompareRow) {
@@ -168,15 +176,7 @@ func inOptionOrder(q *content.Question, vals []string) []string {
 	return out
 }
 
-func answerText(q *content.Question, vals []string) string {
-	line := AnswerLine{Question: q, Values: vals}
-	for _, v := range vals {
-		if o := q.Option(v); o != nil {
-			line.Labels = append(line.Labels, o.Label)
-		}
-	}
-	return line.Text()
-}
+func answerText(q *content.Question, vals []string) string { return AnswerText(q, vals) }
 
 // Differences counts the rows where the files differ.
 func (c *Comparison) Differences() int {

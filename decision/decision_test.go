@@ -50,19 +50,18 @@ func expectedRules(a Answers) []string {
 	if kaders == "ja" {
 		passen = one("kaders_passen")
 	}
-	// The OR's consent is about important changes: a plan outside the
-	// frameworks, or one that may be. No frameworks, or not knowing, is no
-	// blocker: the team chooses its methods (issue 8, points 4 and 5).
-	if in(passen, "verandert", "weet_niet") {
+	// The OR's consent right on decisions about distance education holds
+	// unconditionally; it is shown whenever the plan is not known to fit
+	// frameworks the OR already agreed to (issue 14, point 2).
+	if in(kaders, "nee", "weet_niet") || in(passen, "verandert", "weet_niet") {
 		want = append(want, "or-instemming")
 	}
 	if passen == "past" || in(kaders, "nee", "weet_niet") {
 		want = append(want, "team-kiest-methode")
 	}
-	// The BOT conditions do not apply to an exam (point 3).
-	if one("vorm") != "examen" {
-		want = append(want, "bot-voorwaarden")
-	}
+	// The BOT conditions hold for every form: the handreiking names no
+	// exception for exams (issue 14, point 1).
+	want = append(want, "bot-voorwaarden")
 	if in(one("urennorm"), "ja", "weet_niet") {
 		want = append(want, "studentenraad-instemming-urennorm")
 	}
@@ -79,13 +78,9 @@ func expectedRules(a Answers) []string {
 	return want
 }
 
-// expectedVerdict is the BOT contract: can count only when all three are
-// "ja", not when any is "nee", unknown otherwise; nil too on an exam, where
-// the conditions do not apply (see expectedNotApplicable).
+// expectedVerdict is the BOT contract, the same for every form: can count
+// only when all three are "ja", not when any is "nee", unknown otherwise.
 func expectedVerdict(a Answers) *bool {
-	if expectedNotApplicable(a) {
-		return nil
-	}
 	no, all := false, true
 	for _, id := range []string{"bot_interactie", "bot_sturen", "bot_begeleiding"} {
 		v := a[id]
@@ -105,11 +100,6 @@ func expectedVerdict(a Answers) *bool {
 		return &t
 	}
 	return nil
-}
-
-func expectedNotApplicable(a Answers) bool {
-	v := a["vorm"]
-	return len(v) == 1 && v[0] == "examen"
 }
 
 func sortedRuleIDs(s *Summary) []string {
@@ -150,14 +140,16 @@ func TestScenarios(t *testing.T) {
 			base(), []string{"studenten-geen-instemming"}, []string{"studentenraad-instemming-urennorm"}, &yes},
 		{"urennorm unknown explains both",
 			with(base(), "urennorm", "weet_niet"), []string{"studenten-geen-instemming", "studentenraad-instemming-urennorm"}, nil, &yes},
-		{"no frameworks: no blocker, the team chooses",
-			with(base(), "beleidskaders", "nee", "kaders_passen", "-"), []string{"team-kiest-methode"}, []string{"or-instemming"}, &yes},
-		{"not sure about frameworks: no blocker, the team chooses",
-			with(base(), "beleidskaders", "weet_niet", "kaders_passen", "-"), []string{"team-kiest-methode"}, []string{"or-instemming"}, &yes},
+		{"no frameworks: the team chooses, and the OR's consent right is shown",
+			with(base(), "beleidskaders", "nee", "kaders_passen", "-"), []string{"team-kiest-methode", "or-instemming"}, nil, &yes},
+		{"not sure about frameworks: the team chooses, and the OR's consent right is shown",
+			with(base(), "beleidskaders", "weet_niet", "kaders_passen", "-"), []string{"team-kiest-methode", "or-instemming"}, nil, &yes},
 		{"not sure the plan fits: the OR's consent may be needed",
 			with(base(), "kaders_passen", "weet_niet"), []string{"or-instemming"}, []string{"team-kiest-methode"}, &yes},
-		{"an exam: no BOT questions, no BOT rule",
-			with(base(), "vorm", "examen", "activiteiten", "toetsen", "bot_interactie", "-", "bot_sturen", "-", "bot_begeleiding", "-"), nil, []string{"bot-voorwaarden"}, nil},
+		{"an exam: the same three BOT questions and the BOT rule",
+			with(base(), "vorm", "examen", "activiteiten", "toetsen"), []string{"bot-voorwaarden"}, nil, &yes},
+		{"an exam without interaction does not count either",
+			with(base(), "vorm", "examen", "activiteiten", "toetsen", "bot_interactie", "nee"), []string{"bot-voorwaarden"}, nil, &no},
 		{"changing the didactic model: the OR has a consent right",
 			with(base(), "kaders_passen", "verandert"), []string{"or-instemming"}, []string{"team-kiest-methode"}, &yes},
 		{"inside the frameworks the team chooses",
@@ -188,9 +180,6 @@ func TestScenarios(t *testing.T) {
 					t.Errorf("rule %q applies but should not", id)
 				}
 			}
-			if s.Verdict.NotApplicable != expectedNotApplicable(tc.answers) {
-				t.Errorf("not applicable = %v", s.Verdict.NotApplicable)
-			}
 			if !sameVerdict(s.Verdict.Counts, tc.verdict) {
 				t.Errorf("verdict %s, want %v", s.Verdict.Label(), tc.verdict)
 			}
@@ -213,8 +202,8 @@ func TestVerdictNamesWhatIsMissingAndHowToFix(t *testing.T) {
 	}
 }
 
-// Every combination of the three BOT answers, for every form: on an exam
-// the answers are dropped and the conditions do not apply.
+// Every combination of the three BOT answers, for every form: the same
+// verdict for an exam as for any other form, and no answer dropped.
 func TestVerdictAllCombinations(t *testing.T) {
 	e := engine(t)
 	vals := []string{"ja", "nee", "weet_niet"}
@@ -226,11 +215,11 @@ func TestVerdictAllCombinations(t *testing.T) {
 					a := with(base(), "vorm", form, "bot_interactie", x, "bot_sturen", y, "bot_begeleiding", z)
 					eff := e.Effective(a)
 					v := e.Verdict(a)
-					if want := expectedVerdict(eff); !sameVerdict(v.Counts, want) || v.NotApplicable != expectedNotApplicable(eff) {
+					if want := expectedVerdict(eff); !sameVerdict(v.Counts, want) {
 						t.Errorf("%s %s/%s/%s: got %s, want %v", form, x, y, z, v.Label(), want)
 					}
 					s := e.Summarize(a)
-					if wantDropped := map[bool]int{true: 3, false: 0}[form == "examen"]; len(s.Dropped) != wantDropped {
+					if len(s.Dropped) != 0 {
 						t.Errorf("%s: dropped %v", form, s.Dropped)
 					}
 					checkBrief(t, a, s)
@@ -306,7 +295,7 @@ func TestRandomCompletePaths(t *testing.T) {
 		if got, want := sortedRuleIDs(s), expectedRules(a); !slices.Equal(got, want) {
 			t.Fatalf("path %v:\n got %v\nwant %v", a, got, want)
 		}
-		if !sameVerdict(s.Verdict.Counts, expectedVerdict(a)) || s.Verdict.NotApplicable != expectedNotApplicable(a) {
+		if !sameVerdict(s.Verdict.Counts, expectedVerdict(a)) {
 			t.Fatalf("path %v: verdict %s", a, s.Verdict.Label())
 		}
 		checkBrief(t, a, s)
@@ -323,22 +312,10 @@ func TestCheckWalksEveryPath(t *testing.T) {
 	}
 	// kaders_passen is asked only after beleidskaders "ja": 1 + 1 + 3 ways.
 	want := big.NewInt(int64(1 + 1 + len(e.C.Question("kaders_passen").Options)))
-	// The three BOT questions are asked for every form but an exam.
-	bot := int64(1)
-	for _, id := range e.C.Meta.BOT {
-		bot *= int64(len(choices(e.C.Question(id))))
-	}
-	forms := int64(0)
-	for _, o := range e.C.Question("vorm").Options {
-		if o.Value == "examen" {
-			forms++
-		} else {
-			forms += bot
-		}
-	}
-	want.Mul(want, big.NewInt(forms))
+	// Every other question, the three BOT questions included, is asked
+	// on every path: for an exam too.
 	for _, q := range e.C.Questions {
-		if q.ID == "beleidskaders" || q.ID == "kaders_passen" || q.ID == "vorm" || slices.Contains(e.C.Meta.BOT, q.ID) {
+		if q.ID == "beleidskaders" || q.ID == "kaders_passen" {
 			continue
 		}
 		want.Mul(want, big.NewInt(int64(len(choices(q)))))
@@ -527,9 +504,9 @@ func TestVerdictSentenceDutch(t *testing.T) {
 		a    Answers
 		want string
 	}{
-		{with(base(), "bot_sturen", "nee"), LabelCannot + ": aan de voorwaarde bijsturen is niet voldaan."},
-		{with(base(), "bot_sturen", "nee", "bot_begeleiding", "nee"), LabelCannot + ": aan de voorwaarden bijsturen en begeleiding is niet voldaan."},
-		{with(base(), "bot_sturen", "weet_niet"), "Nog niet duidelijk of het als begeleide onderwijstijd kan meetellen: de voorwaarde bijsturen staat nog open."},
+		{with(base(), "bot_sturen", "nee"), LabelCannot + " (BOT): aan de voorwaarde bijsturen is niet voldaan."},
+		{with(base(), "bot_sturen", "nee", "bot_begeleiding", "nee"), LabelCannot + " (BOT): aan de voorwaarden bijsturen en begeleiding is niet voldaan."},
+		{with(base(), "bot_sturen", "weet_niet"), "Nog niet duidelijk of het als begeleide onderwijstijd (BOT) kan meetellen: de voorwaarde bijsturen staat nog open."},
 	}
 	for _, tc := range cases {
 		if got := e.Summarize(tc.a).Verdict.Sentence(); got != tc.want {

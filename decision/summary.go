@@ -70,7 +70,23 @@ func (r AppliedRule) WhyText() string {
 // PartyRow is one row of the "who decides what" table.
 type PartyRow struct {
 	Party *content.Party
-	Tasks []string
+	Tasks []Line
+}
+
+// Line is one text the reader sees, with whose it is: its brontype
+// (content.SourceKinds).
+type Line struct {
+	Text     string
+	Brontype string
+}
+
+// Texts returns the texts of lines, without their brontype.
+func Texts(lines []Line) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = l.Text
+	}
+	return out
 }
 
 // ActionItem is one checklist item, with where it comes from (a rule id or
@@ -81,21 +97,24 @@ type ActionItem struct {
 	From  string
 	// Priority orders the short list of next steps (content.Priorities).
 	Priority string
+	// Brontype says whose advice it is (content.SourceKinds).
+	Brontype string
 }
 
 // Brief is "In het kort": what a teacher needs on the first screen.
 type Brief struct {
-	// Verdict is the BOT verdict in one sentence.
+	// Verdict is the BOT verdict in one sentence: the handreiking's three
+	// conditions applied to the answers.
 	Verdict string
 	// Agree says who must consent or may advise, one line per applying
 	// rule that says so (OR, studentenraad, the team's own choice).
-	Agree []string
+	Agree []Line
 	// Ask says whom to ask, one line per "Weet ik niet" (answers that lead
 	// to the same person share a line).
-	Ask []string
+	Ask []Line
 	// Next are at most MaxNext steps from the checklist, most important
 	// first, without the ones already in Ask.
-	Next []string
+	Next []Line
 }
 
 // MaxNext is the most next steps the brief lists.
@@ -105,92 +124,77 @@ const MaxNext = 5
 // The three conditions are necessary ("Dit kan alleen als…"), not
 // sufficient: with all three met it can count, never "it counts".
 type Verdict struct {
-	// Counts is nil when it cannot be said yet, or when the conditions do
-	// not apply (NotApplicable).
+	// Counts is nil when it cannot be said yet.
 	Counts *bool
-	// NotApplicable is true when none of the three questions is asked on
-	// this path: in the default content, a toets or examen.
-	NotApplicable bool
-	Reason        string
-	// Note is the one extra line: what else decides it when all three are
-	// met (OER and planning), the urennorm when it does not count, the
-	// content's note when the conditions do not apply; empty otherwise.
-	Note string
+	// Reason applies the handreiking's three conditions to the answers
+	// (brontype ReasonBrontype).
+	Reason string
+	// Notes are the content's notes under the verdict whose condition
+	// holds (meta.toml, bot_noot), each with its brontype: no exception
+	// for exams, "op het betreffende moment", the urennorm.
+	Notes []Line
 	// No and Unknown list the conditions (questions) answered "nee" and
 	// those not (yet) answered "ja" or "nee".
 	No      []*content.Question
 	Unknown []*content.Question
-
-	label string
 }
 
-// Verdict labels. The one for "not applicable" comes from the content.
+// ReasonBrontype is whose the verdict's reason is: the handreiking's
+// three conditions, in its words.
+const ReasonBrontype = content.SourceHandreiking
+
+// Verdict labels.
 const (
 	LabelCan     = "Kan meetellen als begeleide onderwijstijd"
 	LabelCannot  = "Telt niet mee als begeleide onderwijstijd"
 	LabelUnknown = "Nog niet duidelijk"
-	labelNA      = "Niet van toepassing"
 )
+
+// Outcome is the verdict as one of OutcomeCan, OutcomeCannot and
+// OutcomeUnclear (tally.go), for scripts: the three conditions are
+// necessary, not sufficient, so there is "can count", never "counts".
+func (v Verdict) Outcome() Outcome {
+	switch {
+	case v.Counts == nil:
+		return OutcomeUnclear
+	case *v.Counts:
+		return OutcomeCan
+	default:
+		return OutcomeCannot
+	}
+}
 
 // Label is the verdict in a few words.
 func (v Verdict) Label() string {
-	switch {
-	case v.NotApplicable && v.label != "":
-		return v.label
-	case v.NotApplicable:
-		return labelNA
-	case v.Counts == nil:
-		return LabelUnknown
-	case *v.Counts:
+	switch v.Outcome() {
+	case OutcomeCan:
 		return LabelCan
-	default:
+	case OutcomeCannot:
 		return LabelCannot
+	default:
+		return LabelUnknown
 	}
 }
 
 // Texts of the verdict, checked against the handreiking's sentence "Dit kan
-// alleen als…" (necessary conditions) and shared/wetgeving.md.
+// alleen als…" (necessary conditions, not sufficient).
 const (
 	reasonCan = "Aan alle drie de voorwaarden is voldaan: er is interactie met de student, je kunt op dat moment bijsturen, en er is directe, actieve begeleiding. Daarmee kan het meetellen als begeleide onderwijstijd."
-	noteCan   = "Of het ook echt meetelt, hangt ook af van het onderwijsprogramma: de activiteit moet deel zijn van het programma in de onderwijs- en examenregeling (OER) en ook zo zijn ingepland."
-	noteNo    = "Uren die niet als begeleide onderwijstijd meetellen, tellen ook niet mee voor het minimum aan begeleide onderwijstijd in de urennorm (achtergrond: WEB art. 7.2.7; controleer de actuele tekst op wetten.overheid.nl). Ga na of het programma dan nog aan de urennorm voldoet. Zo niet, dan moet de studentenraad instemmen."
 	reasonIf  = "Het kan alleen meetellen als aan alle drie de voorwaarden is voldaan."
-	reasonNA  = "Bij je antwoorden worden de vragen over begeleide onderwijstijd niet gesteld."
 )
 
-// Verdict decides on begeleide onderwijstijd from the three conditions:
-// it can count only when all three are "ja", does not count when any is
-// "nee", is unknown otherwise, and does not apply when none is asked.
+// Verdict decides on begeleide onderwijstijd from the three conditions,
+// for every form (the handreiking names no exception, not for exams
+// either): it can count only when all three are "ja", does not count when
+// any is "nee", and is unknown otherwise, also when a condition is not
+// asked.
 func (e *Engine) Verdict(a Answers) Verdict {
-	eff, vis := e.resolve(a, e.C.Questions)
-	return e.verdict(eff, vis)
+	return e.verdict(e.Effective(a))
 }
 
-// verdict is Verdict on answers that are already effective, with the
-// questions visible on their path.
-func (e *Engine) verdict(eff Answers, vis []*content.Question) Verdict {
+// verdict is Verdict on answers that are already effective.
+func (e *Engine) verdict(eff Answers) Verdict {
 	var v Verdict
-	asked := 0
-	for _, id := range e.C.Meta.BOT {
-		q := e.C.Question(id)
-		if q == nil {
-			continue
-		}
-		if slices.Contains(vis, q) {
-			asked++
-		}
-	}
-	if asked == 0 && len(e.C.Meta.BOT) > 0 {
-		m := e.C.Meta
-		v.NotApplicable = true
-		v.label = strings.TrimSpace(m.BOTNotApplicableLabel)
-		v.Reason = strings.TrimSpace(m.BOTNotApplicableReason)
-		if v.Reason == "" {
-			v.Reason = reasonNA
-		}
-		v.Note = oneLine(m.BOTNotApplicableNote)
-		return v
-	}
 	for _, id := range e.C.Meta.BOT {
 		q := e.C.Question(id)
 		if q == nil {
@@ -218,32 +222,35 @@ func (e *Engine) verdict(eff Answers, vis []*content.Question) Verdict {
 			b.WriteString(strings.TrimSpace(q.IfNo))
 		}
 		v.Reason = b.String()
-		v.Note = noteNo
 	case len(v.Unknown) > 0:
-		v.Reason = reasonIf + " Nog niet duidelijk: " +
-			ShortList(v.Unknown) + ". Ga na of je lesontwerp dat wel biedt. Twijfel je? Bespreek het met je onderwijsteam of je opleidingsmanager."
+		v.Reason = reasonIf + " Nog niet duidelijk: " + ShortList(v.Unknown) + "."
 	default:
 		t := true
 		v.Counts = &t
 		v.Reason = reasonCan
-		v.Note = noteCan
+	}
+	env := e.env(eff)
+	for _, n := range e.C.Meta.BOTNotes {
+		if holds(n.When, env) {
+			v.Notes = append(v.Notes, Line{Text: oneLine(n.Text), Brontype: n.Brontype})
+		}
 	}
 	return v
 }
 
 // Sentence is the verdict in one sentence, for "In het kort".
 func (v Verdict) Sentence() string {
+	// "(BOT)" here: the first line of "In het kort" introduces the
+	// abbreviation that the lines after it use.
 	switch {
-	case v.NotApplicable:
-		return "Begeleide onderwijstijd: " + lowerFirst(v.Label()) + "."
 	case v.Counts == nil:
-		return "Nog niet duidelijk of het als begeleide onderwijstijd kan meetellen: " + conditions(v.Unknown, "staat nog open", "staan nog open") + "."
+		return "Nog niet duidelijk of het als begeleide onderwijstijd (BOT) kan meetellen: " + conditions(v.Unknown, "staat nog open", "staan nog open") + "."
 	case *v.Counts:
-		return LabelCan + ": aan alle drie de voorwaarden is voldaan."
+		return LabelCan + " (BOT): aan alle drie de voorwaarden is voldaan."
 	default:
 		// One is "voldaan aan" a condition: the sentence is impersonal,
 		// so "is" also for more than one.
-		return LabelCannot + ": aan " + conditions(v.No, "is niet voldaan", "is niet voldaan") + "."
+		return LabelCannot + " (BOT): aan " + conditions(v.No, "is niet voldaan", "is niet voldaan") + "."
 	}
 }
 
@@ -255,14 +262,6 @@ func conditions(qs []*content.Question, one, many string) string {
 		return "de voorwaarde " + names[0] + " " + one
 	}
 	return "de voorwaarden " + strings.Join(names[:len(names)-1], ", ") + " en " + names[len(names)-1] + " " + many
-}
-
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	return strings.ToLower(string(r[0])) + string(r[1:])
 }
 
 func ShortList(qs []*content.Question) string {
@@ -287,7 +286,7 @@ func (e *Engine) Summarize(a Answers) *Summary {
 	s := &Summary{
 		Meta:      e.C.Meta,
 		Terms:     e.C.Terms,
-		Verdict:   e.verdict(eff, vis),
+		Verdict:   e.verdict(eff),
 		Dropped:   e.dropped(a, eff),
 		Complete:  nextIn(vis, a) == nil,
 		effective: eff,
@@ -315,19 +314,19 @@ func (e *Engine) Summarize(a Answers) *Summary {
 			phase = content.After
 		}
 		for _, t := range r.Actions {
-			s.addAction(ActionItem{Text: t, Phase: phase, From: r.ID, Priority: r.Priority})
+			s.addAction(ActionItem{Text: t, Phase: phase, From: r.ID, Priority: r.Priority, Brontype: r.ActionsBrontype})
 		}
 	}
 	for _, act := range e.C.Actions {
 		if holds(act.When, env) {
-			s.addAction(ActionItem{Text: act.Text, Phase: act.Phase, From: act.ID, Priority: act.Priority})
+			s.addAction(ActionItem{Text: act.Text, Phase: act.Phase, From: act.ID, Priority: act.Priority, Brontype: act.Brontype})
 		}
 	}
 	for _, p := range e.C.Parties {
 		row := PartyRow{Party: p}
 		for _, t := range p.Tasks {
 			if holds(t.When, env) {
-				row.Tasks = append(row.Tasks, t.Text)
+				row.Tasks = append(row.Tasks, Line{Text: t.Text, Brontype: t.Brontype})
 			}
 		}
 		if len(row.Tasks) > 0 {
@@ -360,7 +359,7 @@ func (e *Engine) brief(s *Summary, eff Answers) Brief {
 	b := Brief{Verdict: s.Verdict.Sentence()}
 	for _, r := range s.Rules {
 		if t := oneLine(r.Rule.Agree); t != "" {
-			b.Agree = append(b.Agree, t)
+			b.Agree = append(b.Agree, Line{Text: t, Brontype: r.Rule.Brontype})
 		}
 	}
 	asked := map[string]bool{}
@@ -371,7 +370,7 @@ func (e *Engine) brief(s *Summary, eff Answers) Brief {
 		}
 		if act := e.C.Action(q.Ask); act != nil {
 			asked[q.Ask] = true
-			b.Ask = append(b.Ask, oneLine(act.Text))
+			b.Ask = append(b.Ask, Line{Text: oneLine(act.Text), Brontype: act.Brontype})
 		}
 	}
 	steps := slices.Clone(s.Before)
@@ -383,7 +382,7 @@ func (e *Engine) brief(s *Summary, eff Answers) Brief {
 			break
 		}
 		if !asked[it.From] {
-			b.Next = append(b.Next, oneLine(it.Text))
+			b.Next = append(b.Next, Line{Text: oneLine(it.Text), Brontype: it.Brontype})
 		}
 	}
 	return b

@@ -12,6 +12,7 @@ import (
 
 	"github.com/afstandswijzer/afstandswijzer/decision"
 	"github.com/afstandswijzer/afstandswijzer/report"
+	sessionpkg "github.com/afstandswijzer/afstandswijzer/store/session"
 )
 
 // Bug 7: the line mode did not wrap. Every line fits the width, unless it
@@ -134,7 +135,7 @@ func TestPlainReviewSummaryAndSave(t *testing.T) {
 		t.Errorf("platte tekst volgt de delen niet:\n%.300s", text)
 	}
 	saved := filepath.Join(dir, "afstandswijzer-samenvatting-2026-11-22.md")
-	if !has(r.out, "De samenvatting staat in "+saved) {
+	if !has(r.out, "De samenvatting staat in: "+saved) {
 		t.Errorf("zegt niet waar de samenvatting staat:\n%s", r.out[len(r.out)-1500:])
 	}
 	if data, err := os.ReadFile(saved); err != nil || string(data) != doc.Markdown() {
@@ -148,7 +149,7 @@ func TestSummaryCommandStandsWhole(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), strings.Repeat("lange-mapnaam-", 5))
 	session := filepath.Join(dir, "sessie.toml")
 	r := plainRunLines(t, session, append(append([]string{}, plainVoorbeeld...), "", "nee")...)
-	want := "afstandswijzer samenvatting --antwoorden " + shellQuote(session)
+	want := "afstandswijzer samenvatting --antwoorden " + sessionpkg.ShownPath(session)
 	found := false
 	for _, l := range strings.Split(r.out, "\n") {
 		if strings.TrimSpace(l) == want {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/afstandswijzer/afstandswijzer/store/session"
 )
 
 // maxLine is the longest input line taken as an answer.
@@ -59,11 +61,41 @@ func (p *run) invalid(problem string) (retry bool, err error) {
 		return true, nil
 	}
 	p.say("%s", problem)
-	// Messages for stderr stay one line each: a script or a log reads
-	// them, and a path in them must stay whole.
-	fmt.Fprintf(p.errOut, "Regel %d van de invoer is geen geldig antwoord: %s\n", p.line, problem)
-	if len(p.answers) > 0 && p.save() {
-		fmt.Fprintln(p.errOut, "De antwoorden tot die regel zijn bewaard in "+p.session+".")
+	// Wrapped at the width as everything else; the path stays whole on
+	// a line of its own.
+	p.sayTo(p.errOut, fmt.Sprintf("Regel %d van de invoer is geen geldig antwoord: %s", p.line, problem))
+	switch saved := len(p.answers) > 0 && p.save(); {
+	case saved && p.remote:
+		p.sayTo(p.errOut, "De antwoorden tot die regel zijn bewaard "+trainerPlace+".")
+	case saved:
+		p.sayTo(p.errOut, "De antwoorden tot die regel zijn bewaard in:")
+		fmt.Fprintln(p.errOut, "  "+session.ShownPath(p.session))
 	}
 	return false, fmt.Errorf("regel %d van de invoer: %w", p.line, ErrInput)
+}
+
+// nextLine reads the next line; with an Interrupt channel (ctrl+c at a
+// terminal) the wait ends when it fires, and interrupted is set.
+func (p *run) nextLine() (string, bool, error) {
+	if p.intr == nil {
+		return p.in.next()
+	}
+	type result struct {
+		line    string
+		tooLong bool
+		err     error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		// Left waiting when interrupted: the program ends right after.
+		line, tooLong, err := p.in.next()
+		ch <- result{line, tooLong, err}
+	}()
+	select {
+	case r := <-ch:
+		return r.line, r.tooLong, r.err
+	case <-p.intr:
+		p.interrupted = true
+		return "", false, io.EOF
+	}
 }

@@ -67,6 +67,10 @@ type Options struct {
 	// on the trainer's computer. Messages say so instead of naming a file
 	// or a command there, and the summary is not offered as a file.
 	Remote bool
+	// Interrupt, when set, receives ctrl+c (os.Interrupt): the run then
+	// ends on a new line, says where the answers are and returns nil,
+	// as stop does.
+	Interrupt <-chan os.Signal
 }
 
 // Resume is what Run does with a saved session.
@@ -114,6 +118,7 @@ func Run(opt Options) error {
 		answers: decision.Answers{},
 		hinted:  map[string]bool{},
 		remote:  opt.Remote,
+		intr:    opt.Interrupt,
 	}
 	if opt.Answers != nil {
 		p.answers = opt.Answers.Clone()
@@ -168,6 +173,16 @@ type run struct {
 	// says they are the case's.
 	isCase               bool
 	caseTitle, caseStory string
+	// keepPrev: the run started over while a complete session was
+	// saved; the first save copies it to sessie.toml.vorige first.
+	keepPrev    bool
+	intr        <-chan os.Signal
+	interrupted bool // ctrl+c ended the run
+	quit        bool // stop typed at a prompt other than a question
+	// before and editID: the answers before a change from the review,
+	// and the question changed (decision.ChangeNote).
+	before decision.Answers
+	editID string
 }
 
 // trainerPlace is where a remote session's answers are kept.
@@ -187,7 +202,7 @@ func (p *run) item(prefix, text string) {
 func (p *run) read(prompt string) (string, bool) {
 	for {
 		fmt.Fprint(p.out, wrap.Words(prompt, p.width)+" ")
-		text, tooLong, err := p.in.next()
+		text, tooLong, err := p.nextLine()
 		if err != nil {
 			if err != io.EOF {
 				p.readErr = err
@@ -232,6 +247,9 @@ func (p *run) run() error {
 			p.say("")
 		}
 	} else if !p.resume() {
+		if p.quit {
+			return p.stop()
+		}
 		return p.ended()
 	}
 	if n := len(p.eng.Visible(p.answers)); p.isCase {
@@ -267,73 +285,23 @@ func (p *run) run() error {
 		// The short review: a number asks that question again.
 		var err error
 		cur, err = p.review()
-		if err != nil {
+		switch {
+		case p.quit:
+			return p.stop()
+		case errors.Is(err, errEnded):
+			return p.ended()
+		case err != nil:
 			return err
 		}
 		if cur == nil {
 			return p.finish()
 		}
+		// The next review says what this change did.
+		p.before, p.editID = p.answers.Clone(), cur.ID
 	}
 }
 
 var errEnded = errors.New("end of input")
-
-// resume handles the saved session, if any, as the options say. It
-// returns false at end of input (only possible when it asks).
-func (p *run) resume() bool {
-	if p.session == "" {
-		return true
-	}
-	a, note := session.Load(p.eng, p.session)
-	if note != "" {
-		if p.remote {
-			// A participant has no business with the trainer's folders.
-			note = strings.ReplaceAll(note, content.SanitizeLine(p.session), "de map van de trainer")
-		}
-		p.say("%s", note)
-		p.say("")
-	}
-	// A note with answers names the ones a content update dropped; the
-	// others are offered as usual.
-	if a == nil {
-		return true
-	}
-	done, total := session.Answered(p.eng, a)
-	p.say("Je hebt eerder antwoorden bewaard: %d van ongeveer %d vragen.", done, total)
-	switch p.mode {
-	case ResumeContinue:
-		p.answers = a
-		p.say("Je gaat verder waar je was.")
-		p.say("")
-		return true
-	case ResumeFresh:
-		p.say("Je begint opnieuw. Je oude antwoorden worden pas overschreven bij je eerste nieuwe antwoord.")
-		if !p.remote {
-			p.say("Wil je toch verder met je oude antwoorden? Start het programma dan met: %s", ContinueCmd)
-		}
-		p.say("")
-		return true
-	}
-	for {
-		p.say("Wil je daarmee verder?")
-		p.item("1. ", "Ja, ga verder waar je was.")
-		p.item("2. ", "Nee, opnieuw beginnen. Je oude antwoorden worden overschreven bij je eerste nieuwe antwoord.")
-		line, ok := p.read("Je antwoord (1 of 2):")
-		if !ok {
-			return false
-		}
-		switch strings.ToLower(line) {
-		case "1", "ja", "j":
-			p.answers = a
-			p.say("")
-			return true
-		case "2", "nee", "n":
-			p.say("")
-			return true
-		}
-		p.say("Dat begrijp ik niet: %q. Typ 1 of 2.", line)
-	}
-}
 
 // ask shows question q until it gets a valid answer or a command. It
 // returns the question to show next (nil when done), answered when q was
@@ -366,7 +334,7 @@ func (p *run) ask(q *content.Question) (next *content.Question, answered, quit b
 				p.answers = a
 				p.save()
 				p.say("")
-				return p.after(q), true, false, nil
+				return p.eng.After(p.answers, q.ID), true, false, nil
 			}
 			// Set only rejects what Parse lets through on a content bug.
 			problem = "Dat antwoord past niet: " + err.Error()
@@ -378,23 +346,15 @@ func (p *run) ask(q *content.Question) (next *content.Question, answered, quit b
 	}
 }
 
-// after returns the question that follows q on the current path. After
-// going back the reader walks forward again through the answered
-// questions, each showing its answer, so nothing is skipped unseen.
-func (p *run) after(q *content.Question) *content.Question {
-	vis := p.eng.Visible(p.answers)
-	for i, v := range vis {
-		if v.ID == q.ID && i+1 < len(vis) {
-			return vis[i+1]
-		}
-	}
-	return p.eng.Next(p.answers)
-}
-
 // review lists the answers on the path once all are given. It returns a
 // question to ask again, or nil to go on to the summary.
 func (p *run) review() (*content.Question, error) {
 	vis := p.eng.Visible(p.answers)
+	if note := p.eng.ChangeNote(p.before, p.answers, p.editID); note != "" {
+		p.say("%s", content.Sanitize(note))
+		p.say("")
+	}
+	p.before = nil
 	if p.isCase {
 		p.isCase = false
 		p.say("Dit antwoordde de docent in de casus:")
@@ -406,13 +366,16 @@ func (p *run) review() (*content.Question, error) {
 	}
 	for {
 		line, ok := p.read("Klopt dit? Typ een nummer om te wijzigen, of druk op Enter om door te gaan:")
+		if !ok && p.interrupted {
+			return nil, errEnded
+		}
 		if !ok || line == "" {
 			// A script that ends here has answered everything.
 			p.say("")
 			return nil, nil
 		}
-		if strings.EqualFold(line, "stop") {
-			p.say("")
+		if strings.EqualFold(line, "stop") || strings.EqualFold(line, "stoppen") {
+			p.quit = true
 			return nil, nil
 		}
 		if i, err := strconv.Atoi(line); err == nil && i >= 1 && i <= len(vis) {

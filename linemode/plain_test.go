@@ -60,6 +60,10 @@ func plainRunOpt(t *testing.T, opt Options, lines ...string) plainResult {
 		in = strings.NewReader("")
 	}
 	opt.Engine, opt.In, opt.Out, opt.Err = plainEngine(t), in, &out, &errOut
+	if opt.Dir == "" {
+		// A saved summary goes to Dir: never the source tree.
+		opt.Dir = t.TempDir()
+	}
 	err := Run(opt)
 	return plainResult{out: out.String(), errOut: errOut.String(), err: err, session: session}
 }
@@ -114,7 +118,7 @@ func TestPlainFullPath(t *testing.T) {
 		"Vraag 1 van ongeveer 15: Wat is je rol?",
 		"1. Docent. Je geeft zelf les aan studenten.",
 		"Vraag 16 van ongeveer 16:",
-		"Je antwoorden zijn bewaard in " + session,
+		"Je antwoorden zijn bewaard in: " + session,
 		"afstandswijzer samenvatting --antwoorden " + session,
 	} {
 		if !has(r.out, s) {
@@ -204,7 +208,7 @@ func TestPlainEndOfInputAndResume(t *testing.T) {
 	if !errors.Is(r.err, ErrInput) {
 		t.Fatalf("err = %v, want ErrInput", r.err)
 	}
-	if !has(r.errOut, "bewaard in "+session) || !has(r.errOut, "Ga verder met: afstandswijzer --eenvoudig --verder") {
+	if !has(r.errOut, "bewaard in: "+session) || !has(r.errOut, "Ga verder met: afstandswijzer --eenvoudig --verder") {
 		t.Errorf("end-of-input message does not say where and how to continue: %q", r.errOut)
 	}
 	if got := plainReadSession(t, session); len(got) != 4 || got["vorm"][0] != "hybride" {
@@ -228,7 +232,7 @@ func TestPlainEndOfInputAndResume(t *testing.T) {
 
 	// 2 = start again, at question 1; an invalid choice repeats the question.
 	r = plainRunMode(t, session, ResumeAsk, "3", "2", "stop")
-	if !has(r.out, `Dat begrijp ik niet: "3". Typ 1 of 2.`) {
+	if !has(r.out, `Dat begrijp ik niet: "3". Typ 1 of 2, of stop.`) {
 		t.Errorf("invalid resume choice:\n%s", r.out)
 	}
 	if !has(r.out, "Vraag 1 van ongeveer 15: Wat is je rol?") {
@@ -299,7 +303,7 @@ func TestPlainStopSaves(t *testing.T) {
 	if r.err != nil {
 		t.Fatalf("stop: %v", r.err)
 	}
-	if !has(r.out, "Je antwoorden zijn bewaard in "+session) {
+	if !has(r.out, "Je antwoorden zijn bewaard in: "+session) {
 		t.Errorf("stop does not say where the answers are:\n%s", r.out)
 	}
 	if got := plainReadSession(t, session); !reflect.DeepEqual(got, decision.Answers{"rol": {"onderwijsteam"}}) {

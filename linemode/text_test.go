@@ -17,10 +17,10 @@ func TestTextReadsNoMarkdownAloud(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		"Kan meetellen als begeleide onderwijstijd: aan alle drie de voorwaarden is voldaan.",
+		"Kan meetellen als begeleide onderwijstijd (BOT): aan alle drie de voorwaarden is voldaan.",
 		"De studentenraad heeft adviesrecht over de voorzieningen",
 		"Kahoot! of Mentimeter",
-		"- Je eerste stappen:\n  - Bespreek je plan in je onderwijsteam",
+		"- Je eerste stappen (tips van de wijzer):\n  - Bespreek je plan in je onderwijsteam",
 	} {
 		if !has(text, want) && !strings.Contains(text, want) {
 			t.Errorf("plain text lacks %q:\n%s", want, text)
@@ -28,7 +28,7 @@ func TestTextReadsNoMarkdownAloud(t *testing.T) {
 	}
 	// The steps are indented with their wrapped lines; the next part of
 	// the summary is not.
-	i := strings.Index(text, "- Je eerste stappen:\n")
+	i := strings.Index(text, "- Je eerste stappen (tips van de wijzer):\n")
 	if i < 0 {
 		t.Fatal("no steps")
 	}

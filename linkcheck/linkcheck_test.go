@@ -2,9 +2,11 @@ package linkcheck
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -25,7 +27,6 @@ func TestCheckLinksAgainstLocalServer(t *testing.T) {
 		agent.Store(r.UserAgent())
 		switch r.URL.Path {
 		case "/goed":
-			time.Sleep(20 * time.Millisecond) // overlap requests to see the limit
 			w.WriteHeader(200)
 		case "/oud":
 			http.Redirect(w, r, "/nieuw", http.StatusMovedPermanently)
@@ -65,10 +66,69 @@ func TestCheckLinksAgainstLocalServer(t *testing.T) {
 	if !strings.Contains(res[4].Err, "tijd") {
 		t.Errorf("timeout reason %q", res[4].Err)
 	}
-	if m := maxInFlight.Load(); m > 4 || m < 2 {
-		t.Errorf("max requests at once %d, want 2..4", m)
+	if m := maxInFlight.Load(); m > 4 {
+		t.Errorf("max requests at once %d, want at most 4 (the default)", m)
 	}
 	if ua, _ := agent.Load().(string); !strings.Contains(ua, "afstandswijzer") {
 		t.Errorf("user agent %q", ua)
+	}
+}
+
+// TestConcurrencyLimit holds every request in the server until the test
+// lets it go, one at a time, so the number in flight is what the limit
+// allows and not what the timing happens to overlap.
+func TestConcurrencyLimit(t *testing.T) {
+	const limit, total = 3, 10
+	var mu sync.Mutex
+	inFlight, maxInFlight := 0, 0
+	arrived := make(chan struct{}, total)
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		inFlight++
+		maxInFlight = max(maxInFlight, inFlight)
+		mu.Unlock()
+		arrived <- struct{}{}
+		<-release
+		mu.Lock()
+		inFlight--
+		mu.Unlock()
+	}))
+	defer srv.Close()
+	var urls []string
+	for i := range total {
+		urls = append(urls, fmt.Sprintf("%s/%d", srv.URL, i))
+	}
+	done := make(chan []Result, 1)
+	go func() {
+		done <- Check(context.Background(), urls, Options{Client: srv.Client(), Concurrency: limit, Timeout: time.Minute})
+	}()
+	for released := 0; released < total; released++ {
+		// Before each release, as many requests as the limit allows
+		// (fewer at the end) must be waiting in the server.
+		want := min(limit, total-released)
+		for {
+			mu.Lock()
+			n := inFlight
+			mu.Unlock()
+			if n >= want {
+				break
+			}
+			select {
+			case <-arrived:
+			case <-time.After(10 * time.Second):
+				t.Fatalf("only %d requests in flight after %d released, want %d", n, released, want)
+			}
+		}
+		release <- struct{}{}
+	}
+	res := <-done
+	for _, r := range res {
+		if r.Status != OK {
+			t.Errorf("%s: %s (%s)", r.URL, r.Status, r.Err)
+		}
+	}
+	if maxInFlight != limit {
+		t.Errorf("max requests at once %d, want exactly the limit %d", maxInFlight, limit)
 	}
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/afstandswijzer/afstandswijzer/content"
@@ -14,39 +15,56 @@ import (
 // advise, whom to ask and the next steps.
 type brief struct {
 	Verdict string
-	Agree   []string
-	Ask     []string
-	Next    []string
+	Agree   []decision.Line
+	Ask     []decision.Line
+	Next    []decision.Line
 }
 
 func briefOf(s *decision.Summary) brief {
 	b := s.Brief
-	br := brief{Verdict: oneLine(b.Verdict), Agree: b.Agree, Ask: b.Ask, Next: b.Next}
+	br := brief{Verdict: oneLine(b.Verdict), Agree: b.Agree, Ask: b.Ask, Next: b.Next[:min(len(b.Next), maxNextSteps)]}
 	if br.Verdict == "" {
 		br.Verdict = s.Verdict.Label() + "."
 	}
 	return br
 }
 
-// verdictNote is the one extra line under the verdict (what else decides
-// it, or the urennorm).
-func verdictNote(s *decision.Summary) string { return oneLine(s.Verdict.Note) }
+// wijzer marks the program's own advice, so a reader can tell it from the
+// handreiking's words: "Tips van de wijzer" as a label over a group, or
+// after one line.
+const (
+	wijzerTips  = "tips van de wijzer"
+	wijzerLabel = "Tips van de wijzer"
+	wijzerOwn   = "van de wijzer"
+)
 
-// botNotApplicable is true when the BOT conditions are not asked on this
-// path (an exam).
-func botNotApplicable(s *decision.Summary) bool { return s.Verdict.NotApplicable }
+// isWijzer is true for the program's own advice or reading.
+func isWijzer(brontype string) bool { return brontype == content.SourceWijzer }
+
+// splitWijzer splits lines into those from a source (handreiking, law,
+// Inspectie) and the wijzer's own, each in their order.
+func splitWijzer(lines []decision.Line) (sourced, own []decision.Line) {
+	for _, l := range lines {
+		if isWijzer(l.Brontype) {
+			own = append(own, l)
+		} else {
+			sourced = append(sourced, l)
+		}
+	}
+	return sourced, own
+}
 
 // term is a glossary entry; Words are the forms to link in running text
 // (content.Term.Words: the long form and the abbreviation).
 type term struct {
-	ID, Name, Text, Source string
-	Words                  []string
+	ID, Name, Text, Source, Brontype string
+	Words                            []string
 }
 
 func termsOf(s *decision.Summary) []term {
 	var out []term
 	for _, t := range s.Terms {
-		out = append(out, term{ID: t.ID, Name: t.Name, Text: t.Text, Source: t.Source, Words: t.Words()})
+		out = append(out, term{ID: t.ID, Name: t.Name, Text: t.Text, Source: t.Source, Brontype: t.Brontype, Words: t.Words()})
 	}
 	return out
 }
@@ -129,23 +147,24 @@ func examplesOf(s *decision.Summary) []*content.Example {
 // party's main role first) shortened to its first sentence. What
 // the parties always do, the rules say with the handreiking's words; the
 // JSON keeps every task.
-func partyLine(p decision.PartyRow) []string {
-	var out []string
+func partyLine(p decision.PartyRow) decision.Line {
 	if len(p.Tasks) == 0 {
-		return out
+		return decision.Line{}
 	}
 	conditional := map[string]bool{}
 	for _, t := range p.Party.Tasks {
-		if t.When.Program != nil || strings.TrimSpace(t.WhenSrc) != "" {
+		// A condition that only reads the role says who reads the row,
+		// not what the answers changed.
+		if t.When.Program != nil && !slices.Equal(t.When.Vars, []string{"rol"}) {
 			conditional[t.Text] = true
 		}
 	}
 	for _, t := range p.Tasks {
-		if conditional[t] {
+		if conditional[t.Text] {
 			// Whole: such a task may ask a question and answer it in
 			// its second sentence.
-			return append(out, oneLine(t))
+			return decision.Line{Text: oneLine(t.Text), Brontype: t.Brontype}
 		}
 	}
-	return append(out, firstSentence(p.Tasks[0]))
+	return decision.Line{Text: firstSentence(p.Tasks[0].Text), Brontype: p.Tasks[0].Brontype}
 }

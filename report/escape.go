@@ -25,13 +25,15 @@ func escList(items []string) string {
 }
 
 // mdEscape keeps text literal in Markdown: emphasis, code, links, HTML,
-// headings, table cells, strikethrough and entities. "://" and "www." are
+// headings, table cells, strikethrough and entities. "!" is left alone:
+// "![" cannot start an image once "[" is escaped, and "Kahoot\!" would be
+// a visible escape in the Markdown file. "://" and "www." are
 // broken up so the HTML handout does not turn a name into a link.
 func mdEscape(s string) string {
 	var b strings.Builder
 	for i, r := range s {
 		switch {
-		case strings.ContainsRune("\\`*_[]<>#|~&!", r):
+		case strings.ContainsRune("\\`*_[]<>#|~&", r):
 			b.WriteByte('\\')
 		case r == ':' && strings.HasPrefix(s[i:], "://"):
 			b.WriteByte('\\')

@@ -22,6 +22,7 @@ func GlossaryMarkdown(c *content.Content) string {
 		if src := oneLine(t.Source); src != "" {
 			fmt.Fprintf(&b, " *(Bron: %s)*", esc(src))
 		}
+		b.WriteString(ownMark(t.Brontype))
 		b.WriteString("\n")
 	}
 	return b.String()
@@ -31,7 +32,7 @@ func GlossaryMarkdown(c *content.Content) string {
 func GlossaryJSON(c *content.Content) ([]byte, error) {
 	out := []jsonTerm{}
 	for _, t := range c.Terms {
-		out = append(out, jsonTerm{ID: t.ID, Name: t.Name, Text: oneLine(t.Text), Source: oneLine(t.Source)})
+		out = append(out, jsonTerm{ID: t.ID, Name: t.Name, Text: oneLine(t.Text), Source: oneLine(t.Source), Brontype: t.Brontype})
 	}
 	data, err := json.MarshalIndent(out, "", "  ")
 	return append(data, '\n'), err

@@ -52,17 +52,31 @@ type jsonTerm struct {
 	Name   string `json:"naam"`
 	Text   string `json:"uitleg"`
 	Source string `json:"bron,omitempty"`
+	// Brontype says whose the text is: handreiking, wet, inspectie-vo or
+	// wijzer (this program's own advice or reading).
+	Brontype string `json:"brontype"`
 }
 
+// jsonVerdict is the verdict on begeleide onderwijstijd. Outcome replaces
+// the boolean "telt" (content 2026.12): the three conditions are
+// necessary, not sufficient, so the best outcome is "can count".
 type jsonVerdict struct {
-	Counts  *bool    `json:"telt"`
+	// Outcome is decision.OutcomeCan, OutcomeCannot or OutcomeUnclear:
+	// "kan_meetellen", "telt_niet" or "onduidelijk", nothing else.
+	Outcome string   `json:"uitkomst"`
 	Reason  string   `json:"reden"`
 	No      []string `json:"niet_voldaan"`
 	Unknown []string `json:"onduidelijk"`
 	Label   string   `json:"label"`
-	Note    string   `json:"noot,omitempty"`
-	// NotApplicable: the conditions are not asked on this path (an exam).
-	NotApplicable bool `json:"niet_van_toepassing"`
+	// Brontype is whose Reason is (the handreiking's three conditions).
+	Brontype string     `json:"brontype"`
+	Notes    []jsonLine `json:"noten"`
+}
+
+// jsonLine is a text with whose it is.
+type jsonLine struct {
+	Text     string `json:"tekst"`
+	Brontype string `json:"brontype"`
 }
 
 type jsonRule struct {
@@ -71,6 +85,9 @@ type jsonRule struct {
 	Text   string   `json:"tekst"`
 	Source jsonSrc  `json:"bron"`
 	Why    []string `json:"waarom"`
+	// Brontype is whose Text is; ActionsBrontype (in "acties") says
+	// whose the rule's steps are.
+	Brontype string `json:"brontype"`
 }
 
 type jsonSrc struct {
@@ -82,12 +99,16 @@ type jsonParty struct {
 	ID    string   `json:"id"`
 	Name  string   `json:"naam"`
 	Tasks []string `json:"taken"`
+	// TaskBrontypes says whose each task is, in the order of Tasks.
+	TaskBrontypes []string `json:"taken_brontype"`
 }
 
 type jsonAction struct {
 	Text  string `json:"tekst"`
 	Phase string `json:"fase"`
-	From  string `json:"herkomst"`
+	// From is the rule or action the step comes from.
+	From     string `json:"herkomst"`
+	Brontype string `json:"brontype"`
 }
 
 type jsonResource struct {
@@ -115,8 +136,8 @@ func JSON(s *decision.Summary) ([]byte, error) {
 		Complete: s.Complete,
 		Answers:  map[string]any{},
 		Dropped:  []string{},
-		BOT: jsonVerdict{Counts: s.Verdict.Counts, Reason: s.Verdict.Reason, No: ids(s.Verdict.No), Unknown: ids(s.Verdict.Unknown),
-			Label: s.Verdict.Label(), Note: verdictNote(s), NotApplicable: botNotApplicable(s)},
+		BOT: jsonVerdict{Outcome: string(s.Verdict.Outcome()), Reason: oneLine(s.Verdict.Reason), No: ids(s.Verdict.No), Unknown: ids(s.Verdict.Unknown),
+			Label: s.Verdict.Label(), Brontype: decision.ReasonBrontype, Notes: jsonLines(s.Verdict.Notes)},
 		Rules:    []jsonRule{},
 		Parties:  []jsonParty{},
 		Actions:  []jsonAction{},
@@ -138,13 +159,18 @@ func JSON(s *decision.Summary) ([]byte, error) {
 			why = []string{"geldt altijd"}
 		}
 		j.Rules = append(j.Rules, jsonRule{ID: r.Rule.ID, Title: r.Rule.Title, Text: strings.TrimSpace(r.Rule.Text),
-			Source: jsonSrc{Part: r.Rule.Part, Quote: oneLine(r.Rule.Quote)}, Why: why})
+			Source: jsonSrc{Part: r.Rule.Part, Quote: oneLine(r.Rule.Quote)}, Why: why, Brontype: r.Rule.Brontype})
 	}
 	for _, p := range s.Parties {
-		j.Parties = append(j.Parties, jsonParty{ID: p.Party.ID, Name: p.Party.Name, Tasks: p.Tasks})
+		jp := jsonParty{ID: p.Party.ID, Name: p.Party.Name, Tasks: []string{}, TaskBrontypes: []string{}}
+		for _, t := range p.Tasks {
+			jp.Tasks = append(jp.Tasks, t.Text)
+			jp.TaskBrontypes = append(jp.TaskBrontypes, t.Brontype)
+		}
+		j.Parties = append(j.Parties, jp)
 	}
 	for _, a := range append(append([]decision.ActionItem{}, s.Before...), s.After...) {
-		j.Actions = append(j.Actions, jsonAction{Text: oneLine(a.Text), Phase: a.Phase, From: a.From})
+		j.Actions = append(j.Actions, jsonAction{Text: oneLine(a.Text), Phase: a.Phase, From: a.From, Brontype: a.Brontype})
 	}
 	for _, r := range s.Sources {
 		j.Sources = append(j.Sources, jsonResource{ID: r.ID, Title: r.Title, URL: r.URL, Organisation: r.Organisation, Theme: r.Theme, LookFor: oneLine(r.LookFor)})
@@ -153,7 +179,7 @@ func JSON(s *decision.Summary) ([]byte, error) {
 		j.Examples = append(j.Examples, jsonExample{ID: x.ID, Text: oneLine(x.Text), Theme: x.Theme, Source: exampleSource(s, x), VO: true})
 	}
 	br := briefOf(s)
-	j.Brief = jsonBrief{Verdict: br.Verdict, Agree: oneLines(br.Agree), Ask: oneLines(br.Ask), Next: oneLines(br.Next[:min(len(br.Next), maxNextSteps)])}
+	j.Brief = jsonBrief{Verdict: br.Verdict, Agree: oneLines(decision.Texts(br.Agree)), Ask: oneLines(decision.Texts(br.Ask)), Next: oneLines(decision.Texts(br.Next))}
 	j.Findings = []jsonFinding{}
 	for _, f := range findingsOf(s) {
 		j.Findings = append(j.Findings, jsonFinding{ID: f.ID, Theme: f.Theme, Title: oneLine(f.Title), Text: oneLine(f.Text), Source: f.Source, VO: true})
@@ -161,7 +187,7 @@ func JSON(s *decision.Summary) ([]byte, error) {
 	// The terms the summary uses, as its glossary lists them (in full).
 	j.Terms = []jsonTerm{}
 	for _, t := range Summary(s).terms {
-		j.Terms = append(j.Terms, jsonTerm{ID: t.ID, Name: oneLine(t.Name), Text: oneLine(t.Text), Source: oneLine(t.Source)})
+		j.Terms = append(j.Terms, jsonTerm{ID: t.ID, Name: oneLine(t.Name), Text: oneLine(t.Text), Source: oneLine(t.Source), Brontype: t.Brontype})
 	}
 	j.VOCaveat = voCaveat(s)
 	out, err := json.MarshalIndent(j, "", "  ")
@@ -169,6 +195,15 @@ func JSON(s *decision.Summary) ([]byte, error) {
 		return nil, err
 	}
 	return append(out, '\n'), nil
+}
+
+// jsonLines is lines for JSON, never nil.
+func jsonLines(lines []decision.Line) []jsonLine {
+	out := []jsonLine{}
+	for _, l := range lines {
+		out = append(out, jsonLine{Text: oneLine(l.Text), Brontype: l.Brontype})
+	}
+	return out
 }
 
 // oneLines folds each text, and is never nil: JSON gets [] not null.

@@ -4,8 +4,11 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/afstandswijzer/afstandswijzer/content"
 )
 
 func TestPartialSummaryIsProvisional(t *testing.T) {
@@ -35,11 +38,12 @@ func TestJSONShape(t *testing.T) {
 		}
 	}
 	bot := j["bot"].(map[string]any)
-	if bot["telt"] != false || bot["reden"] == "" {
+	// Issue 14, point 3: "uitkomst", never "telt".
+	if bot["uitkomst"] != "telt_niet" || bot["reden"] == "" || bot["brontype"] != "handreiking" || bot["telt"] != nil {
 		t.Errorf("bot = %v", bot)
 	}
 	rule := j["regels"].([]any)[0].(map[string]any)
-	for _, k := range []string{"id", "titel", "tekst", "bron", "waarom"} {
+	for _, k := range []string{"id", "titel", "tekst", "bron", "waarom", "brontype"} {
 		if _, ok := rule[k]; !ok {
 			t.Errorf("rule key %q missing", k)
 		}
@@ -53,10 +57,24 @@ func TestJSONShape(t *testing.T) {
 	if j["antwoorden"].(map[string]any)["activiteiten"] == nil {
 		t.Error("multiple choice answer missing")
 	}
-	// Unknown verdict is null, not false.
-	data, _ = JSON(e.Summarize(with(base(), "bot_sturen", "weet_niet")))
-	if !strings.Contains(string(data), `"telt": null`) {
-		t.Error("unknown verdict is not null")
+	// The three outcomes, and no other value.
+	for a, want := range map[string]Answers{
+		"onduidelijk":   with(base(), "bot_sturen", "weet_niet"),
+		"kan_meetellen": base(),
+		"telt_niet":     with(base(), "vorm", "examen", "bot_begeleiding", "nee"),
+	} {
+		data, _ = JSON(e.Summarize(want))
+		if !strings.Contains(string(data), `"uitkomst": "`+a+`"`) || strings.Contains(string(data), `"telt"`) {
+			t.Errorf("outcome %s not in:\n%s", a, data)
+		}
+	}
+	// Every rule, action and glossary entry carries its brontype.
+	for _, k := range []string{"regels", "acties", "begrippen"} {
+		for _, x := range j[k].([]any) {
+			if bt, _ := x.(map[string]any)["brontype"].(string); !slices.Contains(content.SourceKinds, bt) {
+				t.Errorf("%s: %v has brontype %q", k, x, bt)
+			}
+		}
 	}
 }
 
@@ -93,5 +111,19 @@ func BenchmarkMarkdown(b *testing.B) {
 	a := base()
 	for b.Loop() {
 		_ = Markdown(e.Summarize(a))
+	}
+}
+
+// Issue 14, point 11: no visible Markdown escape in the Markdown file or
+// on screen: "Kahoot!" stays "Kahoot!" ("![" cannot start an image once
+// "[" is escaped).
+func TestNoVisibleEscapes(t *testing.T) {
+	s := voorbeeld(t)
+	md := Markdown(s)
+	if !strings.Contains(md, "Kahoot! of Mentimeter") || strings.Contains(md, `\!`) {
+		t.Errorf("Kahoot escaped in the Markdown:\n%s", md)
+	}
+	if got := esc("![x](javascript:y)"); !strings.Contains(got, `!\[x\]`) {
+		t.Errorf("an image or link survives escaping: %q", got)
 	}
 }

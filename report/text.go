@@ -73,7 +73,9 @@ func definition(text string) string {
 func SourcesMarkdown(c *content.Content) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Bronnen over afstandsonderwijs\n\n")
-	fmt.Fprintf(&b, "Alle bronnen uit de %s (%s, %s), per thema.\n\n", esc(c.Meta.Title), esc(c.Meta.Publisher), esc(c.Meta.Date))
+	// Not every resource comes from the handreiking: some come from the
+	// Inspectie's research or were added as a newer address.
+	fmt.Fprintf(&b, "Alle bronnen van deze wijzer, per thema. De meeste noemt de %s (%s, %s); andere komen van elders, zoals het onderzoek van de Inspectie.\n\n", esc(c.Meta.Title), esc(c.Meta.Publisher), esc(c.Meta.Date))
 	for _, theme := range c.Meta.Themes {
 		var in []*content.Resource
 		for _, r := range c.Resources {

@@ -3,10 +3,7 @@ package room
 import (
 	"context"
 	"errors"
-	"io/fs"
-	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -68,6 +65,8 @@ const (
 	modeStop
 	modeRemove
 	modeCompare
+	modeBeamer // the beamer view (beamer_dash.go)
+	modeRound  // choosing the case of a new round
 )
 
 type dashModel struct {
@@ -97,7 +96,24 @@ type dashModel struct {
 	// smallCode hides the large code, to make room for the list (the
 	// full help does too).
 	smallCode bool
+	// beamer keeps its state (page, what is shown) between visits.
+	beamer *Beamer
+	// roundCursor is the choice in modeRound: 0 eigen les, then the
+	// cases.
+	roundCursor int
+	// refreshing is set while a refresh is scheduled: events only mark
+	// the dashboard stale, so a busy room redraws it a few times a
+	// second, not once per key of every participant.
+	refreshing bool
+	refused    [2]int
+	round      RoundSnapshot
 }
+
+// refreshMsg redraws the dashboard from a new snapshot.
+type refreshMsg struct{}
+
+// refreshEvery bounds how often the dashboard takes a snapshot.
+const refreshEvery = 100 * time.Millisecond
 
 func newDashboard(r *room, info roomInfo, now func() time.Time, noColor bool) *dashModel {
 	m := &dashModel{room: r, info: info, now: now, noColor: noColor, dark: true, selected: map[string]bool{}, vp: viewport.New(),
@@ -116,6 +132,10 @@ func (m *dashModel) Init() tea.Cmd {
 
 func (m *dashModel) refresh() {
 	m.rows, m.tally, m.counted = m.room.snapshot()
+	m.room.mu.Lock()
+	m.refused = m.room.refused
+	m.room.mu.Unlock()
+	m.round = m.room.roundHeader()
 	m.cursor = min(m.cursor, max(len(m.rows)-1, 0))
 	for f := range m.selected {
 		found := false
@@ -129,6 +149,9 @@ func (m *dashModel) refresh() {
 }
 
 func (m *dashModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, done := m.beamerMsg(msg); done {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.w, m.h = msg.Width, msg.Height
@@ -147,6 +170,12 @@ func (m *dashModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				m.events = m.events[1:]
 			}
 		}
+		if !m.refreshing {
+			m.refreshing = true
+			return m, tea.Tick(refreshEvery, func(time.Time) tea.Msg { return refreshMsg{} })
+		}
+	case refreshMsg:
+		m.refreshing = false
 		m.refresh()
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
@@ -169,54 +198,69 @@ func (m *dashModel) setHelpStyles() {
 }
 
 func (m *dashModel) key(msg tea.KeyPressMsg) tea.Cmd {
-	k := msg.String()
-	km := m.keys
 	m.status = ""
-	switch m.mode {
-	case modeStop:
-		switch k {
-		case "j", "y", "enter", "ctrl+c":
-			return tea.Quit
-		default:
-			m.mode = m.back
-		}
-		return nil
-	case modeRemove:
-		if (k == "j" || k == "y") && m.cursor < len(m.rows) {
-			row := m.rows[m.cursor]
-			if err := m.room.remove(row.File); err != nil {
-				m.status = "Verwijderen lukte niet: " + session.FileError(err)
-			} else {
-				m.status = row.File + " is verwijderd. De bestanden staan in " + filepath.Join(m.info.Dir, removedDir) + "."
-			}
-			m.refresh()
-		}
-		m.mode = modeMain
-		return nil
+	if m.mode == modeStop || m.mode == modeRemove {
+		return m.keyConfirm(msg.String())
 	}
 	switch {
-	case key.Matches(msg, km.Help):
+	case key.Matches(msg, m.keys.Help):
 		m.allKeys = !m.allKeys
 		return nil
-	case key.Matches(msg, km.Quit):
+	case key.Matches(msg, m.keys.Quit):
 		m.back, m.mode = m.mode, modeStop
 		return nil
 	}
-	if m.mode == modeCompare {
-		switch {
-		case key.Matches(msg, km.Back):
-			m.mode = modeMain
-		case key.Matches(msg, km.Handout):
-			m.saveHandout()
-		default:
-			var cmd tea.Cmd
-			m.vp, cmd = m.vp.Update(msg)
-			return cmd
+	switch m.mode {
+	case modeCompare:
+		return m.keyCompare(msg)
+	case modeRound:
+		return m.keyRound(msg)
+	}
+	return m.keyMain(msg)
+}
+
+// keyConfirm answers the question to stop or to remove: j (or y) does it,
+// any other key cancels.
+func (m *dashModel) keyConfirm(k string) tea.Cmd {
+	yes := k == "j" || k == "y"
+	if m.mode == modeStop {
+		if yes || k == "enter" || k == "ctrl+c" {
+			return tea.Quit
 		}
+		m.mode = m.back
 		return nil
 	}
+	if yes && m.cursor < len(m.rows) {
+		row := m.rows[m.cursor]
+		if err := m.room.remove(row.File); err != nil {
+			m.status = "Verwijderen lukte niet: " + session.FileError(err)
+		} else {
+			m.status = row.File + " is verwijderd. De bestanden staan in " + filepath.Join(m.info.Dir, removedDir) + "."
+		}
+		m.refresh()
+	}
+	m.mode = modeMain
+	return nil
+}
+
+func (m *dashModel) keyCompare(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case k == "esc":
+	case key.Matches(msg, m.keys.Back):
+		m.mode = modeMain
+	case key.Matches(msg, m.keys.Handout):
+		m.saveHandout()
+	default:
+		var cmd tea.Cmd
+		m.vp, cmd = m.vp.Update(msg)
+		return cmd
+	}
+	return nil
+}
+
+func (m *dashModel) keyMain(msg tea.KeyPressMsg) tea.Cmd {
+	km := m.keys
+	switch {
+	case msg.String() == "esc":
 		// Nothing to go back to on the first screen: esc asks to stop.
 		m.back, m.mode = m.mode, modeStop
 	case key.Matches(msg, km.Up):
@@ -252,6 +296,8 @@ func (m *dashModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		if m.cursor < len(m.rows) {
 			m.mode = modeRemove
 		}
+	case key.Matches(msg, km.Round):
+		m.mode, m.roundCursor = modeRound, 0
 	}
 	return nil
 }
@@ -303,40 +349,11 @@ func (m *dashModel) saveHandout() {
 	html, err := report.CompareHTML(m.room.eng.Compare(files), m.now())
 	if err == nil {
 		var path string
-		path, err = saveNew(m.room.dir, "vergelijking-"+m.now().Format("2006-01-02"), ".html", html)
+		path, err = session.SaveNew(m.room.dir, "vergelijking", ".html", m.now(), html)
 		if err == nil {
 			m.status = "Hand-out opgeslagen: " + path
 			return
 		}
 	}
 	m.status = "De hand-out is niet opgeslagen: " + session.FileError(err)
-}
-
-// saveNew writes dir/base.ext, or base-2.ext and so on: it never
-// overwrites.
-func saveNew(dir, base, ext string, data []byte) (string, error) {
-	for n := 1; n < 1000; n++ {
-		name := base + ext
-		if n > 1 {
-			name = base + "-" + strconv.Itoa(n) + ext
-		}
-		path := filepath.Join(dir, name)
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if errors.Is(err, fs.ErrExist) {
-			continue
-		}
-		if err != nil {
-			return "", err
-		}
-		_, werr := f.Write(data)
-		if cerr := f.Close(); werr == nil {
-			werr = cerr
-		}
-		if werr != nil {
-			os.Remove(path)
-			return "", werr
-		}
-		return path, nil
-	}
-	return "", errors.New("er bestaan al te veel hand-outs met deze naam")
 }

@@ -37,6 +37,7 @@ func testRoom(t *testing.T) *room {
 	if err != nil {
 		t.Fatal(err)
 	}
+	r.cases = []caseInfo{firstCase(t, e)}
 	first := path(e, func(int) int { return 0 })
 	last := path(e, func(n int) int { return n - 1 })
 	partial := decision.Answers{}
@@ -45,10 +46,7 @@ func testRoom(t *testing.T) *room {
 		partial, _ = e.Set(partial, q.ID, q.Options[0].Value)
 	}
 	for name, a := range map[string]decision.Answers{"Anna": first, "Bob": partial, "Cas": last} {
-		p, _, err := r.join(name, nil, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
+		p := joinDirect(t, r, name)
 		if err := r.start(p, a); err != nil {
 			t.Fatal(err)
 		}
@@ -123,6 +121,8 @@ func TestDashboardGolden(t *testing.T) {
 		{"vergelijken", false, 120, 40, []string{"v"}},
 		{"vergelijken-smal", false, 80, 24, []string{"v"}},
 		{"te-klein", false, 39, 11, nil},
+		{"ronde-kiezen", false, 80, 24, []string{"r", "down"}},
+		{"ronde-toetsen", false, 80, 24, []string{"r", "?"}},
 	}
 	for _, c := range cases {
 		t.Run(fmt.Sprintf("%s-%dx%d", c.name, c.w, c.h), func(t *testing.T) {

@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -52,6 +53,9 @@ type Config struct {
 	CaseTitle   string
 	CaseStory   string
 	CaseAnswers decision.Answers
+	// Cases are what the trainer can start a new round with from the
+	// dashboard (besides eigen les).
+	Cases []Case
 	// Max is the number of participants at the same time (--max); 0 means 40.
 	Max int
 	// Idle disconnects a participant after this long without traffic; 0
@@ -130,6 +134,13 @@ func (c Config) withDefaults() (Config, error) {
 	return c, nil
 }
 
+// Case is a case for a round: everyone starts on its story and its
+// answers, and changes what they would answer otherwise.
+type Case struct {
+	Name, Title, Story string
+	Answers            decision.Answers
+}
+
 // UsageError is a wrong option value (--adres, --code, --max): the
 // command line exits with code 2. Msg is one Dutch line that names the
 // option and what is valid.
@@ -143,6 +154,9 @@ func usageErr(format string, args ...any) error {
 
 // MaxLimit is the largest --max.
 const MaxLimit = 500
+
+// memoryLimit is the room's soft memory limit (runtime/debug).
+const memoryLimit = 850 << 20
 
 // CheckMax accepts 1 to MaxLimit participants.
 func CheckMax(n int) error {
@@ -228,6 +242,13 @@ func Run(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return err
 	}
+	// Every participant holds screen buffers of their own; by default
+	// Go lets the heap grow to twice what is live before it collects,
+	// which at hundreds of participants passes 1 GB. A soft limit makes
+	// it collect sooner instead (unless the trainer set GOMEMLIMIT).
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit))
+	}
 	// Listen first: a start that fails leaves no folder or key behind.
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
@@ -237,6 +258,9 @@ func Run(ctx context.Context, cfg Config) error {
 	if err != nil {
 		ln.Close()
 		return fmt.Errorf("kan de map %s niet maken: %w", cfg.Dir, err)
+	}
+	for _, c := range cfg.Cases {
+		r.cases = append(r.cases, caseInfo{name: c.Name, title: c.Title, story: c.Story, answers: c.Answers})
 	}
 	s, err := newServer(cfg, r)
 	if err != nil {
@@ -254,6 +278,11 @@ func Run(ctx context.Context, cfg Config) error {
 	info := s.info()
 	if cfg.IsTerminal {
 		err = runDashboard(ctx, s, info)
+		if ctx.Err() != nil {
+			// Stopped by a signal: the terminal may be gone (SIGHUP),
+			// so drawing failed; the room still stops as with q.
+			err = nil
+		}
 		if err == nil {
 			// After the alternate screen: where the answers are.
 			defer fmt.Fprintf(cfg.Stdout, "De studiemiddag is gestopt. De antwoorden staan in %s\nVergelijk ze met: afstandswijzer vergelijk %s\n",

@@ -60,11 +60,21 @@ func testConfig(t *testing.T) Config {
 // earlier through the returned stop function.
 func startRoom(t *testing.T, cfg Config) (*server, *syncBuffer, func()) {
 	t.Helper()
+	return startRoomWith(t, cfg, nil)
+}
+
+// startRoomWith is startRoom with tune called on the server before any
+// connection (shorter timeouts for tests).
+func startRoomWith(t *testing.T, cfg Config, tune func(*server)) (*server, *syncBuffer, func()) {
+	t.Helper()
 	logBuf := &syncBuffer{}
 	cfg.Stdout = logBuf
 	ready := make(chan *server, 1)
 	cfg.ready = func(s *server) {
 		s.authDelay = 10 * time.Millisecond
+		if tune != nil {
+			tune(s)
+		}
 		ready <- s
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -137,6 +147,7 @@ func dial(t testing.TB, s *server, user, code string) (*gossh.Client, error) {
 // the server wrote, without escape sequences.
 type term struct {
 	t      testing.TB
+	user   string // also the name typed on the name screen
 	client *gossh.Client
 	sess   *gossh.Session
 	in     interface{ Write([]byte) (int, error) }
@@ -150,6 +161,28 @@ func openTerm(t testing.TB, s *server, user string, pty bool) *term {
 	if err != nil {
 		t.Fatalf("verbinden als %q: %v", user, err)
 	}
+	return newTerm(t, c, user, pty)
+}
+
+// openTermAuth connects with a public key and the code, as OpenSSH does
+// with a key in ~/.ssh.
+func openTermAuth(t testing.TB, s *server, user string, key gossh.Signer) *term {
+	t.Helper()
+	cfg := &gossh.ClientConfig{
+		User:            user,
+		Auth:            []gossh.AuthMethod{gossh.PublicKeys(key), gossh.Password(testCode)},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
+		Timeout:         5 * time.Second,
+	}
+	c, err := gossh.Dial("tcp", s.Addr().String(), cfg)
+	if err != nil {
+		t.Fatalf("verbinden met sleutel als %q: %v", user, err)
+	}
+	return newTerm(t, c, user, true)
+}
+
+func newTerm(t testing.TB, c *gossh.Client, user string, pty bool) *term {
+	t.Helper()
 	sess, err := c.NewSession()
 	if err != nil {
 		t.Fatalf("sessie: %v", err)
@@ -163,7 +196,7 @@ func openTerm(t testing.TB, s *server, user string, pty bool) *term {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tm := &term{t: t, client: c, sess: sess, in: in, out: &syncBuffer{}, done: make(chan struct{})}
+	tm := &term{t: t, user: user, client: c, sess: sess, in: in, out: &syncBuffer{}, done: make(chan struct{})}
 	sess.Stdout = tm.out
 	sess.Stderr = tm.out
 	if err := sess.Shell(); err != nil {
@@ -230,14 +263,15 @@ func (r *room) state(file string) (p participant, ok bool) {
 	return participant{}, false
 }
 
-// join accepts the suggested name and waits until the room has file.
+// join types the user name as the name and waits until the room has
+// file.
 func (tm *term) join(r *room, file string) {
 	tm.t.Helper()
 	before, _ := r.state(file)
 	tm.waitText("Hoe heet je")
-	tm.send("\r")
+	tm.send(tm.user + "\r")
 	waitFor(tm.t, "deelnemer "+file, func() bool { p, ok := r.state(file); return ok && p.active }, tm.screen)
-	if len(before.answers) == 0 && r.cs.answers == nil {
+	if _, cs := r.currentRound(); len(before.answers) == 0 && cs.answers == nil {
 		// A new participant starts on the welcome menu.
 		tm.waitText("Begin met de vragen")
 		tm.send("\r")
@@ -269,5 +303,42 @@ func readAnswersFile(t *testing.T, e *decision.Engine, dir, file string) decisio
 	if err != nil {
 		t.Fatalf("%s laadt niet zoals vergelijk het leest: %v\n%s", path, err, data)
 	}
+	return a
+}
+
+// joinDirect joins name without a connection (dashboard tests).
+func joinDirect(t testing.TB, r *room, name string) *participant {
+	t.Helper()
+	tk, refusal := r.enter("", func() {})
+	if tk == nil {
+		t.Fatalf("enter: %s", refusal)
+	}
+	p, _, err := r.join(tk, name, nil, nil)
+	if err != nil {
+		t.Fatalf("join %q: %v", name, err)
+	}
+	return p
+}
+
+// start gives p answers a and writes them at once.
+func (r *room) start(p *participant, a decision.Answers) error {
+	r.setAnswers(p, a)
+	return r.flush(p)
+}
+
+// waitAnswersFile waits until MAP/file.toml, read as `vergelijk` reads it,
+// satisfies ok (the room writes behind, within writeEvery).
+func waitAnswersFile(t *testing.T, e *decision.Engine, dir, file string, ok func(decision.Answers) bool) decision.Answers {
+	t.Helper()
+	path := filepath.Join(dir, file+".toml")
+	var a decision.Answers
+	waitFor(t, "antwoordenbestand "+path, func() bool {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return false
+		}
+		a, err = e.ParseAnswers(path, data, decision.ParseOptions{})
+		return err == nil && ok(a)
+	}, func() string { data, _ := os.ReadFile(path); return string(data) })
 	return a
 }

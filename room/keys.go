@@ -9,7 +9,9 @@ import (
 // ? help, q stop, esc back.
 
 type dashKeys struct {
-	Up, Down, Move, Select, All, Compare, Handout, Remove, Code key.Binding
+	Up, Down, Move, Select, All, Compare, Handout, Remove, Code, Round, Beamer key.Binding
+	// In the choice of a round.
+	Start key.Binding
 	// In the comparison.
 	Scroll, ScrollUp, ScrollDown, Page, Back key.Binding
 	Help, Quit                               key.Binding
@@ -26,6 +28,9 @@ func newDashKeys() dashKeys {
 		Handout:    keyhelp.Bind("h", "hand-out", "h"),
 		Remove:     keyhelp.Bind("x", "verwijderen", "x", "delete"),
 		Code:       keyhelp.Bind("c", "grote code aan/uit", "c"),
+		Beamer:     keyhelp.Bind("p", "beamer: de zaal per vraag", "p"),
+		Round:      keyhelp.Bind("r", "nieuwe ronde", "r"),
+		Start:      keyhelp.Bind("enter", "ronde starten", "enter"),
 		Scroll:     keyhelp.Bind("↑/↓", "bladeren", "up", "down"),
 		ScrollUp:   keyhelp.Bind("↑/k", "omhoog", "up", "k"),
 		ScrollDown: keyhelp.Bind("↓/j", "omlaag", "down", "j"),
@@ -40,22 +45,28 @@ func newDashKeys() dashKeys {
 // shown, and the order in which they are left out when the line does
 // not fit (least important first).
 func (k dashKeys) shortHelp(mode dashMode) (keys []key.Binding, drop []int) {
-	if mode == modeCompare {
+	switch mode {
+	case modeCompare:
 		return []key.Binding{k.Scroll, keyhelp.WithDesc(k.Handout, "h", "hand-out opslaan"), k.Back}, []int{0, 1, 2}
+	case modeRound:
+		return []key.Binding{k.Move, k.Start, keyhelp.WithDesc(k.Back, "esc", "terug")}, []int{0, 1, 2}
 	}
-	// Move, Select, All, Compare, Handout, Remove, Code
-	return []key.Binding{k.Move, k.Select, keyhelp.WithDesc(k.All, "a", "alles"), k.Compare, k.Handout, k.Remove, keyhelp.WithDesc(k.Code, "c", "code")},
-		[]int{6, 2, 0, 5, 4, 3, 1}
+	// Move, Select, All, Compare, Handout, Remove, Code, Round, Beamer
+	return []key.Binding{k.Move, k.Select, keyhelp.WithDesc(k.All, "a", "alles"), k.Compare, k.Handout, k.Remove, keyhelp.WithDesc(k.Code, "c", "code"), keyhelp.WithDesc(k.Round, "r", "ronde"), keyhelp.WithDesc(k.Beamer, "p", "beamer")},
+		[]int{6, 2, 0, 5, 4, 8, 7, 3, 1}
 }
 
 func (k dashKeys) fullHelp(mode dashMode) [][]key.Binding {
 	last := []key.Binding{keyhelp.WithDesc(k.Help, "?", "minder toetsen"), k.Quit}
-	if mode == modeCompare {
+	switch mode {
+	case modeCompare:
 		return [][]key.Binding{{k.ScrollUp, k.ScrollDown, k.Page}, {keyhelp.WithDesc(k.Handout, "h", "hand-out opslaan"), keyhelp.WithDesc(k.Back, "esc/v", "terug")}, last}
+	case modeRound:
+		return [][]key.Binding{{k.Up, k.Down}, {k.Start, keyhelp.WithDesc(k.Back, "esc", "terug")}, last}
 	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Select, k.All},
-		{keyhelp.WithDesc(k.Compare, "v/enter", "vergelijken"), keyhelp.WithDesc(k.Handout, "h", "hand-out (html) opslaan"), keyhelp.WithDesc(k.Remove, "x/del", "verwijderen"), k.Code},
+		{keyhelp.WithDesc(k.Compare, "v/enter", "vergelijken"), keyhelp.WithDesc(k.Handout, "h", "hand-out (html) opslaan"), keyhelp.WithDesc(k.Remove, "x/del", "verwijderen"), k.Code, k.Round, k.Beamer},
 		last,
 	}
 }

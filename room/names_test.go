@@ -26,6 +26,12 @@ func TestFileName(t *testing.T) {
 		strings.Repeat("ab", 40): strings.Repeat("ab", 15),
 		"a\u202eb":               "ab",
 		"team---a":               "team-a",
+		"Zoë":                    "zoe",
+		"Ольга":                  "olga",
+		"Σωκράτης":               "sokratis",
+		"Søren Ærø":              "soren-aero",
+		"ﬁona":                   "fiona",
+		"日本":                     "",
 	} {
 		got := FileName(in)
 		if got != want {

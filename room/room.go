@@ -1,17 +1,15 @@
 package room
 
 import (
-	"bytes"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/afstandswijzer/afstandswijzer/store/session"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -24,6 +22,7 @@ import (
 const (
 	sessionDir = ".sessies"    // full answers, also hidden ones, to resume
 	removedDir = ".verwijderd" // files of participants the trainer removed
+	crashDir   = ".fouten"     // what went wrong in a participant's session
 	// outputDir is never made: a remote session saves no files (the
 	// save keys explain instead). Should a save slip through, it fails
 	// here rather than landing in the trainer's current folder.
@@ -33,21 +32,30 @@ const (
 // participant is one name in the room. Fields are guarded by room.mu.
 type participant struct {
 	name string // as shown (DisplayName)
-	file string // FileName(name), without ".toml"
+	file string // the file name, without ".toml"
+	key  string // fingerprint of the public key of the last connection
 
 	active  bool
 	program *tea.Program // while active with a full screen
 	kick    func(string) // ends the session with a message
-	conns   int          // sessions under this name (a rejoin overlaps)
+	conns   int          // sessions under this name (a takeover overlaps)
 
-	answers  decision.Answers // all answers, also hidden ones
-	pos      int              // position of the next question
+	// The current round's answers: all of them, also hidden ones.
+	answers  decision.Answers
+	round    int // the round answers belong to
+	pos      int // position of the next question
 	total    int
 	complete bool
 	counts   *bool // verdict on begeleide onderwijstijd
 	rules    []string
-	last     []byte // the session file as last synced
 	joined   time.Time
+	// Writing behind: version counts changes of answers, written the
+	// version on disk; timer is set while a write is due.
+	version, written int
+	timer            *time.Timer
+	lastWrite        time.Time
+	wmu              sync.Mutex // one write of this participant at a time
+	removed          bool       // by the trainer: nothing is written any more
 }
 
 // Event is one thing that happened in the room, for the dashboard or the
@@ -60,29 +68,48 @@ type Event struct {
 // room holds the participants and writes their files. It is shared by
 // every session goroutine and the dashboard.
 type room struct {
-	eng    *decision.Engine
-	dir    string
-	max    int
-	now    func() time.Time
-	cs     caseInfo
-	mu     sync.Mutex
-	parts  map[string]*participant // by file name
-	conns  int                     // sessions holding a seat
-	events chan Event              // read by the dashboard or the log
-	wg     sync.WaitGroup          // running sessions
-}
-
-type caseInfo struct {
-	name, title, story string
-	answers            decision.Answers
+	eng   *decision.Engine
+	dir   string
+	max   int
+	now   func() time.Time
+	cases []caseInfo // the cases the trainer can start a round with
+	round roundState
+	mu    sync.Mutex
+	parts map[string]*participant // by file name
+	alias map[string]string       // file names given to names without Latin letters
+	// aliasShown is each of those files' name as typed (aliases.go).
+	aliasShown map[string]string
+	seated     int // participants with a live connection
+	lobby      int // connections on the name screen
+	// waiting are those connections (not evicted), to choose one to
+	// make room.
+	waiting map[*ticket]struct{}
+	// lobbyMax bounds the connections without a name, so idle ones
+	// cannot keep the room busy.
+	lobbyMax  int
+	refused   [2]int // refusedFull, refusedCode
+	stopping  bool
+	events    chan Event     // read by the dashboard or the log
+	wg        sync.WaitGroup // running sessions
+	writes    sync.WaitGroup // files being written behind
+	roundDirs map[int]string // the folder of each round's answers, under dir
+	// writeEvery coalesces a participant's writes.
+	writeEvery time.Duration
+	// nameTimeout ends a name screen without keys.
+	nameTimeout time.Duration
 }
 
 func newRoom(eng *decision.Engine, dir string, max int, now func() time.Time, cs caseInfo) (*room, error) {
-	r := &room{eng: eng, dir: dir, max: max, now: now, cs: cs, parts: map[string]*participant{}, events: make(chan Event, 256)}
+	r := &room{eng: eng, dir: dir, max: max, now: now, parts: map[string]*participant{}, alias: map[string]string{}, aliasShown: map[string]string{},
+		waiting: map[*ticket]struct{}{}, lobbyMax: lobbyCap(max), roundDirs: map[int]string{1: ""}, events: make(chan Event, 256), writeEvery: 500 * time.Millisecond,
+		nameTimeout: defaultNameTimeout}
+	r.round = roundState{id: 1, cs: cs, started: now()}
 	if err := os.MkdirAll(filepath.Join(dir, sessionDir), 0o700); err != nil {
 		return nil, err
 	}
 	r.loadExisting()
+	r.loadAliases()
+	r.round.next = r.firstFreeRound()
 	return r, nil
 }
 
@@ -99,25 +126,34 @@ func (r *room) loadExisting() {
 		if !ok || e.IsDir() || FileName(name) != name {
 			continue
 		}
-		p := &participant{name: name, file: name}
-		data, err := os.ReadFile(r.sessionPath(name))
+		p := &participant{name: name, file: name, round: 1}
+		data, err := os.ReadFile(r.sessionPath(1, name))
 		if err != nil {
 			continue
 		}
 		if a, err := r.eng.ParseAnswers(name, data, decision.ParseOptions{KeepHidden: true, SkipInvalid: true}); err == nil {
-			p.last = data
 			r.derive(p, a)
 			r.parts[name] = p
 		}
 	}
 }
 
-func (r *room) sessionPath(file string) string {
-	return filepath.Join(r.dir, sessionDir, file+".toml")
+// sessionPath is a participant's full answers in a round, to resume.
+func (r *room) sessionPath(round int, file string) string {
+	if round <= 1 {
+		return filepath.Join(r.dir, sessionDir, file+".toml")
+	}
+	return filepath.Join(r.dir, sessionDir, "ronde-"+strconv.Itoa(round), file+".toml")
 }
 
-func (r *room) publicPath(file string) string {
-	return filepath.Join(r.dir, file+".toml")
+// publicPath is a participant's answers that count in a round, for
+// `vergelijk`: MAP/NAAM.toml in the first round, MAP/ronde-N-CASUS/NAAM.toml
+// after.
+func (r *room) publicPath(round int, file string) string {
+	r.mu.Lock()
+	dir := r.roundDirs[round]
+	r.mu.Unlock()
+	return filepath.Join(r.dir, dir, file+".toml")
 }
 
 func (r *room) log(format string, args ...any) {
@@ -133,169 +169,42 @@ func (r *room) event(e Event) {
 	}
 }
 
-// seat takes a place in the room for a new connection; false when full.
-func (r *room) seat() bool {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.conns >= r.max {
-		return false
-	}
-	r.conns++
-	r.wg.Add(1)
-	return true
-}
-
-func (r *room) unseat() {
-	r.mu.Lock()
-	r.conns--
-	r.mu.Unlock()
-	r.wg.Done()
-}
-
-var errNoName = errors.New("no usable name")
-
-// join registers name for a session. A name that is in use moves to the
-// new session: the old one (often a connection that dropped without the
-// server noticing) ends. It returns the participant and whether they had
-// answers before.
-func (r *room) join(name string, kick func(string), prog *tea.Program) (*participant, bool, error) {
-	name = DisplayName(name)
-	file := FileName(name)
-	if file == "" {
-		return nil, false, errNoName
-	}
-	r.mu.Lock()
-	p := r.parts[file]
-	var old func(string)
-	if p == nil {
-		p = &participant{name: name, file: file, joined: r.now()}
-		r.parts[file] = p
-	} else if p.active {
-		old = p.kick
-	}
-	p.name = name
-	p.active, p.kick, p.program = true, kick, prog
-	p.conns++
-	returning := p.answers != nil
-	n := r.activeCount()
-	r.mu.Unlock()
-	if old != nil {
-		old("Je gaat verder op een ander scherm. Hier stopt de verbinding.")
-	}
-	// The dashboard and the files use the file name: say it when the
-	// typed name differs from it in more than capitals.
-	as := ""
-	if strings.ToLower(name) != file {
-		as = " als " + file
-	}
-	if returning {
-		r.log("%s doet weer mee%s (%d in de zaal)", name, as, n)
-	} else {
-		r.log("%s doet mee%s (%d in de zaal)", name, as, n)
-	}
-	return p, returning, nil
-}
-
-// leave marks the end of one session of p.
-func (r *room) leave(p *participant) {
-	r.mu.Lock()
-	p.conns--
-	if p.conns > 0 {
-		r.mu.Unlock()
-		return
-	}
-	p.active, p.kick, p.program = false, nil, nil
-	n := r.activeCount()
-	r.mu.Unlock()
-	r.log("%s is weg (%d in de zaal); de antwoorden zijn bewaard", p.name, n)
-}
-
-func (r *room) activeCount() int {
-	n := 0
-	for _, p := range r.parts {
-		if p.active {
-			n++
-		}
-	}
-	return n
-}
-
-// savedAnswers returns p's answers from the session file, or nil.
-func (r *room) savedAnswers(p *participant) decision.Answers {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if p.answers == nil {
-		return nil
-	}
-	return p.answers.Clone()
-}
-
-// start writes a participant's starting answers (a case), so their file
-// exists from the first screen.
-func (r *room) start(p *participant, a decision.Answers) error {
-	data := r.eng.FormatAnswers(a)
-	if err := session.WriteFileAtomic(r.sessionPath(p.file), data); err != nil {
-		return err
-	}
-	return r.sync(p)
-}
-
-// sync reads p's session file, which the TUI rewrites after every answer,
-// and when it changed writes MAP/NAAM.toml with the answers that count.
-// Hidden answers stay in the session file only: `vergelijk` reads answers
-// files strictly and would refuse them.
-func (r *room) sync(p *participant) error {
-	data, err := os.ReadFile(r.sessionPath(p.file))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	r.mu.Lock()
-	same := bytes.Equal(data, p.last)
-	r.mu.Unlock()
-	if same {
-		return nil
-	}
-	a, err := r.eng.ParseAnswers(p.file, data, decision.ParseOptions{KeepHidden: true, SkipInvalid: true})
-	if err != nil {
-		return err
-	}
-	eff := r.eng.Effective(a)
-	if err := session.WriteFileAtomic(r.publicPath(p.file), r.eng.FormatAnswers(eff)); err != nil {
-		return err
-	}
-	r.mu.Lock()
-	p.last = data
-	wasComplete := p.complete
-	r.derive(p, a)
-	done := p.complete && !wasComplete
-	r.mu.Unlock()
-	if done {
-		r.log("%s heeft alle vragen beantwoord", p.name)
-	} else {
-		r.event(Event{Time: r.now()}) // refresh only
-	}
-	return nil
-}
-
 // derive computes the dashboard's view of p from all answers a.
 func (r *room) derive(p *participant, a decision.Answers) {
-	p.answers = a
+	r.derived(a).apply(p)
+}
+
+// progress is what the dashboard shows of one participant's answers.
+type progress struct {
+	answers    decision.Answers
+	complete   bool
+	counts     *bool
+	rules      []string
+	pos, total int
+}
+
+// derived computes it without the room's lock: the summary is the
+// costly part of an answer, and every participant's would otherwise
+// wait for it.
+func (r *room) derived(a decision.Answers) progress {
 	s := r.eng.Summarize(a)
-	p.complete = s.Complete
-	p.counts = s.Verdict.Counts
-	p.rules = s.RuleIDs()
+	d := progress{answers: a, complete: s.Complete, counts: s.Verdict.Counts, rules: s.RuleIDs()}
 	if next := r.eng.Next(a); next != nil {
-		p.pos, p.total = r.eng.Position(a, next.ID)
+		d.pos, d.total = r.eng.Position(a, next.ID)
 	} else {
-		p.pos, p.total = 0, len(r.eng.Visible(a))
+		d.total = len(r.eng.Visible(a))
 	}
+	return d
+}
+
+// apply sets p's progress; the caller holds room.mu.
+func (d progress) apply(p *participant) {
+	p.answers, p.complete, p.counts, p.rules, p.pos, p.total = d.answers, d.complete, d.counts, d.rules, d.pos, d.total
 }
 
 // remove takes a participant out of the room: the session ends and the
-// files move to .verwijderd, so `vergelijk MAP/*.toml` leaves them out.
+// files of every round move to .verwijderd, so `vergelijk MAP/*.toml`
+// leaves them out.
 func (r *room) remove(file string) error {
 	r.mu.Lock()
 	p := r.parts[file]
@@ -304,25 +213,36 @@ func (r *room) remove(file string) error {
 		return nil
 	}
 	delete(r.parts, file)
+	p.removed = true // no more writes behind
+	if p.timer != nil {
+		p.timer.Stop()
+	}
 	kick := p.kick
+	rounds := make([]int, 0, len(r.roundDirs))
+	for id := range r.roundDirs {
+		rounds = append(rounds, id)
+	}
 	r.mu.Unlock()
 	if kick != nil {
 		kick("De trainer heeft je uit de studiemiddag gehaald. Je antwoorden zijn bewaard.")
 	}
+	p.wmu.Lock() // a write under way ends first
+	defer p.wmu.Unlock()
 	dst := filepath.Join(r.dir, removedDir)
 	if err := os.MkdirAll(dst, 0o700); err != nil {
 		return err
 	}
 	stamp := r.now().Format("150405")
-	for _, src := range []string{r.publicPath(file), r.sessionPath(file)} {
-		base := strings.TrimSuffix(filepath.Base(src), ".toml")
-		kind := "antwoorden"
-		if filepath.Dir(src) != r.dir {
-			kind = "sessie"
+	for _, id := range rounds {
+		prefix := file
+		if id > 1 {
+			prefix = file + "-ronde-" + strconv.Itoa(id)
 		}
-		err := os.Rename(src, filepath.Join(dst, base+"-"+kind+"-"+stamp+".toml"))
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
+		for kind, src := range map[string]string{"antwoorden": r.publicPath(id, file), "sessie": r.sessionPath(id, file)} {
+			err := os.Rename(src, filepath.Join(dst, prefix+"-"+kind+"-"+stamp+".toml"))
+			if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
 		}
 	}
 	r.log("%s is verwijderd door de trainer", p.name)
@@ -378,7 +298,7 @@ func (r *room) snapshot() ([]Row, []Tally, int) {
 			}
 		}
 	}
-	sort.Slice(rows, func(i, j int) bool { return rows[i].File < rows[j].File })
+	sortNatural(rows, func(r Row) string { return r.File })
 	var tally []Tally
 	for _, rule := range r.eng.C.Rules {
 		if n := count[rule.ID]; n > 0 {
@@ -402,7 +322,7 @@ func (r *room) compareFiles(files map[string]bool) []decision.CompareFile {
 		// Named as the file, as `vergelijk MAP/*.toml` does afterwards.
 		out = append(out, decision.CompareFile{Name: p.file, Answers: r.eng.Effective(p.answers)})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	sortNatural(out, func(f decision.CompareFile) string { return f.Name })
 	return out
 }
 

@@ -63,6 +63,12 @@ func Summary(c *content.Content) Doc {
 	}
 	at(d, "vervallen")["enum"] = ids
 	at(d, "acties", "fase")["enum"] = []string{content.Before, content.After}
+	// The verdict is one of three outcomes, never "counts" (issue 14).
+	at(d, "bot", "uitkomst")["enum"] = []string{string(decision.OutcomeCan), string(decision.OutcomeCannot), string(decision.OutcomeUnclear)}
+	for _, path := range [][]string{{"bot", "brontype"}, {"bot", "noten", "brontype"}, {"regels", "brontype"}, {"acties", "brontype"},
+		{"begrippen", "brontype"}, {"partijen", "taken_brontype"}} {
+		at(d, path...)["enum"] = content.SourceKinds
+	}
 	d["$schema"] = Draft
 	d["title"] = "afstandswijzer: samenvatting als JSON (samenvatting --format json)"
 	return d

@@ -62,6 +62,13 @@ func contentField(owner reflect.Type, f reflect.StructField, d Doc) {
 		"Action.Phase":       {content.Before, content.After},
 		"Resource.Certainty": content.Certainties,
 	}
+	// brontype may be missing or empty in an older folder (controleer
+	// refuses that, loading does not).
+	kinds := append([]string{""}, content.SourceKinds...)
+	for _, k := range []string{"Rule.Brontype", "Rule.ActionsBrontype", "Question.Brontype", "Task.Brontype", "Action.Brontype",
+		"Example.Brontype", "Term.Brontype", "Finding.Brontype", "Note.Brontype"} {
+		enums[k] = kinds
+	}
 	patterns := map[string]string{
 		"Question.ID":  questionIDPattern,
 		"Option.Value": itemIDPattern,

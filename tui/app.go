@@ -57,6 +57,10 @@ type app struct {
 	allKeys bool // full help instead of the short line
 
 	confirmQuit bool // asking whether to quit with unsaved answers
+	confirm     confirmKeys
+	// back is true when the reader went back from a case's story to the
+	// case picker; Run then returns ErrBack.
+	back bool
 	// quitUnsaved is true when the reader chose to quit without saving;
 	// Run then returns ErrUnsaved (exit code 1).
 	quitUnsaved bool
@@ -109,46 +113,56 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 		c.bodyH = a.bodyHeight()
 		// Every screen in the stack keeps its layout (the summary under
 		// the links list re-renders too).
-		var cmds []tea.Cmd
-		for _, s := range a.stack {
-			cmds = append(cmds, s.update(c, msg))
-		}
-		return tea.Batch(cmds...)
+		return a.toAll(msg)
 	case tea.BackgroundColorMsg:
 		if !c.noColor && msg.IsDark() != c.dark {
 			c.dark = msg.IsDark()
 			c.st = newStyles(c.dark, c.noColor, c.ascii)
 			a.help.Styles = c.st.help
-			var cmds []tea.Cmd
-			for _, s := range a.stack {
-				cmds = append(cmds, s.update(c, msg))
-			}
-			return tea.Batch(cmds...)
+			return a.toAll(msg)
 		}
 		return nil
 	case openedMsg:
 		if msg.err != nil {
-			c.setStatus("Je browser ging niet open. Kopieer dit adres: "+msg.url, true)
+			c.setStatusURL("Je browser ging niet open. Kopieer dit adres:", msg.url, true)
 		} else {
-			c.setStatus("Geopend in je browser: "+msg.url, false)
+			c.setStatusURL("Geopend in je browser:", msg.url, false)
 		}
 		return nil
+	case tea.KeyPressMsg:
+		return a.key(msg)
+	}
+	if cmd, ok := a.route(msg); ok {
+		return cmd
+	}
+	return a.top().update(c, msg)
+}
+
+// toAll sends msg to every screen in the stack.
+func (a *app) toAll(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, s := range a.stack {
+		cmds = append(cmds, s.update(a.c, msg))
+	}
+	return tea.Batch(cmds...)
+}
+
+// route handles the navigation messages; ok is false for other messages.
+func (a *app) route(msg tea.Msg) (cmd tea.Cmd, ok bool) {
+	c := a.c
+	switch msg := msg.(type) {
 	case startMsg:
 		// Really start over: the old session is no longer offered, and it
-		// is replaced on disk at the first answer.
+		// is replaced on disk at the first answer (a complete one is
+		// copied first).
+		c.keepPrev = session.IsComplete(c.eng, c.saved)
 		c.saved = nil
 		c.resetAnswers(nil)
 		a.replace(newQuestion(c, c.eng.Next(c.answers), false))
-		return nil
 	case resumeMsg:
 		c.resetAnswers(c.saved)
 		c.saved = nil
-		if next := c.eng.Next(c.answers); next != nil {
-			a.replace(newQuestion(c, next, false))
-		} else {
-			a.replace(newReview(c, ""))
-		}
-		return nil
+		a.replace(a.nextOrReview())
 	case welcomeMsg:
 		// Offer what "ga verder" would really continue: the session on
 		// disk (the old one when nothing new was answered), or without a
@@ -160,63 +174,57 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 			c.saved = c.answers.Clone()
 		}
 		a.replace(newWelcome(c))
-		return nil
 	case questionMsg:
 		if msg.q == nil {
 			a.replace(newReview(c, ""))
 		} else {
 			a.replace(newQuestion(c, msg.q, false))
 		}
-		return nil
 	case editMsg:
 		a.replace(newQuestion(c, msg.q, true))
-		return nil
 	case reviewMsg:
 		a.replace(newReview(c, msg.note))
-		return nil
 	case storyMsg:
 		a.replace(newStory())
-		return nil
 	case summaryMsg:
 		s := newSummary(c)
 		a.replace(s)
-		return s.render(c)
+		return s.render(c), true
 	case linksMsg:
 		a.push(newLinks(c, msg.sum))
-		return nil
 	case resourcesMsg:
 		a.push(newResources(c))
-		return nil
 	case glossaryMsg:
 		a.push(newGlossary(c))
-		return nil
 	case closeMsg:
 		if len(a.stack) > 1 {
 			a.stack = a.stack[:len(a.stack)-1]
 		}
-		return nil
-	case tea.KeyPressMsg:
-		return a.key(msg)
+	case pickerMsg:
+		// Back from a case's story to the list of cases: Run returns
+		// ErrBack and the caller shows the picker again.
+		a.back = true
+		return a.quit(), true
+	default:
+		return nil, false
 	}
-	return a.top().update(c, msg)
+	return nil, true
+}
+
+// nextOrReview is the first open question, or the review when none is.
+func (a *app) nextOrReview() screen {
+	if next := a.c.eng.Next(a.c.answers); next != nil {
+		return newQuestion(a.c, next, false)
+	}
+	return newReview(a.c, "")
 }
 
 func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 	c := a.c
-	c.status = ""
+	c.status, c.statusURL = "", ""
+	c.retrySave()
 	if a.confirmQuit {
-		switch msg.String() {
-		case "j", "y", "q", "ctrl+c":
-			a.quitUnsaved = true
-			return a.quit()
-		case "a":
-			a.confirmQuit = false
-			c.saveAnswersElsewhere()
-			return nil
-		default:
-			a.confirmQuit = false
-			return nil
-		}
+		return a.confirmKey(msg)
 	}
 	if msg.String() == "ctrl+c" {
 		return a.tryQuit()
@@ -233,61 +241,26 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		return a.top().update(c, msg)
 	}
 	g := a.global
+	_, onGlossary := a.top().(*glossaryScreen)
 	switch {
 	case key.Matches(msg, g.Quit):
 		return a.tryQuit()
-	case key.Matches(msg, g.Help):
-		a.allKeys = !a.allKeys
+	case a.allKeys && key.Matches(msg, g.Less):
+		// Esc closes what is open first: the key list.
+		a.allKeys = false
 		return nil
-	case key.Matches(msg, g.Glossary):
-		if _, ok := a.top().(*glossaryScreen); !ok {
-			return c.navigate(glossaryMsg{})
-		}
+	case key.Matches(msg, g.Help):
+		a.allKeys = true
+		return nil
+	case key.Matches(msg, g.Glossary) && onGlossary:
 		return c.navigate(closeMsg{})
+	case key.Matches(msg, g.Glossary):
+		return c.navigate(glossaryMsg{})
 	case key.Matches(msg, g.SaveAnswers):
 		c.saveAnswersElsewhere()
 		return nil
 	}
 	return a.top().update(c, msg)
-}
-
-// tryQuit quits, or first asks when answers would be lost.
-func (a *app) tryQuit() tea.Cmd {
-	if a.c.unsaved() {
-		a.confirmQuit = true
-		return nil
-	}
-	return a.quit()
-}
-
-func (a *app) quit() tea.Cmd {
-	a.quitting = true
-	return tea.Quit
-}
-
-// quitMessage is what is printed after the terminal is restored: where
-// the answers are and how to continue; "" when nothing was answered. It
-// is wrapped at the window's width, never inside a word, and the command
-// stays whole (on a line of its own when it does not fit after "met:").
-func (a *app) quitMessage() string {
-	c := a.c
-	if a.quitUnsaved || c.sessionPath == "" || c.autosaveOff || c.dirty || len(c.answers) == 0 {
-		return ""
-	}
-	const cmd = "afstandswijzer --verder"
-	text := "Je antwoorden staan in " + c.sessionPath + ". Ga verder met:"
-	if c.width <= 0 {
-		// The width is not known (output is not a terminal).
-		return text + " " + cmd
-	}
-	lines := strings.Split(wrapText(text, c.width), "\n")
-	last := len(lines) - 1
-	if lipgloss.Width(lines[last])+1+len(cmd) <= c.width {
-		lines[last] += " " + cmd
-	} else {
-		lines = append(lines, cmd)
-	}
-	return strings.Join(lines, "\n")
 }
 
 // Layout: a header line and a blank line, the body, then the banner, the
@@ -309,58 +282,65 @@ func (a *app) footer() string {
 		if c.statusWarn {
 			st = c.st.warn
 		}
-		parts = append(parts, st.Render(wrapText(c.status, w)))
+		status := wrapText(c.status, w)
+		if c.statusURL != "" {
+			// The address the one way every screen shows it.
+			status += "\n" + urlText("  ", c.statusURL, w)
+		}
+		parts = append(parts, st.Render(status))
 	default:
 		parts = append(parts, "")
 	}
 	km := a.top().keys(c)
 	g := a.global
-	if a.allKeys {
+	switch {
+	case a.confirmQuit:
+		// The question's own keys, not the screen's.
+		parts = append(parts, keyhelp.FitShort(a.help, a.confirmBindings(), nil, nil, w))
+	case a.allKeys:
 		full := append(append([][]key.Binding{}, km.full...), a.globalFull())
-		parts = append(parts, keyhelp.FitFull(a.help, full, w))
-	} else {
+		parts = append(parts, fitFullHelp(a.help, full, w, c.height-headerLines-4))
+	default:
 		always := []key.Binding{keyhelp.WithDesc(g.Help, "?", "toetsen"), g.Quit}
 		if t, ok := a.top().(typingScreen); ok && t.typing() {
 			// While typing, q is a letter; ctrl+c still stops.
 			always = []key.Binding{keyhelp.WithDesc(g.Quit, "ctrl+c", "stoppen")}
 		}
-		parts = append(parts, keyhelp.FitShort(a.help, km.short, nil, always, w))
+		parts = append(parts, keyhelp.FitShort(a.help, km.short, km.drop, always, w))
 	}
 	return strings.Join(parts, "\n")
 }
 
-// confirmText asks whether to quit with unsaved answers.
-func (a *app) confirmText() string {
-	if a.c.remote {
-		// No file on the trainer's laptop: no a.
-		return "Je antwoorden zijn niet bewaard. Toch stoppen? j: stoppen · een andere toets: blijven"
-	}
-	return "Je antwoorden zijn niet bewaard. Toch stoppen? j: stoppen · a: eerst ergens anders opslaan · een andere toets: blijven"
-}
-
-// globalFull is the column of keys that work on every screen.
+// globalFull is the column of keys that work on every screen; the
+// begrippen screen does not offer itself (its own keys close it).
 func (a *app) globalFull() []key.Binding {
 	g := a.global
-	out := []key.Binding{g.Glossary}
-	// Over SSH a keeps its meaning but only explains: not in the help.
-	if len(a.c.answers) > 0 && !a.c.remote {
-		out = append(out, g.SaveAnswers)
+	var out []key.Binding
+	if _, ok := a.top().(*glossaryScreen); !ok {
+		out = append(out, g.Glossary)
 	}
-	return append(out, keyhelp.WithDesc(g.Help, "?", "minder toetsen"), g.Quit)
+	// Over SSH a keeps its meaning but only explains where the answers
+	// are: it stays in the list, as every key that works.
+	save := g.SaveAnswers
+	if a.c.remote {
+		save = keyhelp.WithDesc(save, "a", "waar je antwoorden staan")
+	}
+	return append(out, save, g.Less, g.Quit)
 }
 
 func (a *app) View() tea.View {
 	c := a.c
 	v := tea.NewView("")
 	v.AltScreen = true
-	v.WindowTitle = "afstandswijzer"
+	// No window title: Bubble Tea cannot give the terminal's own title
+	// back when the program ends (issue 16, point 10).
 	if c.width == 0 || c.height == 0 || a.quitting {
 		return v
 	}
 	if a.tooSmall() {
 		text := "Maak het venster groter (minstens 60 bij 15). Stoppen: q."
 		if a.confirmQuit {
-			text += "\n\n" + a.confirmText()
+			text += "\n\n" + a.confirmText() + " q: stoppen. Een andere toets: blijven."
 		}
 		v.Content = wrapText(text, c.width)
 		return v
@@ -426,8 +406,10 @@ func newApp(opt Options) *app {
 		sessionPath: opt.SessionPath,
 		renderers:   sharedRenderers,
 		remote:      opt.Remote,
+		onAnswers:   opt.OnAnswers,
 		caseTitle:   clean(opt.Title),
 		caseStory:   clean(opt.Story),
+		fromPicker:  opt.FromPicker,
 	}
 	if c.now == nil {
 		c.now = timeNow
@@ -458,23 +440,42 @@ func newApp(opt Options) *app {
 	c.terms = termsOf(ct)
 	c.ascii = opt.ASCII
 	c.st = newStyles(c.dark, c.noColor, c.ascii)
-	a := &app{c: c, global: newGlobalKeys(), help: help.New()}
+	a := &app{c: c, global: newGlobalKeys(), confirm: newConfirmKeys(), help: help.New()}
 	a.help.Styles = c.st.help
-	if c.sessionPath != "" {
-		saved, note := session.Load(c.eng, c.sessionPath)
-		c.saved, c.onDisk = saved, saved
-		if note != "" {
-			if c.remote {
-				note = strings.ReplaceAll(note, c.sessionPath, "de map van de trainer")
-			}
-			c.sessionNote = clean(note)
-		}
-		if opt.otherWindow {
-			c.sessionNote = strings.TrimSpace(c.sessionNote + " Dit programma is al open in een ander venster. Antwoorden die je hier geeft, vervangen wat daar bewaard wordt.")
-		}
-	}
+	c.loadSession(opt.otherWindow)
 	c.live = c.eng.Summarize(c.answers)
+	a.first(opt)
+	return a
+}
+
+// loadSession reads the saved session, with the note the welcome screen
+// shows about it.
+func (c *common) loadSession(otherWindow bool) {
+	if c.sessionPath == "" {
+		return
+	}
+	saved, note := session.Load(c.eng, c.sessionPath)
+	c.saved, c.onDisk = saved, saved
+	if note != "" {
+		if c.remote {
+			// The note shows the path sanitized: replace that form.
+			note = strings.ReplaceAll(note, content.SanitizeLine(c.sessionPath), "de map van de trainer")
+		}
+		c.sessionNote = clean(note)
+	}
+	if otherWindow {
+		c.sessionNote = strings.TrimSpace(c.sessionNote + " Dit programma is al open in een ander venster. Antwoorden die je hier geeft, vervangen wat daar bewaard wordt.")
+	}
+}
+
+// first shows the first screen the options ask for.
+func (a *app) first(opt Options) {
+	c := a.c
 	switch {
+	case opt.pager:
+		c.resetAnswers(opt.Answers)
+		c.pager = true
+		a.replace(newSummary(c))
 	case opt.Answers != nil && c.caseStory != "":
 		// A case opens on its story; enter goes on to the answers.
 		c.resetAnswers(opt.Answers)
@@ -493,5 +494,4 @@ func newApp(opt Options) *app {
 	default:
 		a.replace(newWelcome(c))
 	}
-	return a
 }

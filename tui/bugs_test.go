@@ -6,6 +6,7 @@ package tui
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/afstandswijzer/afstandswijzer/decision"
@@ -129,7 +131,7 @@ func TestBug6PathsAreNotBroken(t *testing.T) {
 	}
 	wide := len(want) + 2
 	m := openSummary(t, opt, wide, 24)
-	press(m, "s")
+	press(m, "o")
 	found := false
 	for _, l := range strings.Split(screenText(m), "\n") {
 		if strings.TrimSpace(l) == want {
@@ -205,26 +207,42 @@ func runWithInput(t *testing.T, opt Options, keys string) (string, error) {
 	out := &syncBuf{}
 	in, inW := io.Pipe()
 	opt.Input, opt.Output = in, out
+	opt.extra = []tea.ProgramOption{tea.WithWindowSize(200, 40)} // wide: the message stays on one line
 	done := make(chan error, 1)
 	go func() { done <- Run(opt) }()
 	// Wait for the first screen before typing: keys sent earlier can
-	// arrive before the terminal is set up.
-	deadline := time.Now().Add(5 * time.Second)
-	for !strings.Contains(out.String(), "\x1b[?1049h") && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
-	}
-	go func() {
-		for _, k := range keys {
-			inW.Write([]byte(string(k)))
-			time.Sleep(20 * time.Millisecond)
+	// arrive before the terminal is set up. Then each key is sent once
+	// the screen has answered the one before (every key in these tests
+	// changes the screen or ends the program), so no sleep paces them.
+	waitFor := func(what string, ok func(string) bool) {
+		deadline := time.Now().Add(10 * time.Second)
+		for !ok(out.String()) {
+			select {
+			case err := <-done:
+				done <- err // the program ended: the caller reads it below
+				return
+			default:
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("no %s within 10 s:\n%q", what, out.String())
+			}
+			time.Sleep(2 * time.Millisecond)
 		}
-	}()
+	}
+	waitFor("first screen", func(s string) bool { return strings.Contains(s, "\x1b[?1049h") })
+	for _, k := range keys {
+		before := len(out.String())
+		// A pipe write waits for a reader; after the program ends there
+		// is none, so write aside and let waitFor notice the end.
+		go inW.Write([]byte(string(k)))
+		waitFor(fmt.Sprintf("answer to key %q", k), func(s string) bool { return len(s) > before })
+	}
 	select {
 	case err := <-done:
 		inW.Close()
 		return out.String(), err
 	case <-time.After(10 * time.Second):
-		t.Fatalf("het programma stopt niet:\n%q", out.String())
+		t.Fatalf("the program does not stop:\n%q", out.String())
 	}
 	return "", nil
 }
@@ -238,7 +256,7 @@ func TestBug12QuitSaysWhereAnswersAre(t *testing.T) {
 		t.Fatal(err)
 	}
 	leave := strings.LastIndex(out, "\x1b[?1049l")
-	want := "Je antwoorden staan in " + opt.SessionPath + ". Ga verder met: afstandswijzer --verder"
+	want := "Je antwoorden staan in:\n  " + opt.SessionPath + "\nGa verder met: afstandswijzer --verder"
 	if leave < 0 || !strings.Contains(out[leave:], want) {
 		t.Fatalf("geen melding na het herstellen van de terminal:\n%q", out)
 	}
@@ -257,7 +275,7 @@ func TestQuitUnsavedIsAnError(t *testing.T) {
 	blocker := filepath.Join(t.TempDir(), "bestand")
 	os.WriteFile(blocker, nil, 0o644)
 	opt.SessionPath = filepath.Join(blocker, "sessie.toml")
-	_, err := runWithInput(t, opt, "\r\rqj")
+	_, err := runWithInput(t, opt, "\r\rqq")
 	if err != ErrUnsaved {
 		t.Fatalf("err = %v, want ErrUnsaved", err)
 	}

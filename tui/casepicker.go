@@ -19,6 +19,9 @@ type PickOptions struct {
 	NoColor bool
 	In      io.Reader
 	Out     io.Writer
+	// Selected is the name of the case the cursor starts on (the one the
+	// trainer came back from); empty means the first.
+	Selected string
 }
 
 // PickCase lets a trainer choose an example case at a terminal
@@ -30,6 +33,11 @@ func PickCase(cases []*content.Case, opt PickOptions) (*content.Case, error) {
 		return nil, errors.New("er zijn geen casussen")
 	}
 	m := newCasePicker(cases, opt.NoColor)
+	for i, cs := range cases {
+		if cs.Name == opt.Selected {
+			m.list.cursor = i
+		}
+	}
 	var po []tea.ProgramOption
 	if opt.In != nil {
 		po = append(po, tea.WithInput(opt.In))
@@ -64,9 +72,10 @@ func newCasePicker(cases []*content.Case, noColor bool) *casePicker {
 		list:   cursorList{n: len(cases)},
 		k:      newListKeys(),
 		choose: keyhelp.Bind("enter", "openen", "enter"),
-		// The first screen: there is nothing to go back to, so esc
-		// stops, as it cancels a choice in the Charm tools.
-		esc:    keyhelp.Bind("esc", "stoppen", "esc"),
+		// The first screen: there is nothing to go back to. Esc closes
+		// the key list and never quits (q does), as on the welcome
+		// screen.
+		esc:    keyhelp.Bind("?/esc", "minder toetsen", "?", "esc"),
 		global: newGlobalKeys(),
 		help:   help.New(),
 		st:     newStyles(true, noColor, noColor),
@@ -89,9 +98,11 @@ func (m *casePicker) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, m.choose):
 			m.chosen = m.cases[m.list.cursor]
 			return m, tea.Quit
+		case m.allKeys && key.Matches(msg, m.esc):
+			m.allKeys = false
 		case key.Matches(msg, m.global.Help):
-			m.allKeys = !m.allKeys
-		case key.Matches(msg, m.global.Quit, m.esc):
+			m.allKeys = true
+		case key.Matches(msg, m.global.Quit):
 			return m, tea.Quit
 		}
 	}
@@ -108,7 +119,9 @@ func (m *casePicker) View() tea.View {
 	var b lineBuilder
 	for i, cs := range m.cases {
 		prefix := "  " + itoa(i+1) + ". "
-		title := clean(cs.Title)
+		// The name that `afstandswijzer casus NAAM` and `studiemiddag
+		// --casus NAAM` take, so a trainer sees what to type next time.
+		title := clean(cs.Title) + " (" + clean(cs.Name) + ")"
 		if i == m.list.cursor {
 			b.focusStart()
 			b.add(m.st.selected.Render(wrapIndent("> "+itoa(i+1)+". ", title, w)))
@@ -125,11 +138,7 @@ func (m *casePicker) View() tea.View {
 	g := m.global
 	var footer string
 	if m.allKeys {
-		footer = keyhelp.FitFull(m.help, [][]key.Binding{
-			{m.k.Up, m.k.Down, m.k.pick(len(m.cases), "kies"), m.k.Top, m.k.Bottom},
-			{m.choose, m.esc},
-			{keyhelp.WithDesc(g.Help, "?", "minder toetsen"), g.Quit},
-		}, m.width)
+		footer = keyhelp.FitFull(m.help, m.fullKeys(), m.width)
 	} else {
 		footer = keyhelp.FitShort(m.help, []key.Binding{m.k.Move, m.choose}, nil, []key.Binding{keyhelp.WithDesc(g.Help, "?", "toetsen"), g.Quit}, m.width)
 	}
@@ -137,4 +146,9 @@ func (m *casePicker) View() tea.View {
 	v.Content = m.st.title.Render("afstandswijzer") + m.st.faint.Render(" · kies een casus") + "\n\n" +
 		fitHeight(b.window(h, m.st), h) + "\n\n" + footer
 	return v
+}
+
+// fullKeys is every key of the picker, for ? (and the README test).
+func (m *casePicker) fullKeys() [][]key.Binding {
+	return [][]key.Binding{m.k.full(len(m.cases)), {m.choose}, {m.esc, m.global.Quit}}
 }

@@ -51,16 +51,27 @@ type common struct {
 	saveErr string
 	// dirty means the answers changed since they were last saved.
 	dirty bool
+	// keepPrev: the reader started over while a complete session was
+	// saved; the first autosave copies it to sessie.toml.vorige first.
+	keepPrev bool
 
 	caseTitle, caseStory string
+	// fromPicker: the case was chosen in the case picker; esc on its
+	// story goes back there.
+	fromPicker bool
+	// pager: the summary alone (PageSummary): no review to go back to.
+	pager bool
 
 	status     string
 	statusWarn bool
+	statusURL  string // an address shown under the status (setStatusURL)
 
 	renderers *rendererPool
 	// renderSlots, when set, bounds the summaries rendered at the same
 	// time across the process (remote sessions).
 	renderSlots chan struct{}
+	// onAnswers replaces the autosave (Options.OnAnswers).
+	onAnswers func(decision.Answers)
 	// remote is a session over SSH (Options.Remote).
 	remote  bool
 	pending []tea.Msg // navigation messages for the app
@@ -68,7 +79,17 @@ type common struct {
 
 // setStatus sets the status line. Paths and URLs in it come from outside
 // (the environment, content files): control characters are removed.
-func (c *common) setStatus(s string, warn bool) { c.status, c.statusWarn = clean(s), warn }
+func (c *common) setStatus(s string, warn bool) {
+	c.status, c.statusWarn, c.statusURL = clean(s), warn, ""
+}
+
+// setStatusURL is a status line about an address from the content: the
+// address goes under it, as links show it (urlText: wrapped one way, an
+// OSC 8 hyperlink).
+func (c *common) setStatusURL(s, url string, warn bool) {
+	c.setStatus(s, warn)
+	c.statusURL = url
+}
 
 // setAnswers stores new answers, saves the session and refreshes the live
 // result. Saving happens here, synchronously, so a kill right after a key
@@ -92,8 +113,26 @@ func (c *common) resetAnswers(a decision.Answers) {
 }
 
 func (c *common) autosave() {
+	if c.onAnswers != nil {
+		c.onAnswers(c.answers.Clone())
+		c.saveErr, c.dirty = "", false
+		c.onDisk = c.answers.Clone()
+		return
+	}
 	if c.sessionPath == "" {
 		return
+	}
+	if c.keepPrev {
+		// Never replace a complete session without a copy of it.
+		prev, err := session.KeepComplete(c.eng, c.sessionPath)
+		if err != nil {
+			c.saveErr = session.FileError(err)
+			return
+		}
+		c.keepPrev = false
+		if prev != "" && !c.remote {
+			c.setStatus("Je vorige, complete antwoorden staan nu in "+prev, false)
+		}
 	}
 	if err := session.Save(c.sessionPath, c.eng.FormatAnswers(c.answers)); err != nil {
 		c.saveErr = session.FileError(err)
@@ -102,6 +141,15 @@ func (c *common) autosave() {
 	c.saveErr = ""
 	c.dirty = false
 	c.onDisk = c.answers.Clone()
+}
+
+// retrySave saves again after a failed autosave (a full disk); the app
+// calls it on every key, so the banner goes once there is room again, not
+// only at the next answer.
+func (c *common) retrySave() {
+	if c.saveErr != "" && c.dirty {
+		c.autosave()
+	}
 }
 
 // unsaved is true when quitting now would lose answers the reader gave.
@@ -244,19 +292,8 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// answerText shows answer values by their labels.
-func answerText(q *content.Question, vals []string) string {
-	if len(vals) == 0 {
-		return "geen van deze"
-	}
-	labels := make([]string, 0, len(vals))
-	for _, v := range vals {
-		if o := q.Option(v); o != nil {
-			labels = append(labels, o.Label)
-		}
-	}
-	return strings.Join(labels, ", ")
-}
+// answerText shows answer values by their labels (decision.AnswerText).
+func answerText(q *content.Question, vals []string) string { return decision.AnswerText(q, vals) }
 
 // clean is the output boundary of the screens for text that came from
 // outside (a content file, a file name, a session path): the one

@@ -45,9 +45,9 @@ func TestMultipleChoiceToggling(t *testing.T) {
 	m.c.setAnswers(a)
 	send(m, questionMsg{q: opt.Engine.C.Question("activiteiten")})
 	mustContain(t, m, "[ ] 1. Uitleg krijgen")
-	press(m, "1", "3")        // number keys toggle
-	press(m, "down", "space") // cursor moved to 3 by the number; down is 4
-	press(m, "3")             // and off again
+	press(m, "1", "space", "3", "space") // a number moves, space toggles
+	press(m, "down", "space")            // down from 3 is 4
+	press(m, "3", "space")               // and 3 off again
 	mustContain(t, m, "[x] 1. Uitleg krijgen", "[ ] 3. Zelfstandig werken", "[x] 4. Toetsen")
 	press(m, "enter")
 	if got := m.c.answers["activiteiten"]; !slices.Equal(got, []string{"uitleg", "toetsen"}) {
@@ -56,7 +56,7 @@ func TestMultipleChoiceToggling(t *testing.T) {
 	// Back: the set is preselected; clearing it gives an empty answer.
 	press(m, "esc")
 	mustContain(t, m, "[x] 1. Uitleg krijgen", "[x] 4. Toetsen")
-	press(m, "1", "4", "enter")
+	press(m, "1", "space", "4", "space", "enter")
 	if got, ok := m.c.answers["activiteiten"]; !ok || len(got) != 0 {
 		t.Fatalf("leeg antwoord niet bewaard: %v %v", got, ok)
 	}
@@ -78,8 +78,8 @@ func TestReviewChangeNamesDroppedAnswers(t *testing.T) {
 	mustContain(t, m, "Kloppen je antwoorden?", "Niet meer van toepassing: Past in kaders")
 	press(m, "G")
 	mustContain(t, m,
-		"Deze antwoorden tellen niet mee",
-		"Past in kaders: Het valt buiten de kaders of verandert het didactisch model")
+		"Tellen niet mee",
+		"Past in kaders („Het valt buiten de kaders of verandert het didactisch model”)")
 	if !m.c.answers.Has("kaders_passen") {
 		t.Fatal("het vervallen antwoord is gewist; het hoort bewaard te blijven")
 	}
@@ -178,11 +178,16 @@ func TestAutosaveFailureBanner(t *testing.T) {
 	if !m.quitting || m.quitUnsaved {
 		t.Fatal("q stopt niet na opslaan")
 	}
-	// Another answer fails again; j confirms quitting without saving.
+	// Another answer fails again; j (down everywhere else) does not
+	// confirm, q again confirms quitting without saving.
 	m = newSized(opt, 80, 24)
 	press(m, "enter", "enter", "q", "j")
+	if m.quitting {
+		t.Fatal("j stopt: j is omlaag, geen ja")
+	}
+	press(m, "q", "q")
 	if !m.quitting || !m.quitUnsaved {
-		t.Fatal("j stopt niet, of telt niet als stoppen zonder bewaren")
+		t.Fatal("q q stopt niet, of telt niet als stoppen zonder bewaren")
 	}
 }
 
@@ -218,13 +223,13 @@ func sumOf(t *testing.T, m *app) *summaryScreen {
 func TestSummarySavesWithoutOverwriting(t *testing.T) {
 	opt, _ := testOptions(t)
 	m := openSummary(t, opt, 80, 24)
-	press(m, "s")
+	press(m, "o")
 	first := filepath.Join(opt.Dir, "afstandswijzer-samenvatting-2026-11-22.md")
 	mustContain(t, m, "De samenvatting staat in")
 	if got := string(mustRead(t, first)); got != sumOf(t, m).doc.Markdown() {
 		t.Fatal("het bestand is niet de Markdown-samenvatting")
 	}
-	press(m, "s")
+	press(m, "o")
 	second := filepath.Join(opt.Dir, "afstandswijzer-samenvatting-2026-11-22-2.md")
 	mustRead(t, second)
 	if !strings.Contains(strings.ReplaceAll(screenText(m), "\n", ""), "-2.md") {
@@ -345,7 +350,7 @@ func TestEveryScreenFitsTheWindow(t *testing.T) {
 		check("waarom")
 		press(m, "?")
 		check("toetsen")
-		press(m, "?", "w", "esc", "1")
+		press(m, "?", "w", "esc", "1", "enter")
 		check("review")
 		press(m, "v")
 		check("samenvatting")
@@ -353,7 +358,7 @@ func TestEveryScreenFitsTheWindow(t *testing.T) {
 		check("links")
 		press(m, "esc", "?")
 		check("samenvatting toetsen")
-		press(m, "?", "b")
+		press(m, "?", "i")
 		check("begrippen")
 	}
 }
@@ -402,7 +407,7 @@ func TestCaseOpensOnReview(t *testing.T) {
 	press(m, "enter")
 	mustContain(t, m, "Casus: Hybride les Nederlands", "Dit antwoordde de docent in de casus")
 	press(m, "g", "down")
-	mustContain(t, m, "> Beleidskaders", "Past in kaders")
+	mustContain(t, m, ">  2. Beleidskaders", "Past in kaders")
 	press(m, "enter", "2", "enter") // beleidskaders: nee
 	mustContain(t, m, "Niet meer van toepassing: Past in kaders")
 	if _, err := os.Stat(session); err == nil {
@@ -413,7 +418,7 @@ func TestCaseOpensOnReview(t *testing.T) {
 func TestSummarySavesHandout(t *testing.T) {
 	opt, _ := testOptions(t)
 	m := openSummary(t, opt, 80, 24)
-	press(m, "d")
+	press(m, "x")
 	page := string(mustRead(t, filepath.Join(opt.Dir, "afstandswijzer-hand-out-2026-11-22.html")))
 	if !strings.HasPrefix(page, "<!DOCTYPE html>") || !strings.Contains(page, "Begeleide onderwijstijd") {
 		t.Fatalf("handout is not the HTML summary:\n%.300s", page)
@@ -465,7 +470,7 @@ func TestWhyKeepsChoicesInView(t *testing.T) {
 	m := newSized(opt, 80, 24)
 	press(m, "enter", "enter", "enter", "enter", "enter") // to activiteiten
 	mustContain(t, m, "Kies alles wat past")
-	press(m, "2", "w")
+	press(m, "2", "space", "w")
 	mustContain(t, m, "> [x] 2. Samenwerken", "7. Checken en evalueren", "Waarom we dit vragen")
 }
 

@@ -26,14 +26,16 @@ type glossaryKeys struct {
 }
 
 // glossaryScreen explains the words of the handreiking (BOT,
-// onderwijsteam, …); it opens with b from every screen and esc closes it.
+// onderwijsteam, …); it opens with i from every screen and esc closes it.
 type glossaryScreen struct {
 	list cursorList
 	k    glossaryKeys
 }
 
 func newGlossary(c *common) *glossaryScreen {
-	s := &glossaryScreen{k: glossaryKeys{list: newListKeys(), Back: keyhelp.Bind("esc", "terug", "esc", "backspace")}}
+	// i closes it again (the app routes it): listed here, since the
+	// screen does not offer itself.
+	s := &glossaryScreen{k: glossaryKeys{list: newUnnumberedKeys(), Back: keyhelp.Bind("esc/backspace/i", "terug", "esc", "backspace", "i")}}
 	s.list.setLen(len(c.terms))
 	return s
 }
@@ -58,7 +60,7 @@ func (s *glossaryScreen) title(*common) (string, string) { return "begrippen", "
 func (s *glossaryScreen) keys(c *common) keyMap {
 	k := s.k
 	return keyMap{
-		short: []key.Binding{k.list.Move, k.Back},
+		short: []key.Binding{k.list.Move, keyhelp.WithDesc(k.Back, "esc", "terug")},
 		full:  [][]key.Binding{k.list.full(len(c.terms)), {k.Back}},
 	}
 }

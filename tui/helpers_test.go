@@ -77,6 +77,15 @@ func newSized(opt Options, w, h int) *app {
 // commands that come back (navigation, a rendered summary, an opened
 // link), until none are left. Quit, clipboard and terminal queries are
 // left out: they only talk to the terminal.
+//
+// What send cannot see, because it is not Bubble Tea's loop: messages of
+// other packages that commands return (it keeps only tui.* messages, so a
+// tea.Sequence, a tea.WindowSizeMsg or a clipboard reply from a command
+// is dropped), the order in which the real loop runs concurrent batch
+// commands, the renderer (what reaches the terminal), and timing. Those
+// are covered through the real program: the teatest goldens
+// (golden_test.go, a real tea.Program), runWithInput (Run on a pipe) and
+// the tmux end-to-end tests (e2e_test.go, the real binary in a terminal).
 func send(m *app, msg tea.Msg) {
 	queue := []tea.Msg{msg}
 	for len(queue) > 0 {

@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
@@ -31,7 +32,7 @@ func newLinks(c *common, sum *decision.Summary) *linksScreen {
 		list:  newListKeys(),
 		Open:  keyhelp.Bind("enter", "openen", "enter"),
 		Copy:  keyhelp.Bind("c", "adres kopiëren", "c"),
-		Close: keyhelp.Bind("esc", "terug", "esc", "backspace", "l"),
+		Close: keyhelp.Bind("esc/backspace/l", "terug", "esc", "backspace", "l"),
 	}}
 	s.list.setLen(len(s.links))
 	return s
@@ -110,7 +111,7 @@ func (s *linksScreen) title(*common) (string, string) { return "links in je same
 func (s *linksScreen) keys(c *common) keyMap {
 	k := s.k
 	return keyMap{
-		short: []key.Binding{k.list.Move, openBinding(c, k.Open), keyhelp.WithDesc(k.Copy, "c", "kopiëren"), k.Close},
+		short: []key.Binding{k.list.Move, openBinding(c, k.Open), keyhelp.WithDesc(k.Copy, "c", "kopiëren"), keyhelp.WithDesc(k.Close, "esc", "terug")},
 		full:  [][]key.Binding{k.list.full(len(s.links)), {openBinding(c, k.Open), k.Copy, k.Close}},
 	}
 }
@@ -136,7 +137,7 @@ func (s *linksScreen) view(c *common, _, h int) string {
 			title = c.st.selected.Render(title)
 		}
 		b.add(title)
-		b.add(c.st.accent.Render(wrapIndent(strings.Repeat(" ", len(prefix)), clean(r.URL), w)))
+		b.add(c.st.accent.Render(urlText(strings.Repeat(" ", len(prefix)), r.URL, w)))
 		if i == s.list.cursor {
 			b.focusEnd()
 		}
@@ -153,7 +154,7 @@ type openedMsg struct {
 // copyURL puts a URL on the clipboard through the terminal (OSC 52): a
 // long URL wraps on screen and cannot be selected in one piece.
 func copyURL(c *common, u string) tea.Cmd {
-	c.setStatus("Gekopieerd naar je klembord (als je terminal dat toestaat): "+u, false)
+	c.setStatusURL("Gekopieerd naar je klembord (als je terminal dat toestaat):", u, false)
 	return tea.SetClipboard(u)
 }
 
@@ -170,7 +171,7 @@ func openBinding(c *common, b key.Binding) key.Binding {
 // comes back as openedMsg. Over SSH it shows the address to copy.
 func openURL(c *common, u string) tea.Cmd {
 	if c.remote {
-		c.setStatus("Open dit adres in de browser op je eigen computer: "+u, false)
+		c.setStatusURL("Open dit adres in de browser op je eigen computer:", u, false)
 		return nil
 	}
 	if !safeURL(u, c.allowed) {
@@ -179,4 +180,53 @@ func openURL(c *common, u string) tea.Cmd {
 	}
 	open := c.open
 	return func() tea.Msg { return openedMsg{url: u, err: open(u)} }
+}
+
+// urlText shows an address after prefix, the one way every screen does:
+// whole when it fits; else broken at the width, never next to a hyphen
+// (a line that ends just before "-onderwijs" looks complete), with the
+// continuation lines indented two more, so they read as one address.
+// Every piece is an OSC 8 hyperlink to the whole address (a terminal
+// without them shows the text only); the address is always text too.
+func urlText(prefix, u string, w int) string {
+	u = clean(u)
+	pw := len([]rune(prefix))
+	avail := max(w-pw, 10)
+	pad := strings.Repeat(" ", pw)
+	var lines []string
+	r := []rune(u)
+	for first := true; len(r) > 0; first = false {
+		room := avail
+		if !first {
+			room = max(avail-2, 8)
+		}
+		n := min(room, len(r))
+		if n < len(r) {
+			n = urlBreak(r, n)
+		}
+		lead := prefix
+		if !first {
+			lead = pad + "  "
+		}
+		lines = append(lines, lead+ansi.SetHyperlink(u)+string(r[:n])+ansi.ResetHyperlink())
+		r = r[n:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// urlBreak is where to break r, at most at n: after a slash in the last
+// third of the line when there is one (the next part reads as a path),
+// else at n, moved back so the break is not next to a hyphen.
+func urlBreak(r []rune, n int) int {
+	for i := n; i > n*2/3; i-- {
+		if r[i-1] == '/' {
+			return i
+		}
+	}
+	for i := n; i > n/2; i-- {
+		if r[i-1] != '-' && r[i] != '-' {
+			return i
+		}
+	}
+	return n
 }

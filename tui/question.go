@@ -14,7 +14,9 @@ import (
 type questionKeys struct {
 	list                  listKeys
 	Toggle, Confirm, Back key.Binding
-	Why, WhyDown, WhyUp   key.Binding
+	// Next and Prev are tab and shift+tab, as in huh's forms.
+	Next, Prev          key.Binding
+	Why, WhyDown, WhyUp key.Binding
 }
 
 // questionScreen asks one question. fromReview means an answer is being
@@ -43,7 +45,9 @@ func newQuestion(c *common, q *content.Question, fromReview bool) *questionScree
 			list:    newListKeys(),
 			Toggle:  keyhelp.Bind("spatie", "aan/uit", "space"),
 			Confirm: keyhelp.Bind("enter", "verder", "enter"),
-			Back:    keyhelp.Bind("esc", "terug", "esc", "backspace"),
+			Back:    keyhelp.Bind("esc", "terug", "esc"),
+			Next:    keyhelp.Bind("tab", "verder", "tab"),
+			Prev:    keyhelp.Bind("shift+tab/backspace", "terug", "shift+tab", "backspace"),
 			Why:     keyhelp.Bind("w", "waarom we dit vragen", "w"),
 			WhyDown: keyhelp.Bind("pgdn", "uitleg verder", "pgdown"),
 			WhyUp:   keyhelp.Bind("pgup", "uitleg terug", "pgup"),
@@ -95,22 +99,22 @@ func (s *questionScreen) update(c *common, msg tea.Msg) tea.Cmd {
 			return nil
 		}
 	}
-	if handled, picked := s.list.update(k, s.k.list, 3); handled {
-		if picked && s.q.Kind == content.Many {
-			s.toggle(s.list.cursor)
-		}
+	// A digit moves the cursor to that option, as everywhere; space
+	// (multiple choice) and enter act.
+	if handled, _ := s.list.update(k, s.k.list, 3); handled {
 		return nil
 	}
 	switch {
+	case key.Matches(k, s.k.Back) && s.showWhy:
+		// Esc closes what is open first: the explanation.
+		s.showWhy, s.whyOff = false, 0
 	case key.Matches(k, s.k.Why):
 		s.showWhy, s.whyOff = !s.showWhy, 0
-	case key.Matches(k, s.k.Toggle):
-		if s.q.Kind == content.Many {
-			s.toggle(s.list.cursor)
-		}
-	case key.Matches(k, s.k.Confirm):
+	case key.Matches(k, s.k.Toggle) && s.q.Kind == content.Many:
+		s.toggle(s.list.cursor)
+	case key.Matches(k, s.k.Confirm, s.k.Next):
 		return s.confirm(c)
-	case key.Matches(k, s.k.Back):
+	case key.Matches(k, s.k.Back, s.k.Prev):
 		return s.back(c)
 	}
 	return nil
@@ -149,14 +153,7 @@ func (s *questionScreen) confirm(c *common) tea.Cmd {
 		}
 		return c.navigate(reviewMsg{note: changeNote(c, s.before, c.answers, s.editID)})
 	}
-	vis := c.eng.Visible(c.answers)
-	for i, v := range vis {
-		if v.ID == q.ID && i+1 < len(vis) {
-			s.enter(c, vis[i+1])
-			return nil
-		}
-	}
-	if next := c.eng.Next(c.answers); next != nil {
+	if next := c.eng.After(c.answers, q.ID); next != nil {
 		s.enter(c, next)
 		return nil
 	}
@@ -196,30 +193,48 @@ func (s *questionScreen) progress(c *common) string {
 
 func (s *questionScreen) keys(c *common) keyMap {
 	k := s.k
-	confirm := k.Confirm
-	pick := k.list.pick(len(s.q.Options), "kies")
-	var short []key.Binding
-	if s.q.Kind == content.Many {
-		pick = k.list.pick(len(s.q.Options), "aan/uit")
-	}
+	many := s.q.Kind == content.Many
 	why := keyhelp.WithDesc(k.Why, "w", "waarom")
+	back := k.Back
 	if s.showWhy {
 		why = keyhelp.WithDesc(k.Why, "w", "uitleg dicht")
+		back = keyhelp.WithDesc(k.Back, "esc", "uitleg dicht")
 	}
-	// The least needed go last: they are dropped first on a narrow window.
-	short = append(short, confirm, why, k.Back)
-	if s.q.Kind == content.Many {
+	// Most needed first: FitShort drops from the end on a narrow window,
+	// so enter, space (multiple choice) and the way to close the
+	// explanation stay.
+	short := []key.Binding{k.Confirm}
+	if many {
 		short = append(short, k.Toggle)
 	}
-	if s.showWhy && s.maxWhyOff(c) > 0 {
-		short = append([]key.Binding{keyhelp.WithDesc(k.WhyDown, "pgdn/pgup", "uitleg lezen")}, short...)
+	if s.showWhy {
+		short = append(short, back, keyhelp.WithDesc(k.WhyDown, "pgdn/pgup", "uitleg lezen"))
+		if s.maxWhyOff(c) == 0 {
+			short[len(short)-1].SetEnabled(false) // nothing to scroll
+		}
+	} else {
+		short = append(short, why, back)
 	}
 	short = append(short, k.list.Move)
-	full := [][]key.Binding{{k.list.Up, k.list.Down, pick}, {confirm, k.Back, k.Toggle}, {keyhelp.WithDesc(k.Why, "w", "waarom"), k.WhyDown, k.WhyUp}}
-	if s.q.Kind != content.Many {
-		full[1] = full[1][:2]
+	act := []key.Binding{k.Confirm, k.Next}
+	if many {
+		act = append(act, k.Toggle)
 	}
-	return keyMap{short: short, full: full}
+	act = append(act, back, k.Prev)
+	whyCol := []key.Binding{why}
+	if s.showWhy {
+		whyCol = append(whyCol, k.WhyDown, k.WhyUp)
+	}
+	list := k.list.full(len(s.q.Options))
+	var drop []int
+	if s.showWhy {
+		// pgup/pgdn scroll the explanation then, not the options.
+		list = list[:len(list)-2]
+		// On a narrow window enter goes before space and esc: with the
+		// explanation open, closing it comes first. (Move is last.)
+		drop = dropOrder(len(short), len(short)-1, len(short)-2, 0)
+	}
+	return keyMap{short: short, full: [][]key.Binding{list, act, whyCol}, drop: drop}
 }
 
 func (s *questionScreen) view(c *common, w, h int) string {
@@ -232,7 +247,7 @@ func (s *questionScreen) top(c *common, w int) lineBuilder {
 	var b lineBuilder
 	b.add(c.st.heading.Render(wrapText(clean(strings.TrimSpace(q.Text)), w)))
 	if q.Kind == content.Many {
-		b.add(c.st.faint.Render(wrapText("Spatie of het nummer zet een keuze aan of uit. Niets kiezen mag ook. Enter gaat verder.", w)))
+		b.add(c.st.faint.Render(wrapText("Spatie zet de keuze onder de cursor aan of uit. Niets kiezen mag ook. Enter gaat verder.", w)))
 	}
 	b.add("")
 	for i, o := range q.Options {
@@ -279,6 +294,11 @@ func (s *questionScreen) body(c *common, w, h int) string {
 	// The explanation gets the lines under the options and scrolls there.
 	top := b.window(min(len(b.lines), max(h-5, 3)), c.st)
 	whyH := h - strings.Count(top, "\n") - 2
+	if whyH < 1 {
+		// No room under the options (a short window with the key list
+		// open): the explanation shows when the list closes.
+		return top
+	}
 	lines := s.whyLines(c, w)
 	off := min(s.whyOff, max(len(lines)-whyH, 0))
 	end := min(off+whyH, len(lines))

@@ -41,12 +41,14 @@ func TestRemoteWelcomeSaysWhereAnswersAre(t *testing.T) {
 func TestRemoteSaveKeysExplain(t *testing.T) {
 	opt, _ := remoteOptions(t)
 	m := openSummary(t, opt, 100, 30)
-	// Not offered in the help, short or full.
+	// Not offered in the short help; the full help says they do not
+	// save here (issue 16, point 6: it lists every key that works).
 	mustNotContain(t, m, "opslaan", "hand-out")
 	press(m, "?")
 	mustNotContain(t, m, "opslaan (.md)", "hand-out (.html)", "antwoorden opslaan")
+	mustContain(t, m, "o opslaan (kan hier niet)", "x hand-out (kan hier niet)", "a waar je antwoorden staan")
 	press(m, "?")
-	for _, k := range []string{"s", "d"} {
+	for _, k := range []string{"o", "x"} {
 		press(m, k)
 		mustContain(t, m, "Hier sla je geen bestanden op", "de trainer kan de hand-out van de groep afdrukken")
 	}

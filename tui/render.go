@@ -2,6 +2,7 @@ package tui
 
 import (
 	"container/list"
+	"fmt"
 	"runtime"
 	"strings"
 	"sync"
@@ -9,6 +10,7 @@ import (
 	"charm.land/glamour/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/sync/singleflight"
 
 	"github.com/afstandswijzer/afstandswijzer/report"
 )
@@ -51,10 +53,11 @@ const maxFreeRenderers = 8
 // takes its own out of the pool. Rendering is a pure function of the
 // Markdown and the key, so a rendered part can be reused by anyone.
 type rendererPool struct {
-	mu       sync.Mutex
-	free     map[renderKey][]*glamour.TermRenderer
-	cache    partCache
-	inflight map[partKey]*partCall
+	mu    sync.Mutex
+	free  map[renderKey][]*glamour.TermRenderer
+	cache partCache
+	// flights lets one caller render a part that others are waiting for.
+	flights singleflight.Group
 	// renders counts the parts rendered by Glamour; active and peak the
 	// renders at the same time (tests).
 	renders, active, peak int
@@ -62,21 +65,14 @@ type rendererPool struct {
 
 func newRendererPool() *rendererPool {
 	return &rendererPool{
-		free:     map[renderKey][]*glamour.TermRenderer{},
-		cache:    partCache{max: partCacheBytes, ll: list.New(), items: map[partKey]*list.Element{}},
-		inflight: map[partKey]*partCall{},
+		free:  map[renderKey][]*glamour.TermRenderer{},
+		cache: partCache{max: partCacheBytes, ll: list.New(), items: map[partKey]*list.Element{}},
 	}
 }
 
 type partKey struct {
 	k  renderKey
 	md string
-}
-
-// partCall is a part being rendered; others wanting it wait for done.
-type partCall struct {
-	done chan struct{}
-	out  string
 }
 
 func (p *rendererPool) get(k renderKey) (*glamour.TermRenderer, error) {
@@ -113,34 +109,30 @@ func (p *rendererPool) cached(k renderKey, md string) (string, bool) {
 // instead of doing the work twice (a room opening the same case).
 func (p *rendererPool) part(k renderKey, md string) string {
 	pk := partKey{k, md}
-	p.mu.Lock()
-	if out, ok := p.cache.get(pk); ok {
-		p.mu.Unlock()
+	if out, ok := p.cached(k, md); ok {
 		return out
 	}
-	if c := p.inflight[pk]; c != nil {
+	flight := fmt.Sprintf("%d/%t/%t/%s", k.width, k.light, k.noColor, md)
+	v, _, _ := p.flights.Do(flight, func() (any, error) {
+		// A render that finished between the look-up and Do is cached.
+		if out, ok := p.cached(k, md); ok {
+			return out, nil
+		}
+		p.mu.Lock()
+		p.renders++
+		p.active++
+		p.peak = max(p.peak, p.active)
 		p.mu.Unlock()
-		<-c.done
-		return c.out
-	}
-	c := &partCall{done: make(chan struct{})}
-	p.inflight[pk] = c
-	p.renders++
-	p.active++
-	p.peak = max(p.peak, p.active)
-	p.mu.Unlock()
-
-	out, ok := p.renderPart(k, md)
-	c.out = out
-	p.mu.Lock()
-	p.active--
-	delete(p.inflight, pk)
-	if ok {
-		p.cache.add(pk, out)
-	}
-	p.mu.Unlock()
-	close(c.done)
-	return out
+		out, ok := p.renderPart(k, md)
+		p.mu.Lock()
+		p.active--
+		if ok {
+			p.cache.add(pk, out)
+		}
+		p.mu.Unlock()
+		return out, nil
+	})
+	return v.(string)
 }
 
 // renderPart renders md with a pooled renderer; on an error the Markdown

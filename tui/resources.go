@@ -14,7 +14,7 @@ import (
 type resourceKeys struct {
 	list                     listKeys
 	Filter, Open, Copy, Back key.Binding
-	Done, Cancel             key.Binding
+	Done, Cancel, Erase      key.Binding
 }
 
 // resourcesScreen is every resource, grouped by theme, with a search.
@@ -41,13 +41,14 @@ func newResources(c *common) *resourcesScreen {
 	}
 	slices.SortStableFunc(res, func(a, b *content.Resource) int { return order(a.Theme) - order(b.Theme) })
 	s := &resourcesScreen{all: res, k: resourceKeys{
-		list:   newListKeys(),
+		list:   newUnnumberedKeys(),
 		Filter: keyhelp.Bind("/", "zoeken", "/"),
 		Open:   keyhelp.Bind("enter", "openen", "enter"),
 		Copy:   keyhelp.Bind("c", "adres kopiëren", "c"),
-		Back:   keyhelp.Bind("esc", "terug", "esc", "backspace"),
+		Back:   keyhelp.Bind("esc/backspace", "terug", "esc", "backspace"),
 		Done:   keyhelp.Bind("enter", "klaar met zoeken", "enter"),
 		Cancel: keyhelp.Bind("esc", "zoeken stoppen", "esc"),
+		Erase:  keyhelp.Bind("backspace", "letter weg", "backspace"),
 	}}
 	s.list.setLen(len(res))
 	return s
@@ -90,7 +91,7 @@ func (s *resourcesScreen) update(c *common, msg tea.Msg) tea.Cmd {
 			s.filtering = false
 		case key.Matches(k, s.k.Cancel):
 			s.filtering, s.filter = false, ""
-		case k.String() == "backspace":
+		case key.Matches(k, s.k.Erase):
 			if r := []rune(s.filter); len(r) > 0 {
 				s.filter = string(r[:len(r)-1])
 			}
@@ -136,10 +137,10 @@ func (s *resourcesScreen) title(*common) (string, string) { return "alle bronnen
 func (s *resourcesScreen) keys(c *common) keyMap {
 	k := s.k
 	if s.filtering {
-		return keyMap{short: []key.Binding{k.Done, k.Cancel}, full: [][]key.Binding{{k.Done, k.Cancel}}}
+		return keyMap{short: []key.Binding{k.Done, k.Cancel}, full: [][]key.Binding{{k.Done, k.Cancel, k.Erase}}}
 	}
 	return keyMap{
-		short: []key.Binding{k.list.Move, k.Filter, openBinding(c, k.Open), keyhelp.WithDesc(k.Copy, "c", "kopiëren"), k.Back},
+		short: []key.Binding{k.list.Move, k.Filter, openBinding(c, k.Open), keyhelp.WithDesc(k.Copy, "c", "kopiëren"), keyhelp.WithDesc(k.Back, "esc", "terug")},
 		full:  [][]key.Binding{k.list.full(s.list.n), {k.Filter, openBinding(c, k.Open), k.Copy, k.Back}},
 	}
 }
@@ -179,7 +180,7 @@ func (s *resourcesScreen) view(c *common, _, h int) string {
 			title = c.st.selected.Render(title)
 		}
 		b.add(title)
-		b.add(c.st.accent.Render(wrapIndent("  ", clean(r.URL), w)))
+		b.add(c.st.accent.Render(urlText("  ", r.URL, w)))
 		if look := strings.TrimSpace(r.LookFor); look != "" && i == s.list.cursor {
 			b.add(c.st.faint.Render(wrapIndent("  Zoek daar naar: ", clean(look), w)))
 		}

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -31,39 +30,17 @@ func newReview(c *common, note string) *reviewScreen {
 		list:    newListKeys(),
 		Confirm: keyhelp.Bind("enter", "wijzigen", "enter"),
 		Summary: keyhelp.Bind("v", "naar de samenvatting", "v"),
-		Back:    keyhelp.Bind("esc", "terug", "esc", "backspace"),
+		Back:    keyhelp.Bind("esc/backspace", "terug", "esc", "backspace"),
 	}}
 	n := len(c.eng.Visible(c.answers))
 	s.list = cursorList{n: n + 1, cursor: n}
 	return s
 }
 
-// changeNote says what a change in the review did: which answer changed,
-// which questions were added and which answers no longer count.
+// changeNote says what a change in the review did (decision.ChangeNote),
+// sanitized for the screen.
 func changeNote(c *common, before, after decision.Answers, id string) string {
-	q := c.eng.C.Question(id)
-	if q == nil || before == nil || slices.Equal(before[id], after[id]) {
-		return ""
-	}
-	note := "Je antwoord op „" + clean(q.Short) + "” is aangepast."
-	if added := newShorts(c.eng.Visible(before), c.eng.Visible(after)); len(added) > 0 {
-		note += " Daardoor gelden nu ook: " + strings.Join(added, ", ") + "."
-	}
-	if gone := newShorts(c.eng.Dropped(before), c.eng.Dropped(after)); len(gone) > 0 {
-		note += " Niet meer van toepassing: " + strings.Join(gone, ", ") + "."
-	}
-	return note
-}
-
-// newShorts names the questions in after that were not in before.
-func newShorts(before, after []*content.Question) []string {
-	var out []string
-	for _, q := range after {
-		if !slices.Contains(before, q) {
-			out = append(out, clean(q.Short))
-		}
-	}
-	return out
+	return clean(c.eng.ChangeNote(before, after, id))
 }
 
 func (s *reviewScreen) update(c *common, msg tea.Msg) tea.Cmd {
@@ -73,10 +50,8 @@ func (s *reviewScreen) update(c *common, msg tea.Msg) tea.Cmd {
 	}
 	rows := c.eng.Visible(c.answers)
 	s.list.setLen(len(rows) + 1)
-	if handled, picked := s.list.update(k, s.k.list, 5); handled {
-		if picked {
-			return s.open(c, rows)
-		}
+	// A digit moves the cursor to that numbered row; enter opens it.
+	if handled, _ := s.list.update(k, s.k.list, 5); handled {
 		return nil
 	}
 	switch {
@@ -126,12 +101,12 @@ func (s *reviewScreen) keys(c *common) keyMap {
 	if s.list.cursor >= len(c.eng.Visible(c.answers)) {
 		confirm = keyhelp.WithDesc(confirm, "enter", "naar de samenvatting")
 	}
-	back := k.Back
+	back, shortBack := k.Back, "terug"
 	if c.caseStory != "" {
-		back = keyhelp.WithDesc(back, "esc", "verhaal")
+		back, shortBack = keyhelp.WithDesc(back, "esc/backspace", "terug naar het verhaal"), "verhaal"
 	}
 	return keyMap{
-		short: []key.Binding{confirm, k.list.Move, back, keyhelp.WithDesc(k.Summary, "v", "samenvatting")},
+		short: []key.Binding{confirm, k.list.Move, keyhelp.WithDesc(back, "esc", shortBack), keyhelp.WithDesc(k.Summary, "v", "samenvatting")},
 		full:  [][]key.Binding{k.list.full(s.list.n), {keyhelp.WithDesc(k.Confirm, "enter", "wijzigen of verder"), k.Summary, back}},
 	}
 }
@@ -163,16 +138,51 @@ func (s *reviewScreen) body(c *common, w, h int) string {
 		b = &rowsB
 	}
 	rows := c.eng.Visible(c.answers)
+	s.addRows(c, b, rows, w)
+	b.add("")
+	onLast := s.list.cursor >= len(rows)
+	if onLast {
+		b.focusStart()
+		b.add(c.st.selected.Render("> Naar de samenvatting"))
+	} else {
+		b.add("  Naar de samenvatting")
+	}
+	if dropped := c.eng.Dropped(c.answers); len(dropped) > 0 {
+		// One short paragraph, so it does not push the rows off a small
+		// window (issue 16, point 12).
+		var items []string
+		for _, q := range dropped {
+			items = append(items, clean(q.Short+" („"+answerText(q, c.answers[q.ID])+"”)"))
+		}
+		b.add("")
+		b.add(c.st.faint.Render(wrapText("Tellen niet mee, omdat de vraag bij je andere antwoorden niet geldt (ze blijven bewaard: als je terugwijzigt, tellen ze weer mee): "+strings.Join(items, "; ")+".", w)))
+	}
+	if onLast {
+		// On the last row, show what follows it too.
+		b.focusEnd()
+	}
+	if b == &head {
+		return head.window(h, c.st)
+	}
+	return strings.Join(head.lines, "\n") + "\n" + rowsB.window(h-len(head.lines), c.st)
+}
+
+// addRows adds a numbered row per question on the path, label and answer.
+func (s *reviewScreen) addRows(c *common, b *lineBuilder, rows []*content.Question, w int) {
 	labelW := 0
 	for _, q := range rows {
 		labelW = max(labelW, len([]rune(q.Short)))
 	}
 	labelW = min(labelW, w/3)
+	numW := len(itoa(len(rows)))
 	for i, q := range rows {
 		marker := "  "
 		if i == s.list.cursor {
 			marker = "> "
 		}
+		// The rows show their numbers: a digit moves the cursor there.
+		num := itoa(i + 1)
+		marker += strings.Repeat(" ", numW-len(num)) + num + ". "
 		ans := c.st.faint.Render("nog niet beantwoord")
 		if c.answers.Has(q.ID) {
 			ans = clean(answerText(q, c.answers[q.ID]))
@@ -192,28 +202,4 @@ func (s *reviewScreen) body(c *common, w, h int) string {
 			b.focusEnd()
 		}
 	}
-	b.add("")
-	onLast := s.list.cursor >= len(rows)
-	if onLast {
-		b.focusStart()
-		b.add(c.st.selected.Render("> Naar de samenvatting"))
-	} else {
-		b.add("  Naar de samenvatting")
-	}
-	if dropped := c.eng.Dropped(c.answers); len(dropped) > 0 {
-		b.add("")
-		b.add(c.st.warn.Render(wrapText("Deze antwoorden tellen niet mee, omdat de vraag bij je andere antwoorden niet geldt:", w)))
-		for _, q := range dropped {
-			b.add(c.st.faint.Render(wrapIndent("  – ", clean(q.Short+": "+answerText(q, c.answers[q.ID])), w)))
-		}
-		b.add(c.st.faint.Render(wrapText("Ze blijven bewaard: als je terugwijzigt, tellen ze weer mee.", w)))
-	}
-	if onLast {
-		// On the last row, show what follows it too.
-		b.focusEnd()
-	}
-	if b == &head {
-		return head.window(h, c.st)
-	}
-	return strings.Join(head.lines, "\n") + "\n" + rowsB.window(h-len(head.lines), c.st)
 }

@@ -155,7 +155,7 @@ func TestTooSmallWindowIgnoresKeys(t *testing.T) {
 	mustContain(t, m, "vraag 1 van")
 	send(m, keyMsgSize(50, 14))
 	mustContain(t, m, "Maak het venster groter")
-	press(m, "3", "enter", "esc", "b", "a", "?")
+	press(m, "3", "enter", "esc", "i", "a", "?")
 	if len(m.c.answers) != 0 {
 		t.Fatalf("antwoord gegeven in een te klein venster: %v", m.c.answers)
 	}
@@ -184,9 +184,9 @@ func TestTooSmallWindowQuitAsksWhenUnsaved(t *testing.T) {
 	send(m, keyMsgSize(50, 14))
 	press(m, "ctrl+c")
 	mustContain(t, m, "Maak het venster groter", "Toch stoppen?")
-	press(m, "j")
+	press(m, "q")
 	if !m.quitting || !m.quitUnsaved {
-		t.Fatal("j stopt niet")
+		t.Fatal("q stopt niet")
 	}
 }
 
@@ -299,33 +299,35 @@ func testNextSection(t *testing.T, w, h int) {
 	mustContain(t, m, "deel "+itoa(n-1)+" van "+itoa(n))
 }
 
-// Finding 6: the line printed after quitting broke mid-word at 80
-// columns ("Ga verder met: af" / "standswijzer --verder").
+// Finding 6 and issue 16, point 10: the line printed after quitting
+// broke mid-word; now the session path stands on a line of its own,
+// whole, also when it is wider than the window, and the command too.
 func TestQuitMessageWrapsAtTheWidth(t *testing.T) {
 	for _, w := range []int{60, 80, 120} {
 		opt, _ := testOptions(t)
 		m := newSized(opt, w, 24)
 		press(m, "enter", "enter") // one answer, saved
-		msg := m.quitMessage()
-		want := "Je antwoorden staan in " + opt.SessionPath + ". Ga verder met: afstandswijzer --verder"
-		// Nothing lost; broken inside a word only when the word (the
-		// path) is longer than the line.
-		if joinedText([]string{msg}) != joinedText([]string{want}) ||
-			len(opt.SessionPath) < w && strings.Join(strings.Fields(msg), " ") != want {
-			t.Fatalf("%d kolommen: melding %q, woorden van %q", w, msg, want)
+		want := "Je antwoorden staan in:\n  " + opt.SessionPath + "\nGa verder met: afstandswijzer --verder"
+		if msg := m.quitMessage(); msg != want {
+			t.Fatalf("%d kolommen: melding\n%s\nwant\n%s", w, msg, want)
 		}
-		cmd := false
-		for _, l := range strings.Split(msg, "\n") {
-			if ansi.StringWidth(l) > w {
-				t.Fatalf("%d kolommen: regel te breed: %q", w, l)
-			}
-			if strings.Contains(l, "afstandswijzer --verder") {
-				cmd = true
-			}
-		}
-		if !cmd {
-			t.Fatalf("%d kolommen: de opdracht is gebroken:\n%s", w, msg)
-		}
+	}
+}
+
+// Issue 16, point 10: a path with a space is quoted, and one with an
+// escape sequence in a folder name reaches the terminal harmless.
+func TestQuitMessageQuotesAndSanitizesThePath(t *testing.T) {
+	opt, _ := testOptions(t)
+	opt.SessionPath = filepath.Join(t.TempDir(), "mijn map\x1b]0;gehackt\a", "sessie.toml")
+	m := newSized(opt, 80, 24)
+	press(m, "enter", "enter")
+	msg := m.quitMessage()
+	if strings.ContainsAny(msg, "\x1b\a") {
+		t.Fatalf("escape in de melding: %q", msg)
+	}
+	lines := strings.Split(msg, "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[1], "  '") || !strings.HasSuffix(lines[1], "sessie.toml'") {
+		t.Fatalf("pad niet gequote op een eigen regel: %q", msg)
 	}
 }
 
@@ -335,22 +337,20 @@ func TestHelpNamesTheRealNumberRange(t *testing.T) {
 	opt, _ := testOptions(t)
 	m := newSized(opt, 80, 24)
 	press(m, "?")
-	mustContain(t, m, "1-2 kies")
+	mustContain(t, m, "1-2 naar dat nummer")
 	mustNotContain(t, m, "1-3", "1-9")
 	press(m, "?", "enter", "?") // the first question: five roles
 	n := len(opt.Engine.C.Question("rol").Options)
-	mustContain(t, m, "1-"+itoa(n)+" kies")
+	mustContain(t, m, "1-"+itoa(n)+" naar dat nummer")
 	mustNotContain(t, m, "1-9")
 	// With a saved session the welcome menu has three choices.
 	writeSession(t, opt, decision.Answers{"rol": {"docent"}})
 	m = newSized(opt, 80, 24)
 	press(m, "?")
-	mustContain(t, m, "1-3 kies")
-	// A list of more than nine says 1-9: only those have a number key.
-	press(m, "?", "b", "?")
-	if len(m.c.terms) > 9 {
-		mustContain(t, m, "1-9 kies")
-	}
+	mustContain(t, m, "1-3 naar dat nummer")
+	// The begrippen have no numbers: no number keys there.
+	press(m, "?", "i", "?")
+	mustNotContain(t, m, "1-9")
 }
 
 // Finding 7: the case picker's help said "q/esc stoppen" and ? did
@@ -374,7 +374,7 @@ func TestCasePickerHelpAsEverywhere(t *testing.T) {
 	if _, cmd := m.Update(keyMsg("?")); cmd != nil || m.chosen != nil {
 		t.Fatal("? stopt of kiest")
 	}
-	for _, want := range []string{"↑/k omhoog", "1-2 kies", "g naar het begin", "enter openen", "esc stoppen", "? minder toetsen", "q stoppen"} {
+	for _, want := range []string{"↑/k omhoog", "1-2 naar dat nummer", "g/home naar het begin", "enter openen", "?/esc minder toetsen", "q stoppen"} {
 		if !strings.Contains(flat(view()), want) {
 			t.Fatalf("volledige hulp mist %q:\n%s", want, view())
 		}
@@ -383,9 +383,13 @@ func TestCasePickerHelpAsEverywhere(t *testing.T) {
 	if strings.Contains(view(), "minder toetsen") {
 		t.Fatalf("? sluit de hulp niet:\n%s", view())
 	}
-	// esc stops here: this is the first screen, there is nothing to go
-	// back to.
-	if _, cmd := m.Update(keyMsg("esc")); cmd == nil || m.chosen != nil {
-		t.Fatal("esc stopt niet")
+	// Issue 16, point 2: esc never quits. This is the first screen, there
+	// is nothing to go back to; esc closes the key list, that is all.
+	m.Update(keyMsg("?"))
+	if _, cmd := m.Update(keyMsg("esc")); cmd != nil || m.chosen != nil || strings.Contains(view(), "minder toetsen") {
+		t.Fatalf("esc stopt, of sluit de toetsen niet:\n%s", view())
+	}
+	if _, cmd := m.Update(keyMsg("esc")); cmd != nil {
+		t.Fatal("esc stopt op het eerste scherm")
 	}
 }

@@ -28,3 +28,6 @@ func handleSignals(p *tea.Program) (stop func()) {
 		close(done)
 	}
 }
+
+// suspendKey passes every message on: Windows has no job control.
+func suspendKey(_ tea.Model, msg tea.Msg) tea.Msg { return msg }

@@ -9,12 +9,14 @@ import (
 )
 
 type storyKeys struct {
-	Continue, Down, Up, PageDown, PageUp, Top, Bottom key.Binding
+	pager          pagerKeys
+	Continue, Back key.Binding
 }
 
 // storyScreen is the first screen of an example case (`afstandswijzer
 // casus NAAM`): the case's story, then enter to the teacher's answers.
-// The review comes back here with esc.
+// The review comes back here with esc, and esc here goes back to the
+// list of cases when the case was picked there. It scrolls as a pager.
 type storyScreen struct {
 	off int // first line in view
 	k   storyKeys
@@ -22,13 +24,9 @@ type storyScreen struct {
 
 func newStory() *storyScreen {
 	return &storyScreen{k: storyKeys{
+		pager:    newPagerKeys(),
 		Continue: keyhelp.Bind("enter", "naar de antwoorden", "enter"),
-		Down:     keyhelp.Bind("↓/j", "omlaag", "down", "j"),
-		Up:       keyhelp.Bind("↑/k", "omhoog", "up", "k"),
-		PageDown: keyhelp.Bind("pgdn/spatie", "pagina verder", "pgdown", "space"),
-		PageUp:   keyhelp.Bind("pgup", "pagina terug", "pgup"),
-		Top:      keyhelp.Bind("g", "naar het begin", "g", "home"),
-		Bottom:   keyhelp.Bind("G", "naar het einde", "G", "end"),
+		Back:     keyhelp.Bind("esc", "terug naar de casussen", "esc"),
 	}}
 }
 
@@ -56,20 +54,27 @@ func (s *storyScreen) update(c *common, msg tea.Msg) tea.Cmd {
 	}
 	// A page leaves out the two "meer" lines, so no line is skipped.
 	page := max(c.bodyH-2, 1)
+	p := s.k.pager
 	switch {
 	case key.Matches(k, s.k.Continue):
 		return c.navigate(reviewMsg{})
-	case key.Matches(k, s.k.Down):
+	case key.Matches(k, s.k.Back) && c.fromPicker:
+		return c.navigate(pickerMsg{})
+	case key.Matches(k, p.Down):
 		s.off++
-	case key.Matches(k, s.k.Up):
+	case key.Matches(k, p.Up):
 		s.off--
-	case key.Matches(k, s.k.PageDown):
+	case key.Matches(k, p.PageDown):
 		s.off += page
-	case key.Matches(k, s.k.PageUp):
+	case key.Matches(k, p.PageUp):
 		s.off -= page
-	case key.Matches(k, s.k.Top):
+	case key.Matches(k, p.HalfDown):
+		s.off += max(page/2, 1)
+	case key.Matches(k, p.HalfUp):
+		s.off -= max(page/2, 1)
+	case key.Matches(k, p.Top):
 		s.off = 0
-	case key.Matches(k, s.k.Bottom):
+	case key.Matches(k, p.Bottom):
 		s.off = s.maxOff(c)
 	}
 	s.off = min(max(s.off, 0), s.maxOff(c))
@@ -80,15 +85,16 @@ func (s *storyScreen) title(*common) (string, string) { return "casus", "" }
 
 func (s *storyScreen) keys(c *common) keyMap {
 	k := s.k
+	act := []key.Binding{k.Continue}
+	if c.fromPicker {
+		act = append(act, k.Back)
+	}
 	if s.maxOff(c) == 0 {
-		return keyMap{short: []key.Binding{k.Continue}, full: [][]key.Binding{{k.Continue}}}
+		return keyMap{short: act, full: [][]key.Binding{act}}
 	}
 	return keyMap{
-		short: []key.Binding{k.Continue, keyhelp.WithDesc(k.PageDown, "pgdn/pgup", "lezen")},
-		full: [][]key.Binding{
-			{keyhelp.WithDesc(k.Down, "↓/↑", "scrollen"), keyhelp.WithDesc(k.PageDown, "pgdn/pgup", "pagina"), keyhelp.WithDesc(k.Top, "g/G", "begin/einde")},
-			{k.Continue},
-		},
+		short: append(append([]key.Binding{}, act[0], k.pager.short()), act[1:]...),
+		full:  [][]key.Binding{k.pager.full(), act},
 	}
 }
 
@@ -103,7 +109,7 @@ func (s *storyScreen) view(c *common, _, h int) string {
 		out[0] = c.st.faint.Render("↑ meer")
 	}
 	if off+h < len(lines) {
-		out[h-1] = c.st.faint.Render("↓ meer (pgdn)")
+		out[h-1] = c.st.faint.Render("↓ meer (spatie)")
 	}
 	return strings.Join(out, "\n")
 }

@@ -14,9 +14,9 @@ import (
 )
 
 type summaryKeys struct {
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
-	NextSec, PrevSec                        key.Binding
-	Save, Handout, Links, Review            key.Binding
+	pager                        pagerKeys
+	NextSec, PrevSec             key.Binding
+	Save, Handout, Links, Review key.Binding
 }
 
 // summaryScreen shows the summary rendered by Glamour in a viewport and
@@ -48,35 +48,32 @@ func newSummary(c *common) *summaryScreen {
 	s := &summaryScreen{
 		sum:  c.eng.Summarize(c.answers),
 		tail: -1,
-		k: summaryKeys{
-			Up:       keyhelp.Bind("↑/k", "omhoog", "up", "k"),
-			Down:     keyhelp.Bind("↓/j", "omlaag", "down", "j"),
-			PageUp:   keyhelp.Bind("pgup", "pagina terug", "pgup"),
-			PageDown: keyhelp.Bind("pgdn/spatie", "pagina verder", "pgdown", "space"),
-			Top:      keyhelp.Bind("g", "naar het begin", "g", "home"),
-			Bottom:   keyhelp.Bind("G", "naar het einde", "G", "end"),
-			NextSec:  keyhelp.Bind("n", "volgend deel", "n", "tab"),
-			PrevSec:  keyhelp.Bind("p", "vorig deel", "p", "shift+tab"),
-			Save:     keyhelp.Bind("s", "samenvatting opslaan (.md)", "s"),
-			Handout:  keyhelp.Bind("d", "hand-out opslaan om af te drukken (.html)", "d"),
-			Links:    keyhelp.Bind("l", "links openen", "l"),
-			Review:   keyhelp.Bind("r", "antwoorden wijzigen", "r", "esc", "backspace"),
-		},
+		k:    newSummaryKeys(),
 	}
 	s.doc = report.Summary(s.sum)
 	s.vp = viewport.New()
 	s.vp.MouseWheelEnabled = true
-	km := &s.vp.KeyMap
-	km.Left.SetEnabled(false)
-	km.Right.SetEnabled(false)
-	// b and d mean begrippen and hand-out here, as everywhere.
-	km.PageUp.SetKeys("pgup")
-	km.PageDown.SetKeys("pgdown", "space", "f")
-	km.HalfPageDown.SetKeys("ctrl+d")
-	km.HalfPageUp.SetKeys("ctrl+u", "u")
+	s.k.pager.apply(&s.vp)
+	if c.pager {
+		s.k.Review.SetEnabled(false)
+	}
 	s.vp.SetContent("De samenvatting wordt opgemaakt…")
 	s.layout(c)
 	return s
+}
+
+// newSummaryKeys: the pager keys of less and glow, and for what only the
+// summary does keys that no pager uses (o, x, l).
+func newSummaryKeys() summaryKeys {
+	return summaryKeys{
+		pager:   newPagerKeys(),
+		NextSec: keyhelp.Bind("n/tab", "volgend deel", "n", "tab"),
+		PrevSec: keyhelp.Bind("p/shift+tab", "vorig deel", "p", "shift+tab"),
+		Save:    keyhelp.Bind("o", "samenvatting opslaan (.md)", "o"),
+		Handout: keyhelp.Bind("x", "hand-out opslaan om af te drukken (.html)", "x"),
+		Links:   keyhelp.Bind("l", "links openen", "l"),
+		Review:  keyhelp.Bind("r/esc", "antwoorden wijzigen", "r", "esc", "backspace"),
+	}
 }
 
 // layout sizes the viewport to the body and says which rendering the
@@ -209,9 +206,9 @@ func (s *summaryScreen) key(c *common, msg tea.KeyPressMsg) tea.Cmd {
 		s.nextSection()
 	case key.Matches(msg, k.PrevSec):
 		s.prevSection()
-	case key.Matches(msg, k.Top):
+	case key.Matches(msg, k.pager.Top):
 		s.vp.GotoTop()
-	case key.Matches(msg, k.Bottom):
+	case key.Matches(msg, k.pager.Bottom):
 		s.vp.GotoBottom()
 	case key.Matches(msg, k.Links):
 		if len(s.sum.Sources) == 0 {
@@ -318,29 +315,20 @@ func (s *summaryScreen) place() string {
 
 func (s *summaryScreen) keys(c *common) keyMap {
 	k := s.k
+	// Most needed first: FitShort drops from the end on a narrow window.
+	short := []key.Binding{k.pager.short(), keyhelp.WithDesc(k.NextSec, "n/p", "deel"),
+		keyhelp.WithDesc(k.Review, "r", "wijzigen"), keyhelp.WithDesc(k.Links, "l", "links")}
+	act := []key.Binding{k.NextSec, k.PrevSec, k.Links, keyhelp.WithDesc(k.Review, "r/esc/backspace", "antwoorden wijzigen")}
+	full := [][]key.Binding{append(k.pager.full(), k.pager.Wheel), act, {k.Save, k.Handout}}
+	// Over SSH o and x keep their meaning but only explain that files
+	// would land on the trainer's laptop: in the full list, as they work,
+	// saying so.
 	if c.remote {
-		// s and d keep their meaning but only explain over SSH: not in
-		// the help.
-		return keyMap{
-			short: []key.Binding{keyhelp.WithDesc(k.NextSec, "n/p", "deel"), keyhelp.WithDesc(k.Links, "l", "links"), keyhelp.WithDesc(k.Review, "r", "wijzigen")},
-			full: [][]key.Binding{
-				{keyhelp.WithDesc(k.Down, "↓/↑", "scrollen"), keyhelp.WithDesc(k.PageDown, "pgdn/pgup", "pagina"), keyhelp.WithDesc(k.Top, "g/G", "begin/einde")},
-				{k.NextSec, k.PrevSec, keyhelp.WithDesc(k.Links, "l", "links"), keyhelp.WithDesc(k.Review, "r/esc", "wijzigen")},
-			},
-		}
+		full[2] = []key.Binding{keyhelp.WithDesc(k.Save, "o", "opslaan (kan hier niet)"), keyhelp.WithDesc(k.Handout, "x", "hand-out (kan hier niet)")}
+	} else {
+		short = append(short, keyhelp.WithDesc(k.Save, "o", "opslaan"), keyhelp.WithDesc(k.Handout, "x", "hand-out"))
 	}
-	return keyMap{
-		short: []key.Binding{
-			keyhelp.WithDesc(k.NextSec, "n/p", "deel"), keyhelp.WithDesc(k.Save, "s", "opslaan"),
-			keyhelp.WithDesc(k.Handout, "d", "hand-out"), keyhelp.WithDesc(k.Links, "l", "links"),
-			keyhelp.WithDesc(k.Review, "r", "wijzigen"),
-		},
-		full: [][]key.Binding{
-			{keyhelp.WithDesc(k.Down, "↓/↑", "scrollen"), keyhelp.WithDesc(k.PageDown, "pgdn/pgup", "pagina"), keyhelp.WithDesc(k.Top, "g/G", "begin/einde")},
-			{k.NextSec, k.PrevSec, keyhelp.WithDesc(k.Links, "l", "links"), keyhelp.WithDesc(k.Review, "r/esc", "wijzigen")},
-			{keyhelp.WithDesc(k.Save, "s", "opslaan (.md)"), keyhelp.WithDesc(k.Handout, "d", "hand-out (.html)")},
-		},
-	}
+	return keyMap{short: short, full: full}
 }
 
 func (s *summaryScreen) view(*common, int, int) string { return s.vp.View() }

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"time"
@@ -56,6 +57,9 @@ type Options struct {
 	Answers decision.Answers
 	Title   string
 	Story   string
+	// FromPicker says the case was chosen in PickCase: esc on its story
+	// ends Run with ErrBack, and the caller shows the list again.
+	FromPicker bool
 	// Resume skips the welcome menu and goes on with the saved session,
 	// when there is one (afstandswijzer --verder).
 	Resume bool
@@ -66,6 +70,18 @@ type Options struct {
 	// answers instead of saving, links show their address to copy, and
 	// summary renders share the machine with the rest of the room.
 	Remote bool
+
+	// extra are program options the tests add (a window size for piped
+	// input, which has none).
+	extra []tea.ProgramOption
+
+	// OnAnswers, when set, receives the answers after every change
+	// instead of the autosave to SessionPath (the SSH room keeps them in
+	// memory and writes them behind). SessionPath is still read at start.
+	OnAnswers func(decision.Answers)
+	// OnCrash, when set, is told about a panic NewModel's guard caught
+	// (the SSH room ends only that session and keeps a crash file).
+	OnCrash func(value any, stack []byte)
 
 	// LogDir is where a crash report is written; empty means
 	// os.UserCacheDir()/afstandswijzer.
@@ -79,6 +95,8 @@ type Options struct {
 	// otherWindow is set by Run when another running program has the
 	// same session open.
 	otherWindow bool
+	// pager: only the summary, as a pager (PageSummary).
+	pager bool
 }
 
 // ErrUnsaved is returned by Run when the reader chose to quit although
@@ -114,11 +132,14 @@ func Run(opt Options) error {
 		opt.otherWindow = other
 	}
 	a := newApp(opt)
-	if err := runProgram(a, a.c.sessionPath, opt); err != nil {
+	if err := runProgram(a, a.c.sessionPath, opt, opt.extra...); err != nil {
 		return err
 	}
 	if a.quitUnsaved {
 		return ErrUnsaved
+	}
+	if a.back {
+		return ErrBack
 	}
 	if msg := a.quitMessage(); msg != "" {
 		out := opt.Output
@@ -152,7 +173,10 @@ func runDumb(opt Options) error {
 	if opt.Resume {
 		resume = linemode.ResumeContinue
 	}
-	return linemode.Run(linemode.Options{Engine: opt.Engine, In: in, Out: out, Err: os.Stderr,
+	intr := make(chan os.Signal, 1)
+	signal.Notify(intr, os.Interrupt)
+	defer signal.Stop(intr)
+	return linemode.Run(linemode.Options{Engine: opt.Engine, In: in, Out: out, Err: os.Stderr, Interrupt: intr,
 		SessionPath: opt.SessionPath, Resume: resume, Dir: opt.Dir, Now: opt.Now,
 		Answers: opt.Answers, Title: opt.Title, Story: opt.Story})
 }
@@ -163,14 +187,14 @@ func runDumb(opt Options) error {
 // autosaves as Run does. It does not read NO_COLOR: the caller chooses the
 // colour profile.
 func NewModel(opt Options) tea.Model {
-	return guard{inner: newApp(opt), crash: &crash{}}
+	return guard{inner: newApp(opt), crash: &crash{report: opt.OnCrash}}
 }
 
 // runProgram runs a model under the guard, with the terminal setup that
 // Run and the tests share.
 func runProgram(inner tea.Model, session string, opt Options, extra ...tea.ProgramOption) error {
 	g := guard{inner: inner, crash: &crash{}}
-	p := tea.NewProgram(g, append(programOptions(opt), extra...)...)
+	p := tea.NewProgram(g, append(append(programOptions(opt), tea.WithFilter(suspendKey)), extra...)...)
 	g.crash.program = p
 	// Bubble Tea handles SIGINT and SIGTERM; SIGHUP, SIGQUIT and an
 	// external SIGTSTP are handled so that the terminal is restored.
@@ -203,11 +227,15 @@ type crash struct {
 	value   any
 	stack   []byte
 	program *tea.Program
+	report  func(any, []byte) // Options.OnCrash
 }
 
 func (c *crash) catch(r any) {
 	if c.value == nil {
 		c.value, c.stack = r, debug.Stack()
+		if c.report != nil {
+			c.report(c.value, c.stack)
+		}
 	}
 }
 

@@ -1,9 +1,13 @@
 package tui
 
 import (
+	"path/filepath"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/afstandswijzer/afstandswijzer/internal/keyhelp"
+	"github.com/afstandswijzer/afstandswijzer/store/session"
 )
 
 type choice int
@@ -46,7 +50,12 @@ func (s *welcomeScreen) choiceText(c *common, ch choice) (string, string) {
 		n := c.answered(c.saved)
 		return "Ga verder waar je was", "Je hebt al " + itoa(n) + " " + plural(n, "vraag", "vragen") + " beantwoord."
 	case choiceStart:
-		if c.saved != nil {
+		switch {
+		case session.IsComplete(c.eng, c.saved) && c.remote:
+			return "Begin opnieuw", "Je vorige antwoorden blijven bewaard in een kopie."
+		case session.IsComplete(c.eng, c.saved):
+			return "Begin opnieuw", "Je vorige antwoorden blijven bewaard in een kopie: " + filepath.Base(c.sessionPath) + session.PreviousSuffix + "."
+		case c.saved != nil:
 			return "Begin opnieuw", "Je vorige antwoorden worden vervangen zodra je een vraag beantwoordt."
 		}
 		return "Begin met de vragen", "Het duurt ongeveer vijf minuten."
@@ -62,8 +71,9 @@ func (s *welcomeScreen) update(c *common, msg tea.Msg) tea.Cmd {
 	}
 	cs := s.choices(c)
 	s.list.setLen(len(cs))
-	// A number selects, enter confirms: the same as on a question, so a
-	// habit from one screen does not surprise on the other.
+	// A number moves the cursor, enter confirms: as on every screen. Esc
+	// does nothing here: this is the first screen, there is nothing to
+	// go back to, and it never quits (q does).
 	if handled, _ := s.list.update(k, s.k.list, 1); handled {
 		return nil
 	}
@@ -86,16 +96,18 @@ func (s *welcomeScreen) keys(c *common) keyMap {
 	k := s.k
 	return keyMap{
 		short: []key.Binding{k.list.Move, k.Confirm},
-		full:  [][]key.Binding{{k.list.Up, k.list.Down, k.list.pick(len(s.choices(c)), "kies")}, {k.Confirm}},
+		full:  [][]key.Binding{k.list.full(len(s.choices(c))), {k.Confirm}},
 	}
 }
 
 func (s *welcomeScreen) view(c *common, _, h int) string {
 	w := c.textWidth()
 	meta := c.eng.C.Meta
+	// The headline stays on top; the text under it scrolls to keep the
+	// menu in view (a small window, a long notice).
+	head := c.st.heading.Render(wrapText("Mag je afstandsonderwijs gebruiken in je les? En hoe?", w))
+	headH := lipgloss.Height(head) + 1
 	var b lineBuilder
-	b.add(c.st.heading.Render("Mag je afstandsonderwijs gebruiken in je les? En hoe?"))
-	b.add("")
 	b.add(wrapText("Je beantwoordt een paar korte vragen over je les. Daarna krijg je een samenvatting: welke regels gelden, wie wat beslist, of het kan meetellen als begeleide onderwijstijd, en waar je hulp vindt.", w))
 	b.add("")
 	b.add(wrapIndent("Voor wie: ", "docenten, onderwijsteams, teamleiders en opleiders in het mbo.", w))
@@ -118,7 +130,7 @@ func (s *welcomeScreen) view(c *common, _, h int) string {
 		b.add(c.st.faint.Render(wrapIndent("     ", desc, w)))
 	}
 	b.focusEnd()
-	return b.window(h, c.st)
+	return head + "\n\n" + b.window(max(h-headH, 1), c.st)
 }
 
 // privacyText says where the answers go. Over SSH they are kept on the

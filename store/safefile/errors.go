@@ -37,6 +37,10 @@ func Reason(err error) string {
 		return dir + " is alleen-lezen"
 	case errors.Is(err, errIsDir), errors.Is(err, syscall.EISDIR):
 		return "dit is een map, geen bestand"
+	case errors.Is(err, ErrNotRegular):
+		return "dit is geen gewoon bestand maar een apparaat, pipe of socket; kies een gewoon bestand"
+	case errors.Is(err, errNoNewFiles):
+		return "in " + dir + " kun je geen nieuwe bestanden maken"
 	case errors.Is(err, fs.ErrPermission):
 		if writing {
 			return "je mag niet schrijven in " + dir

@@ -68,16 +68,28 @@ func createTemp(path string, perm fs.FileMode) (*os.File, error) {
 // leaves the old file or the new one, never half of one. A new file gets
 // perm under the user's umask; an existing file keeps its mode. The
 // folder must exist. Errors name path (not the temporary file).
+//
+// Only a regular file is replaced: the rename would turn a device, FIFO or
+// socket into a regular file (run by root, --uit /dev/null replaced
+// /dev/null for the whole machine), so those are refused and left as they
+// are (ErrNotRegular).
 func WriteFile(path string, data []byte, perm fs.FileMode) error {
 	existing := false
 	if st, err := os.Stat(path); err == nil {
 		if st.IsDir() {
 			return &fs.PathError{Op: "write", Path: path, Err: errIsDir}
 		}
+		if !st.Mode().IsRegular() {
+			return &fs.PathError{Op: "write", Path: path, Err: ErrNotRegular}
+		}
 		perm, existing = st.Mode().Perm(), true
 	}
 	f, err := createTemp(path, perm)
 	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) && isDir(filepath.Dir(path)) {
+			// The folder is there but takes no new files (/proc, /sys).
+			err = errNoNewFiles
+		}
 		return pathErr("write", path, err)
 	}
 	tmp := f.Name()
@@ -233,7 +245,17 @@ func pathErr(op, path string, err error) error {
 	return &fs.PathError{Op: op, Path: path, Err: err}
 }
 
+// ErrNotRegular is the cause of an error for a path that exists and is
+// not a regular file or folder: a device, FIFO or socket.
+var ErrNotRegular = errors.New("not a regular file")
+
 var (
-	errIsDir   = errors.New("is a directory")
-	errTooMany = errors.New("too many files with this name")
+	errIsDir      = errors.New("is a directory")
+	errTooMany    = errors.New("too many files with this name")
+	errNoNewFiles = errors.New("folder takes no new files")
 )
+
+func isDir(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
+}

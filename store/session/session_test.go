@@ -60,7 +60,7 @@ func TestLoadRefusesHostileSessions(t *testing.T) {
 	dir := t.TempDir()
 	cases := map[string]struct{ data, want string }{
 		"groot.toml":  {"versie = 1\n" + strings.Repeat("# x\n", 300000), "te groot"},
-		"punten.toml": {"versie = 1\n[antwoorden]\n" + strings.Repeat("a.", 30000) + "a = \"x\"\n", "meer dan 16 delen"},
+		"punten.toml": {"versie = 1\n[antwoorden]\n" + strings.Repeat("a.", 30000) + "a = \"x\"\n", "meer dan 4 delen"},
 	}
 	for name, tc := range cases {
 		path := filepath.Join(dir, name)
@@ -173,5 +173,37 @@ func TestLoadLeavesAFolderAlone(t *testing.T) {
 	}
 	if st, err := os.Stat(filepath.Join(path, "binnen")); err != nil || !st.IsDir() {
 		t.Errorf("folder moved: %v", err)
+	}
+}
+
+// A complete session is copied to sessie.toml.vorige before a new run
+// replaces it; an incomplete one is not (issue 16, point 14).
+func TestKeepCompleteCopiesOnlyACompleteSession(t *testing.T) {
+	e := engine(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sessie.toml")
+	if got, err := KeepComplete(e, path); got != "" || err != nil {
+		t.Fatalf("no session: %q %v", got, err)
+	}
+	a := decision.Answers{}
+	for q := e.Next(a); q != nil; q = e.Next(a) {
+		a[q.ID] = []string{q.Options[0].Value}
+	}
+	full := e.FormatAnswers(a)
+	Save(path, full)
+	got, err := KeepComplete(e, path)
+	if err != nil || got != path+".vorige" {
+		t.Fatalf("complete session: %q %v", got, err)
+	}
+	if data, _ := os.ReadFile(got); string(data) != string(full) {
+		t.Fatalf("copy differs:\n%s", data)
+	}
+	os.Remove(got)
+	Save(path, []byte("versie = 1\n[antwoorden]\nrol = \"docent\"\n"))
+	if got, err := KeepComplete(e, path); got != "" || err != nil {
+		t.Fatalf("incomplete session copied: %q %v", got, err)
+	}
+	if _, err := os.Stat(path + ".vorige"); err == nil {
+		t.Fatal("copy of an incomplete session")
 	}
 }
