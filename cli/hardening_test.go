@@ -241,7 +241,7 @@ func TestHostileFilesAreRefused(t *testing.T) {
 	files := map[string]struct{ data, want string }{
 		"punten.toml": {dottedKey(), "regel 3: een sleutel of tabelnaam heeft meer dan 4 delen"},
 		"inline.toml": {nestedInline(), "regel 3: waarden zijn dieper dan 8 niveaus genest"},
-		"groot.toml":  {"versie = 1\n" + strings.Repeat("# opvulling\n", 100000), "het bestand is te groot (meer dan 1 MB); het mag hoogstens 1 MB zijn"},
+		"groot.toml":  {"versie = 1\n" + strings.Repeat("# opvulling\n", 100000), "het bestand is te groot (meer dan 256 kB); het mag hoogstens 256 kB zijn"},
 	}
 	for name, f := range files {
 		p := filepath.Join(dir, name)

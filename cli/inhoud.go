@@ -37,6 +37,7 @@ func cmdExport(env *Env, args []string) int {
 		fmt.Fprintf(stderr, "afstandswijzer inhoud: %s\n", problem)
 		return exitUsage
 	}
+	made := missingDirs(*dir)
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
 		code := exitFail
 		if errors.Is(err, syscall.ENOTDIR) || errors.Is(err, fs.ErrExist) {
@@ -45,16 +46,21 @@ func cmdExport(env *Env, args []string) int {
 		fmt.Fprintf(stderr, "afstandswijzer inhoud: kan de map %s niet maken: %s\n", *dir, fileReason(err))
 		return code
 	}
+	var written []string
 	for _, name := range content.Files {
+		path := filepath.Join(*dir, name)
 		data, err := fs.ReadFile(src, name)
 		if err == nil {
 			// O_EXCL: a file that appeared since the check is kept.
-			err = safefile.CreateNew(filepath.Join(*dir, name), data, safefile.ExportMode)
+			err = createNew(path, data, safefile.ExportMode)
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "afstandswijzer inhoud: kan %s niet schrijven: %s\n", filepath.Join(*dir, name), fileReason(err))
+			fmt.Fprintf(stderr, "afstandswijzer inhoud: kan %s niet schrijven: %s\n", path, fileReason(err))
+			// Half a copy is no copy (a full disk): remove what we made.
+			removeMade(written, made)
 			return exitFail
 		}
+		written = append(written, path)
 	}
 	abs, _ := filepath.Abs(*dir)
 	fmt.Fprintf(stdout, "De inhoud staat in %s (%d bestanden).\nPas de bestanden aan, controleer ze met:\n  afstandswijzer controleer --inhoud %s\nen gebruik ze met --inhoud %s.\n", abs, len(content.Files), *dir, *dir)
@@ -103,4 +109,30 @@ func exportDirProblem(dir string) string {
 		return fmt.Sprintf("de map %s is niet leeg (%s%s); kies een nieuwe of lege map, dan overschrijf ik niets", dir, strings.Join(names, ", "), more)
 	}
 	return ""
+}
+
+// createNew is safefile.CreateNew; tests put a full disk in its place.
+var createNew = safefile.CreateNew
+
+// missingDirs lists dir and those of its parents that do not exist yet,
+// innermost first: what MkdirAll will make.
+func missingDirs(dir string) []string {
+	var out []string
+	for p := filepath.Clean(dir); ; p = filepath.Dir(p) {
+		if _, err := os.Lstat(p); err == nil || p == filepath.Dir(p) {
+			return out
+		}
+		out = append(out, p)
+	}
+}
+
+// removeMade removes the files an export wrote and the folders it made
+// (innermost first); a folder someone else put something in stays.
+func removeMade(files, dirs []string) {
+	for _, f := range files {
+		os.Remove(f)
+	}
+	for _, d := range dirs {
+		os.Remove(d)
+	}
 }

@@ -55,7 +55,7 @@ func outPathOK(stderr io.Writer, cmd, path string, inputs ...string) bool {
 	} else if err == nil && !st.Mode().IsRegular() {
 		// Replacing it would turn a device or pipe into a file; writing
 		// into it is not what an output file means either.
-		problem = fmt.Sprintf("kan %s niet schrijven: dit is geen gewoon bestand maar een apparaat, pipe of socket; kies een gewoon bestand, of - voor het scherm", path)
+		problem = fmt.Sprintf("kan %s niet schrijven: dit is geen gewoon bestand maar een apparaat, pipe of socket; kies een gewoon bestand", path)
 	} else if dir := filepath.Dir(path); dir != "" {
 		st, err := os.Stat(dir)
 		switch {

@@ -34,7 +34,7 @@ func specialFiles(t *testing.T) map[string]string {
 	}
 	t.Cleanup(func() { l.Close() })
 	files["socket"] = sock
-	if os.Geteuid() == 0 {
+	if os.Geteuid() == 0 && runtime.GOOS == "linux" {
 		dev := filepath.Join(dir, "null")
 		// Major 1, minor 3 is the null device on Linux.
 		if err := syscall.Mknod(dev, syscall.S_IFCHR|0o666, 1<<8|3); err != nil {
@@ -42,7 +42,7 @@ func specialFiles(t *testing.T) map[string]string {
 		}
 		files["device"] = dev
 	} else {
-		t.Log("not root: no device node, only the FIFO and the socket")
+		t.Log("not root on Linux: no device node, only the FIFO and the socket")
 	}
 	return files
 }
@@ -67,10 +67,17 @@ func TestOutputRefusesSpecialFiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		env, _, errOut := testEnv("")
-		code := runBounded(t, env, "samenvatting", "--antwoorden", example, "--uit", path)
-		if code != 2 || !strings.Contains(errOut.String(), "geen gewoon bestand") || strings.Contains(errOut.String(), "Opgeslagen") {
-			t.Errorf("%s: exit %d, stderr %q; want 2 and 'geen gewoon bestand'", kind, code, errOut)
+		for _, args := range [][]string{
+			{"samenvatting", "--antwoorden", example, "--uit", path},
+			{"vergelijk", example, example, "--uit", path},
+			{"casus", "hybride-nederlands", "--uit", path},
+			{"casus", "hybride-nederlands", "--antwoorden-naar", path},
+		} {
+			env, _, errOut := testEnv("")
+			code := runBounded(t, env, args...)
+			if code != 2 || !strings.Contains(errOut.String(), "geen gewoon bestand") || strings.Contains(errOut.String(), "Opgeslagen") {
+				t.Errorf("%s %v: exit %d, stderr %q; want 2 and 'geen gewoon bestand'", kind, args[:2], code, errOut)
+			}
 		}
 		after, err := os.Lstat(path)
 		if err != nil || after.Mode() != before.Mode() || !os.SameFile(before, after) {

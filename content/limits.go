@@ -12,8 +12,9 @@ import (
 // library is quadratic in the length of a dotted key, so a 60 KB file
 // could take minutes and gigabytes. Real files stay far below these.
 const (
-	// MaxAnswersSize bounds an answers or session file.
-	MaxAnswersSize = 1 << 20
+	// MaxAnswersSize bounds an answers or session file (a real one is a
+	// few kB; vergelijk reads 40 of them).
+	MaxAnswersSize = 256 << 10
 	// MaxContentSize bounds one content file.
 	MaxContentSize = 1 << 20
 	// MaxKeyParts bounds the parts of a dotted key or table header (a.b.c);

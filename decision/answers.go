@@ -94,19 +94,72 @@ func (e *Engine) ParseAnswers(name string, data []byte, opt ParseOptions) (Answe
 	var f answersFile
 	md, err := toml.Decode(src, &f)
 	if err != nil {
-		line := 0
-		var pe toml.ParseError
-		msg := err.Error()
-		if errors.As(err, &pe) {
-			line, msg = content.ParseErrorLine(src, pe), content.EndOfLine(dutchTOML(pe.Message))
-		} else if strings.Contains(msg, "incompatible types") {
-			line = content.TypeErrorLine(src, err)
-			msg = "verkeerd type: \"versie\" is een getal (versie = 1) en [antwoorden] een tabel met per vraag tekst of een lijst"
-		}
-		return nil, AnswerErrors{{File: name, Line: line, Msg: "geen geldige TOML: " + msg}}
+		return nil, AnswerErrors{decodeError(name, src, err)}
 	}
-	var errs AnswerErrors
 	lines := content.KeyLines(src)
+	errs := fileErrors(name, src, md, f, lines)
+	a := Answers{}
+	ids := make([]string, 0, len(f.Answers))
+	for id := range f.Answers {
+		ids = append(ids, id)
+	}
+	// Report in file order, not map order, so messages are stable.
+	slices.SortFunc(ids, func(x, y string) int {
+		if d := lines[x] - lines[y]; d != 0 {
+			return d
+		}
+		return strings.Compare(x, y)
+	})
+	for _, id := range ids {
+		q := e.C.Question(id)
+		if q == nil {
+			if !opt.SkipInvalid {
+				errs = append(errs, &AnswerError{File: name, Line: lines[id], Msg: fmt.Sprintf("onbekende vraag %q", id), Valid: questionIDs(e.C)})
+			}
+			continue
+		}
+		vals, ae, option := answerValues(q, f.Answers[id])
+		if ae != nil && option && opt.SkipInvalid {
+			// A value that is no option (after a content update): dropped.
+			continue
+		}
+		if ae != nil {
+			ae.File, ae.Line = name, lines[id]
+			errs = append(errs, ae)
+			continue
+		}
+		a[id] = vals
+	}
+	if len(errs) == 0 && opt.RejectHidden {
+		for _, q := range e.Dropped(a) {
+			errs = append(errs, &AnswerError{File: name, Line: lines[q.ID], ID: q.ID,
+				Msg: "deze vraag geldt niet bij je andere antwoorden (" + strings.TrimSpace(q.WhenSrc) + "); haal dit antwoord weg of pas de andere antwoorden aan"})
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return a, nil
+}
+
+// decodeError is the Dutch message for a file the TOML library refused.
+func decodeError(name, src string, err error) *AnswerError {
+	line := 0
+	var pe toml.ParseError
+	msg := err.Error()
+	if errors.As(err, &pe) {
+		line, msg = content.ParseErrorLine(src, pe), content.EndOfLine(dutchTOML(pe.Message))
+	} else if strings.Contains(msg, "incompatible types") {
+		line = content.TypeErrorLine(src, err)
+		msg = "verkeerd type: \"versie\" is een getal (versie = 1) en [antwoorden] een tabel met per vraag tekst of een lijst"
+	}
+	return &AnswerError{File: name, Line: line, Msg: "geen geldige TOML: " + msg}
+}
+
+// fileErrors checks the file around the answers: a misspelt or missing
+// [antwoorden], unknown keys, and the version.
+func fileErrors(name, src string, md toml.MetaData, f answersFile, lines map[string]int) AnswerErrors {
+	var errs AnswerErrors
 	// A misspelt [antwoorden] makes every answer an unknown key: say it
 	// once, at the table, instead of once per answer.
 	misspelt := ""
@@ -139,79 +192,43 @@ func (e *Engine) ParseAnswers(name string, data []byte, opt ParseOptions) (Answe
 	} else if md.Type("antwoorden") != "Hash" {
 		errs = append(errs, &AnswerError{File: name, Line: lines["antwoorden"], Msg: "verkeerd type: antwoorden moet een tabel zijn: zet [antwoorden] op een eigen regel en daaronder per vraag een antwoord"})
 	}
-	a := Answers{}
-	ids := make([]string, 0, len(f.Answers))
-	for id := range f.Answers {
-		ids = append(ids, id)
+	return errs
+}
+
+// answerValues checks one answer's TOML value against question q: text
+// for a one-choice question, a list of text for a many-choice one, and
+// options that exist. option is true when the form is right but a value
+// is no option (what a content update causes; SkipInvalid drops those).
+func answerValues(q *content.Question, v any) (vals []string, err *AnswerError, option bool) {
+	form := func(msg string) ([]string, *AnswerError, bool) {
+		return nil, &AnswerError{ID: q.ID, Msg: msg, Valid: q.Values()}, false
 	}
-	// Report in file order, not map order, so messages are stable.
-	slices.SortFunc(ids, func(x, y string) int {
-		if d := lines[x] - lines[y]; d != 0 {
-			return d
-		}
-		return strings.Compare(x, y)
-	})
-	for _, id := range ids {
-		line := lines[id]
-		q := e.C.Question(id)
-		if q == nil {
-			if !opt.SkipInvalid {
-				errs = append(errs, &AnswerError{File: name, Line: line, Msg: fmt.Sprintf("onbekende vraag %q", id), Valid: questionIDs(e.C)})
+	_, isList := v.([]any)
+	switch x := v.(type) {
+	case string:
+		vals = []string{x}
+	case []any:
+		vals = []string{}
+		for _, el := range x {
+			s, ok := el.(string)
+			if !ok {
+				return form("een lijst mag alleen tekst tussen aanhalingstekens bevatten")
 			}
-			continue
+			vals = append(vals, s)
 		}
-		var vals []string
-		switch v := f.Answers[id].(type) {
-		case string:
-			vals = []string{v}
-		case []any:
-			vals = []string{}
-			for _, x := range v {
-				s, ok := x.(string)
-				if !ok {
-					errs = append(errs, &AnswerError{File: name, Line: line, ID: id, Msg: "een lijst mag alleen tekst tussen aanhalingstekens bevatten", Valid: q.Values()})
-					vals = nil
-					break
-				}
-				vals = append(vals, s)
-			}
-			if vals == nil {
-				continue
-			}
-		default:
-			errs = append(errs, &AnswerError{File: name, Line: line, ID: id, Msg: "het antwoord moet tekst tussen aanhalingstekens zijn (of een lijst bij meer keuzes)", Valid: q.Values()})
-			continue
-		}
-		if q.Kind == content.One {
-			if _, isList := f.Answers[id].([]any); isList {
-				errs = append(errs, &AnswerError{File: name, Line: line, ID: id, Msg: "bij deze vraag kies je één antwoord; schrijf het zonder [ ]", Valid: q.Values()})
-				continue
-			}
-		} else if _, isList := f.Answers[id].([]any); !isList {
-			errs = append(errs, &AnswerError{File: name, Line: line, ID: id, Msg: "bij deze vraag kun je meer antwoorden kiezen; schrijf ze als lijst, bijvoorbeeld [\"" + q.Options[0].Value + "\"]", Valid: q.Values()})
-			continue
-		}
-		if err := checkValues(q, vals); err != nil {
-			if opt.SkipInvalid {
-				continue
-			}
-			ae := err.(*AnswerError)
-			ae.File, ae.Line = name, line
-			errs = append(errs, ae)
-			continue
-		}
-		a[id] = vals
+	default:
+		return form("het antwoord moet tekst tussen aanhalingstekens zijn (of een lijst bij meer keuzes)")
 	}
-	if len(errs) == 0 && opt.RejectHidden {
-		for _, q := range e.Dropped(a) {
-			errs = append(errs, &AnswerError{File: name, Line: lines[q.ID], ID: q.ID,
-				Msg: "deze vraag geldt niet bij je andere antwoorden (" + strings.TrimSpace(q.WhenSrc) + "); haal dit antwoord weg of pas de andere antwoorden aan"})
-		}
+	if q.Kind == content.One && isList {
+		return form("bij deze vraag kies je één antwoord; schrijf het zonder [ ]")
 	}
-	if len(errs) > 0 {
-		return nil, errs
+	if q.Kind != content.One && !isList {
+		return form("bij deze vraag kun je meer antwoorden kiezen; schrijf ze als lijst, bijvoorbeeld [\"" + q.Options[0].Value + "\"]")
 	}
-	return a, nil
+	if err := checkValues(q, vals); err != nil {
+		return nil, err.(*AnswerError), true
+	}
+	return vals, nil, false
 }
 
 // tomlMessages are the TOML parser's messages a teacher editing an answers

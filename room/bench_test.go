@@ -24,20 +24,41 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 )
 
-// The load benchmark: 40 participants on 127.0.0.1 each walk a full path
-// to the summary at about two keys per second. The server runs in a child
-// process (this test binary, TestBenchServer), so its peak RSS is its own.
+// The load benchmark: N participants (40, or
+// AFSTANDSWIJZER_BENCH_DEELNEMERS, at most MaxLimit) on 127.0.0.1 each
+// walk a full path to the summary at about two keys per second. The
+// server runs in a child process (this test binary, TestBenchServer), so
+// its peak RSS is its own.
 //
-//	go test ./tui/studiemiddag/ -run '^$' -bench Room -benchtime 1x
+//	go test ./room -run '^$' -bench Room -benchtime 1x
+//	AFSTANDSWIJZER_BENCH_DEELNEMERS=500 go test ./room -run '^$' -bench Room -benchtime 1x -timeout 15m
 //
 // It reports p50, p95 and max from key sent to the first screen update,
 // and the server's peak RSS (VmHWM, Linux). It stops by itself: every
-// participant has at most 80 keys, and the whole run at most 3 minutes.
+// participant has at most 80 keys, and the whole run at most 3 minutes
+// plus 0.2 s per participant.
 
 const (
 	benchServerEnv  = "AFSTANDSWIJZER_BENCH_SERVER"
 	benchProfileEnv = "AFSTANDSWIJZER_BENCH_PROFIEL"
+	benchCountEnv   = "AFSTANDSWIJZER_BENCH_DEELNEMERS"
 )
+
+// benchCount is the number of participants of BenchmarkRoom.
+func benchCount(tb testing.TB) int {
+	v := os.Getenv(benchCountEnv)
+	if v == "" {
+		return 40
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > MaxLimit {
+		tb.Fatalf("%s=%q: use 1 to %d", benchCountEnv, v, MaxLimit)
+	}
+	return n
+}
+
+// benchLimit bounds a run of n participants.
+func benchLimit(n int) time.Duration { return 3*time.Minute + time.Duration(n)*200*time.Millisecond }
 
 // TestBenchServer is the server side of BenchmarkRoom; it only runs when
 // the benchmark starts it.
@@ -46,7 +67,7 @@ func TestBenchServer(t *testing.T) {
 		t.Skip("alleen voor BenchmarkRoom")
 	}
 	cfg := testConfig(t)
-	cfg.Max = 40
+	cfg.Max = benchCount(t)
 	ready := make(chan *server, 1)
 	cfg.ready = func(s *server) { ready <- s }
 	ctx, cancel := context.WithCancel(context.Background())
@@ -57,12 +78,12 @@ func TestBenchServer(t *testing.T) {
 	if dir := os.Getenv(benchProfileEnv); dir != "" {
 		go heapAtPeak(filepath.Join(dir, "heap-piek.out"))
 	}
-	// Run until the benchmark closes stdin, at most 3 minutes.
+	// Run until the benchmark closes stdin, at most benchLimit.
 	stdin := make(chan struct{})
 	go func() { io.Copy(io.Discard, os.Stdin); close(stdin) }()
 	select {
 	case <-stdin:
-	case <-time.After(3 * time.Minute):
+	case <-time.After(benchLimit(cfg.Max) + time.Minute):
 	}
 	fmt.Printf("RSS %s\n", peakRSS())
 	var ru syscall.Rusage
@@ -116,7 +137,7 @@ func peakRSS() string {
 }
 
 func BenchmarkRoom(b *testing.B) {
-	const participants = 40
+	participants := benchCount(b)
 	const keyGap = 500 * time.Millisecond
 	for range b.N {
 		load0 := loadAvg()
@@ -155,12 +176,12 @@ func BenchmarkRoom(b *testing.B) {
 			wg        sync.WaitGroup
 		)
 		sizes := [][2]int{{80, 24}, {100, 30}, {120, 40}}
-		deadline := time.Now().Add(150 * time.Second)
+		deadline := time.Now().Add(benchLimit(participants) - 30*time.Second)
 		for i := range participants {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				// Start spread over two seconds, like a room does.
+				// Start spread, as a room arrives: 20 a second.
 				time.Sleep(time.Duration(i) * 50 * time.Millisecond)
 				lat, ready, finished, stalled, err := benchWalk(addr, i, sizes[i%len(sizes)], keyGap, deadline)
 				if err != nil {
@@ -289,6 +310,9 @@ func benchWalk(addr string, i int, size [2]int, gap time.Duration, deadline time
 	// records how long that took.
 	press := func(k string, measure bool) {
 		kind := map[string]string{"\r": "enter", "v": "samenvatting", "n": "deel"}[k]
+		if strings.HasPrefix(k, "deelnemer") {
+			kind = "naam"
+		}
 		time.Sleep(gap)
 		select {
 		case <-chunk:
@@ -319,8 +343,8 @@ func benchWalk(addr string, i int, size [2]int, gap time.Duration, deadline time
 	if !waitText("Hoe heet je") {
 		return lat, 0, false, stalled, fmt.Errorf("geen naamscherm")
 	}
-	press("\r", true) // name
-	press("\r", true) // welcome: begin
+	press(user+"\r", true) // name
+	press("\r", true)      // welcome: begin
 	for q := range 40 {
 		if time.Now().After(deadline) {
 			return lat, 0, false, stalled, fmt.Errorf("tijd op")

@@ -131,12 +131,12 @@ func (m *dashModel) viewMain() string {
 	foot := m.footer()
 	fh := lipgloss.Height(foot)
 	room := m.h - len(top) - fh
-	parts := m.viewParticipants()
+	parts := max(len(m.rows)+1, 2) // the heading and a line per participant
 	tally := m.viewTally()
 	// The participants get what they need, up to two thirds; the tally
 	// the rest.
-	pn := min(len(parts), max(room-min(len(tally), room/3), 2))
-	body := windowLines(parts, m.cursor+1, pn)
+	pn := min(parts, max(room-min(len(tally), room/3), 2))
+	body := m.viewParticipants(pn)
 	if rest := room - len(body); rest > 1 {
 		body = append(body, "")
 		body = append(body, tally[:min(len(tally), rest-1)]...)
@@ -145,45 +145,53 @@ func (m *dashModel) viewMain() string {
 	return fitLines(strings.Join(out, "\n"), m.h-fh) + "\n" + foot
 }
 
-func (m *dashModel) viewParticipants() []string {
-	lines := []string{dTitle.Render(fmt.Sprintf("Deelnemers (%d)", len(m.rows)))}
+// viewParticipants is the list of participants in n lines, the cursor
+// in view.
+func (m *dashModel) viewParticipants(n int) []string {
+	head := dTitle.Render(fmt.Sprintf("Deelnemers (%d)", len(m.rows)))
 	if len(m.rows) == 0 {
-		return append(lines, dFaint.Render("Nog niemand. Laat de code en de regel hierboven zien."))
+		return windowLines([]string{head, dFaint.Render("Nog niemand. Laat de code en de regel hierboven zien.")}, 1, n)
 	}
 	nameW := 4
 	for _, r := range m.rows {
-		nameW = max(nameW, lipgloss.Width(r.File))
+		nameW = max(nameW, lipgloss.Width(rowLabel(r)))
 	}
-	nameW = min(nameW, maxNameRunes)
-	for i, r := range m.rows {
-		sel := "[ ]"
-		if m.selected[r.File] {
-			sel = "[x]"
+	nameW = min(nameW, maxNameRunes+12)
+	return windowOf(len(m.rows)+1, m.cursor+1, n, func(i int) string {
+		if i == 0 {
+			return head
 		}
-		// The file's name, not the typed one: the trainer matches the
-		// list with MAP/*.toml and `vergelijk` afterwards.
-		name := r.File + strings.Repeat(" ", max(nameW-lipgloss.Width(r.File), 0))
-		where := "weg"
-		if r.Active {
-			where = "   "
-		}
-		progress := "nog niet begonnen"
-		switch {
-		case r.Complete:
-			progress = "klaar"
-		case r.Answered && r.Total > 0:
-			progress = fmt.Sprintf("vraag %d van %d", r.Pos, r.Total)
-		}
-		line := fmt.Sprintf("%s %s  %s  %-17s  %s", sel, name, where, progress, verdictText(r))
-		line = ansi.Truncate(line, m.w-2, "…")
-		if i == m.cursor {
-			line = dCursor.Render("> " + line)
-		} else {
-			line = "  " + line
-		}
-		lines = append(lines, line)
+		return m.participantLine(i-1, nameW)
+	})
+}
+
+func (m *dashModel) participantLine(i, nameW int) string {
+	r := m.rows[i]
+	sel := "[ ]"
+	if m.selected[r.File] {
+		sel = "[x]"
 	}
-	return lines
+	// The file's name, not the typed one: the trainer matches the
+	// list with MAP/*.toml and `vergelijk` afterwards.
+	label := ansi.Truncate(rowLabel(r), nameW, "…")
+	name := label + strings.Repeat(" ", max(nameW-lipgloss.Width(label), 0))
+	where := "weg"
+	if r.Active {
+		where = "   "
+	}
+	progress := "nog niet begonnen"
+	switch {
+	case r.Complete:
+		progress = "klaar"
+	case r.Answered && r.Total > 0:
+		progress = fmt.Sprintf("vraag %d van %d", r.Pos, r.Total)
+	}
+	line := fmt.Sprintf("%s %s  %s  %-17s  %s", sel, name, where, progress, verdictText(r))
+	line = ansi.Truncate(line, m.w-2, "…")
+	if i == m.cursor {
+		return dCursor.Render("> " + line)
+	}
+	return "  " + line
 }
 
 func verdictText(r Row) string {
@@ -226,22 +234,31 @@ func (m *dashModel) viewTally() []string {
 // windowLines keeps the first line (a heading) and shows n lines in all,
 // keeping line keep in view.
 func windowLines(lines []string, keep, n int) []string {
-	if len(lines) <= n {
-		return lines
+	return windowOf(len(lines), keep, n, func(i int) string { return lines[i] })
+}
+
+// windowOf is windowLines for total lines made by line(i) on demand: a
+// room of hundreds formats only the rows on screen.
+func windowOf(total, keep, n int, line func(int) string) []string {
+	if total <= n || n < 2 {
+		out := make([]string, 0, min(total, max(n, 0)))
+		for i := range min(total, max(n, 0)) {
+			out = append(out, line(i))
+		}
+		return out
 	}
-	if n < 2 {
-		return lines[:n]
-	}
-	head, rest := lines[0], lines[1:]
-	h := n - 1
+	rest, h := total-1, n-1
 	// The line kept in view is never the last one when more follows,
 	// so a "more" marker cannot hide it.
-	off := max(0, min(keep-1-(h-2), len(rest)-h))
-	out := append([]string{head}, rest[off:off+h]...)
+	off := max(0, min(keep-1-(h-2), rest-h))
+	out := []string{line(0)}
+	for i := off; i < off+h; i++ {
+		out = append(out, line(i+1))
+	}
 	if off > 0 {
 		out[1] = dFaint.Render("  ↑ meer")
 	}
-	if off+h < len(rest) {
+	if off+h < rest {
 		out[len(out)-1] = dFaint.Render("  ↓ meer")
 	}
 	return out
@@ -257,4 +274,14 @@ func fitLines(s string, h int) string {
 		lines = append(lines, "")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// rowLabel is a participant's file name; for a name that has no letters
+// a-z can spell (日本 is deelnemer-1) the name follows, so the trainer
+// knows who it is.
+func rowLabel(r Row) string {
+	if FileName(r.Name) == "" && r.Name != "" {
+		return r.File + " (" + r.Name + ")"
+	}
+	return r.File
 }

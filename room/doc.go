@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -154,6 +155,9 @@ func usageErr(format string, args ...any) error {
 // MaxLimit is the largest --max.
 const MaxLimit = 500
 
+// memoryLimit is the room's soft memory limit (runtime/debug).
+const memoryLimit = 850 << 20
+
 // CheckMax accepts 1 to MaxLimit participants.
 func CheckMax(n int) error {
 	if n < 1 || n > MaxLimit {
@@ -237,6 +241,13 @@ func Run(ctx context.Context, cfg Config) error {
 	cfg, err := cfg.withDefaults()
 	if err != nil {
 		return err
+	}
+	// Every participant holds screen buffers of their own; by default
+	// Go lets the heap grow to twice what is live before it collects,
+	// which at hundreds of participants passes 1 GB. A soft limit makes
+	// it collect sooner instead (unless the trainer set GOMEMLIMIT).
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit))
 	}
 	// Listen first: a start that fails leaves no folder or key behind.
 	ln, err := net.Listen("tcp", cfg.Addr)

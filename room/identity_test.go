@@ -202,3 +202,43 @@ func TestFrozenClientAnswersKept(t *testing.T) {
 		t.Errorf("gijs.toml after the connection died: %v %v", a, err)
 	}
 }
+
+// After a restart, a name without a-z letters finds its file again.
+func TestAliasesSurviveRestart(t *testing.T) {
+	e := testEngine(t)
+	dir := t.TempDir()
+	r, err := newRoom(e, dir, 5, testConfig(t).Now, caseInfo{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"中文", "日本"} {
+		p := joinDirect(t, r, name)
+		if err := r.start(p, path(e, func(int) int { return 0 })); err != nil {
+			t.Fatal(err)
+		}
+		r.leave(p)
+	}
+	r2, err := newRoom(e, dir, 5, testConfig(t).Now, caseInfo{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows, _, _ := r2.snapshot(); len(rows) != 2 {
+		t.Errorf("participants after the restart: %+v", rows)
+	}
+	if p, ok := r2.state("deelnemer-2"); !ok || p.name != "日本" {
+		t.Errorf("deelnemer-2 after the restart: %q %v", p.name, ok)
+	}
+	p, returning, err := r2.join(mustEnter(t, r2), "日本", nil, nil)
+	if err != nil || p.file != "deelnemer-2" || !returning {
+		t.Errorf("日本 after the restart: %v %q returning %v", err, p.file, returning)
+	}
+}
+
+func mustEnter(t *testing.T, r *room) *ticket {
+	t.Helper()
+	tk, refusal := r.enter("", func() {})
+	if tk == nil {
+		t.Fatal(refusal)
+	}
+	return tk
+}

@@ -11,6 +11,7 @@ import (
 
 	"charm.land/ssh"
 
+	"github.com/afstandswijzer/afstandswijzer/content"
 	"github.com/afstandswijzer/afstandswijzer/decision"
 	"github.com/afstandswijzer/afstandswijzer/internal/wrap"
 	"github.com/afstandswijzer/afstandswijzer/linemode"
@@ -105,7 +106,18 @@ func (s *server) handlePlain(sess ssh.Session) {
 	// The line mode saves its own session file after every answer;
 	// the room reads it before the next line.
 	var last []byte
+	told := false
 	sync := func() {
+		// The line mode stays in the round it started in; say once
+		// that a new one began.
+		if now, cs := s.room.currentRound(); now != round && !told {
+			told = true
+			title := cs.title
+			if title == "" {
+				title = "je eigen les"
+			}
+			fmt.Fprintln(out, "\n"+wrap.Words("De trainer is een nieuwe ronde begonnen: "+content.Clean(title)+". Log opnieuw in om daaraan mee te doen. Je antwoorden van deze ronde zijn bewaard.", 80))
+		}
 		data, err := os.ReadFile(path)
 		if err != nil || bytes.Equal(data, last) {
 			return

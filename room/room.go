@@ -68,17 +68,19 @@ type Event struct {
 // room holds the participants and writes their files. It is shared by
 // every session goroutine and the dashboard.
 type room struct {
-	eng    *decision.Engine
-	dir    string
-	max    int
-	now    func() time.Time
-	cases  []caseInfo // the cases the trainer can start a round with
-	round  roundState
-	mu     sync.Mutex
-	parts  map[string]*participant // by file name
-	alias  map[string]string       // file names given to names without Latin letters
-	seated int                     // participants with a live connection
-	lobby  int                     // connections on the name screen
+	eng   *decision.Engine
+	dir   string
+	max   int
+	now   func() time.Time
+	cases []caseInfo // the cases the trainer can start a round with
+	round roundState
+	mu    sync.Mutex
+	parts map[string]*participant // by file name
+	alias map[string]string       // file names given to names without Latin letters
+	// aliasShown is each of those files' name as typed (aliases.go).
+	aliasShown map[string]string
+	seated     int // participants with a live connection
+	lobby      int // connections on the name screen
 	// waiting are those connections (not evicted), to choose one to
 	// make room.
 	waiting map[*ticket]struct{}
@@ -98,7 +100,7 @@ type room struct {
 }
 
 func newRoom(eng *decision.Engine, dir string, max int, now func() time.Time, cs caseInfo) (*room, error) {
-	r := &room{eng: eng, dir: dir, max: max, now: now, parts: map[string]*participant{}, alias: map[string]string{},
+	r := &room{eng: eng, dir: dir, max: max, now: now, parts: map[string]*participant{}, alias: map[string]string{}, aliasShown: map[string]string{},
 		waiting: map[*ticket]struct{}{}, lobbyMax: lobbyCap(max), roundDirs: map[int]string{1: ""}, events: make(chan Event, 256), writeEvery: 500 * time.Millisecond,
 		nameTimeout: defaultNameTimeout}
 	r.round = roundState{id: 1, cs: cs, started: now()}
@@ -106,6 +108,7 @@ func newRoom(eng *decision.Engine, dir string, max int, now func() time.Time, cs
 		return nil, err
 	}
 	r.loadExisting()
+	r.loadAliases()
 	r.round.next = r.firstFreeRound()
 	return r, nil
 }

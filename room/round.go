@@ -29,8 +29,8 @@ type RoundSnapshot struct {
 	// Started is when the trainer started the round (for round 1: when
 	// the room started).
 	Started time.Time
-	// Participants are everyone with a file in this round, in natural
-	// order of File.
+	// Participants are everyone in the room, also those without
+	// answers in this round yet (Answers nil), in natural order of File.
 	Participants []RoundParticipant
 }
 

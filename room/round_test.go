@@ -99,3 +99,23 @@ func TestRoundNumbersAfterRestart(t *testing.T) {
 		t.Errorf("next round %d (%v), want 5", snap.ID, err)
 	}
 }
+
+// The line mode stays in its round and says once that a new one began.
+func TestPlainModeHearsOfNewRound(t *testing.T) {
+	cfg := testConfig(t)
+	s, _, _ := startRoom(t, cfg)
+	tm := openTerm(t, s, "lotte", false)
+	tm.waitText("Hoe heet je")
+	tm.send("lotte\n")
+	tm.waitText("Vraag 1 van")
+	if _, err := s.room.setRound(caseInfo{}); err != nil {
+		t.Fatal(err)
+	}
+	tm.send("1\n")
+	tm.waitText("De trainer is een nieuwe ronde begonnen: je eigen les")
+	// Its answer went to round 1's file.
+	waitAnswersFile(t, s.room.eng, cfg.Dir, "lotte", func(a decision.Answers) bool { return len(a) == 1 })
+	if n := strings.Count(tm.screen(), "nieuwe ronde begonnen"); n != 1 {
+		t.Errorf("told %d times", n)
+	}
+}

@@ -164,6 +164,8 @@ func (r *room) fileFor(name string, assign bool) string {
 	}
 	if assign {
 		r.alias[k] = f
+		r.aliasShown[f] = name
+		r.saveAliases()
 	}
 	return f
 }

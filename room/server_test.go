@@ -267,6 +267,12 @@ func TestSameKeyTakesOver(t *testing.T) {
 	if p, _ := s.room.state("sam"); !p.active {
 		t.Error("sam is niet meer actief na de wissel")
 	}
+	s.room.mu.Lock()
+	seated := s.room.seated
+	s.room.mu.Unlock()
+	if seated != 1 {
+		t.Errorf("%d seats after the takeover, want 1", seated)
+	}
 	// Another key under the same live name does not take over.
 	_, priv2, _ := ed25519.GenerateKey(nil)
 	other, _ := gossh.NewSignerFromKey(priv2)
@@ -274,6 +280,26 @@ func TestSameKeyTakesOver(t *testing.T) {
 	third.waitText("Hoe heet je")
 	third.send("sam\r")
 	third.waitText("Iemand anders doet al mee")
+}
+
+// A seated name whose connection hangs takes back its own seat in a full
+// room, from the same key; nobody else gets in.
+func TestOwnSeatInFullRoom(t *testing.T) {
+	cfg := testConfig(t)
+	cfg.Max = 1
+	s, _, _ := startRoom(t, cfg)
+	_, priv, _ := ed25519.GenerateKey(nil)
+	signer, _ := gossh.NewSignerFromKey(priv)
+	old := openTermAuth(t, s, "lia", signer)
+	old.join(s.room, "lia")
+	old.answer(s.room, "lia")
+	other := openTerm(t, s, "lia", true)
+	other.waitText("De studiemiddag is vol")
+	other.waitClosed()
+	back := openTermAuth(t, s, "lia", signer)
+	back.join(s.room, "lia")
+	old.waitText("ander scherm")
+	back.waitText("vraag 2 van")
 }
 
 func TestHostileName(t *testing.T) {

@@ -222,6 +222,7 @@ func (a *app) nextOrReview() screen {
 func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 	c := a.c
 	c.status, c.statusURL = "", ""
+	c.retrySave()
 	if a.confirmQuit {
 		return a.confirmKey(msg)
 	}

@@ -143,6 +143,15 @@ func (c *common) autosave() {
 	c.onDisk = c.answers.Clone()
 }
 
+// retrySave saves again after a failed autosave (a full disk); the app
+// calls it on every key, so the banner goes once there is room again, not
+// only at the next answer.
+func (c *common) retrySave() {
+	if c.saveErr != "" && c.dirty {
+		c.autosave()
+	}
+}
+
 // unsaved is true when quitting now would lose answers the reader gave.
 func (c *common) unsaved() bool {
 	return c.dirty && !c.autosaveOff && len(c.answers) > 0

@@ -7,6 +7,7 @@ package session
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -217,6 +218,17 @@ func valueText(v any) string {
 // folder), mode 0600 in a folder 0700 that it makes when needed.
 func Save(path string, data []byte) error { return safefile.WriteSession(path, data) }
 
+// readLock reads the mark of Claim. A FIFO or device in its place is never
+// opened: the program would not start.
+func readLock(path string) ([]byte, error) {
+	f, err := safefile.OpenRegular(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, 64))
+}
+
 // readLimited reads a session file of at most content.MaxAnswersSize. A
 // FIFO or device in its place is refused unopened: the program would
 // never start.
@@ -268,7 +280,7 @@ func Claim(path string) (other bool, release func()) {
 		return false, release
 	}
 	lock := path + ".open"
-	if data, err := os.ReadFile(lock); err == nil {
+	if data, err := readLock(lock); err == nil {
 		if pid, err := strconv.Atoi(strings.TrimSpace(string(data))); err == nil && pid != os.Getpid() && alive(pid) {
 			other = true
 		}
@@ -282,7 +294,7 @@ func Claim(path string) (other bool, release func()) {
 	}
 	return false, func() {
 		// Only remove our own mark: another window may have taken over.
-		if data, err := os.ReadFile(lock); err == nil && strings.TrimSpace(string(data)) == me {
+		if data, err := readLock(lock); err == nil && strings.TrimSpace(string(data)) == me {
 			os.Remove(lock)
 		}
 	}

@@ -43,3 +43,29 @@ func TestSessionFIFO(t *testing.T) {
 		t.Errorf("the FIFO was replaced or moved: %v %v", st, err)
 	}
 }
+
+// A FIFO as the "open" mark next to the session: the start is not held up
+// and the FIFO stays.
+func TestClaimFIFOMark(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sessie.toml")
+	if err := syscall.Mkfifo(path+".open", 0o600); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan bool, 1)
+	go func() {
+		other, release := Claim(path)
+		release()
+		done <- other
+	}()
+	select {
+	case other := <-done:
+		if other {
+			t.Error("a FIFO counted as another window")
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("Claim blocked on a FIFO")
+	}
+	if st, err := os.Lstat(path + ".open"); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the FIFO was replaced: %v %v", st, err)
+	}
+}
