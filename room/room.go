@@ -258,10 +258,24 @@ func (r *room) goodbye() {
 			kicks = append(kicks, p.kick)
 		}
 	}
+	// Those still on the name screen too.
+	for t := range r.waiting {
+		if t.bye != nil {
+			kicks = append(kicks, t.bye)
+		}
+	}
 	r.mu.Unlock()
 	for _, k := range kicks {
 		k("De trainer heeft de studiemiddag gestopt. Je antwoorden zijn bewaard. Tot ziens!")
 	}
+}
+
+// onBye sets how a connection on the name screen is ended with a
+// message (goodbye).
+func (r *room) onBye(t *ticket, bye func(string)) {
+	r.mu.Lock()
+	t.bye = bye
+	r.mu.Unlock()
 }
 
 // Row is one participant as the dashboard shows it.

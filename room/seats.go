@@ -35,6 +35,9 @@ type ticket struct {
 	// evict ends the connection to make room; set before the ticket is
 	// used, by the session's handler.
 	evict func()
+	// bye ends it with a message while it is on the name screen
+	// (room.onBye; guarded by room.mu).
+	bye func(string)
 }
 
 // touch marks activity on the name screen.
