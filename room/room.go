@@ -91,7 +91,6 @@ type room struct {
 	stopping  bool
 	events    chan Event     // read by the dashboard or the log
 	wg        sync.WaitGroup // running sessions
-	writes    sync.WaitGroup // files being written behind
 	roundDirs map[int]string // the folder of each round's answers, under dir
 	// writeEvery coalesces a participant's writes.
 	writeEvery time.Duration
