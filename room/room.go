@@ -326,14 +326,19 @@ func (r *room) snapshot() ([]Row, []Tally, int) {
 // answers when files is empty), for decision.Engine.Compare.
 func (r *room) compareFiles(files map[string]bool) []decision.CompareFile {
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	var out []decision.CompareFile
 	for _, p := range r.parts {
 		if len(p.answers) == 0 || (len(files) > 0 && !files[p.file]) {
 			continue
 		}
 		// Named as the file, as `vergelijk MAP/*.toml` does afterwards.
-		out = append(out, decision.CompareFile{Name: p.file, Answers: r.eng.Effective(p.answers)})
+		out = append(out, decision.CompareFile{Name: p.file, Answers: p.answers})
+	}
+	r.mu.Unlock()
+	// Outside the lock (see roundSnapshot): answers are replaced, never
+	// changed in place.
+	for i := range out {
+		out[i].Answers = r.eng.Effective(out[i].Answers)
 	}
 	sortNatural(out, func(f decision.CompareFile) string { return f.Name })
 	return out
