@@ -171,8 +171,9 @@ func writeCaseAnswers(stdout, stderr io.Writer, e *decision.Engine, a decision.A
 // on its story; esc there (tui.ErrBack) returns to the list.
 func pickAndShowCases(ct *content.Content, cases []*content.Case, stderr io.Writer) int {
 	e := decision.New(ct)
+	last := ""
 	for {
-		picked, err := tui.PickCase(cases, tui.PickOptions{})
+		picked, err := tui.PickCase(cases, tui.PickOptions{Selected: last})
 		if err != nil {
 			fmt.Fprintf(stderr, "afstandswijzer casus: %v\n", err)
 			return exitFail
@@ -188,6 +189,7 @@ func pickAndShowCases(ct *content.Content, cases []*content.Case, stderr io.Writ
 		err = tui.Run(tui.Options{Engine: e, Answers: a, Title: picked.Title, Story: picked.Story, SessionPath: "-", FromPicker: true})
 		switch {
 		case errors.Is(err, tui.ErrBack):
+			last = picked.Name
 			continue
 		case err != nil:
 			fmt.Fprintf(stderr, "afstandswijzer casus: %v\n", err)

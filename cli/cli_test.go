@@ -397,7 +397,7 @@ func TestPlainModeWithoutTerminal(t *testing.T) {
 		t.Fatalf("line mode does not end with the summary of voorbeeld.toml:\n%s", out)
 	}
 	// The line mode wraps at 80 columns between words.
-	if !strings.Contains(strings.Join(strings.Fields(out), " "), "Je antwoorden zijn bewaard in "+session) {
+	if !strings.Contains(strings.Join(strings.Fields(out), " "), "Je antwoorden zijn bewaard in: "+session) {
 		t.Errorf("does not say where the answers are")
 	}
 	code, out, _ = runCmd(t, "samenvatting", "--antwoorden", session)
@@ -641,7 +641,7 @@ func TestEndToEnd(t *testing.T) {
 
 	// The first half, then the input ends: exit 2 and a saved session.
 	code, _, errOut := start(strings.Join(lines[:5], "\n")+"\n", "--eenvoudig")
-	if code != 2 || !strings.Contains(errOut, "bewaard in "+session) || !strings.Contains(errOut, "afstandswijzer --eenvoudig") {
+	if code != 2 || !strings.Contains(errOut, "bewaard in:\n  "+session+"\n") || !strings.Contains(errOut, "afstandswijzer --eenvoudig") {
 		t.Fatalf("first half: exit %d, stderr %q", code, errOut)
 	}
 	// Resume with --verder and the rest, without --eenvoudig: a pipe is no terminal.

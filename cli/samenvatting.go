@@ -3,10 +3,14 @@ package cli
 import (
 	"cmp"
 	"fmt"
+	"os"
 	"strings"
+
+	"github.com/charmbracelet/x/term"
 
 	"github.com/afstandswijzer/afstandswijzer/decision"
 	"github.com/afstandswijzer/afstandswijzer/report"
+	"github.com/afstandswijzer/afstandswijzer/tui"
 )
 
 func cmdSummary(env *Env, args []string) int {
@@ -59,7 +63,15 @@ func cmdSummary(env *Env, args []string) int {
 	default:
 		md := report.Markdown(s)
 		if *format == "" && *out == "" {
-			// At a terminal the summary is read, not processed: formatted.
+			// At a terminal the summary is read, not processed: formatted,
+			// and in the summary's pager when taller than the window.
+			if done, err := pageTerminal(env, e, answers, md); done {
+				if err != nil {
+					fmt.Fprintf(stderr, "afstandswijzer samenvatting: %v\n", err)
+					return exitFail
+				}
+				return exitOK
+			}
 			if done, err := printTerminal(env, md); done {
 				if err != nil {
 					fmt.Fprintf(stderr, "afstandswijzer samenvatting: %v\n", err)
@@ -75,4 +87,27 @@ func cmdSummary(env *Env, args []string) int {
 		return exitFail
 	}
 	return writeOutput("samenvatting", *out, cmp.Or(*format, "markdown"), text, stdout, stderr)
+}
+
+// pageTerminal shows the summary in the full-screen program's pager when
+// both sides are a terminal and the formatted text is taller than the
+// window; PAGER=cat prints it instead, as git does. done is false when it
+// did not page.
+func pageTerminal(env *Env, e *decision.Engine, a decision.Answers, md string) (done bool, err error) {
+	f, ok := env.terminal.(*os.File)
+	if !ok || !env.IsTerminal(f) || !env.IsTerminal(env.Stdin) {
+		return false, nil
+	}
+	if p, _ := env.LookupEnv("PAGER"); p == "cat" {
+		return false, nil
+	}
+	_, h, err := term.GetSize(f.Fd())
+	if err != nil || h <= 0 {
+		return false, nil
+	}
+	text, err := renderTerminal(env, md, f)
+	if err != nil || strings.Count(text, "\n") < h {
+		return false, nil
+	}
+	return true, tui.PageSummary(e, a, tui.Options{Now: env.Now})
 }

@@ -176,15 +176,7 @@ func inOptionOrder(q *content.Question, vals []string) []string {
 	return out
 }
 
-func answerText(q *content.Question, vals []string) string {
-	line := AnswerLine{Question: q, Values: vals}
-	for _, v := range vals {
-		if o := q.Option(v); o != nil {
-			line.Labels = append(line.Labels, o.Label)
-		}
-	}
-	return line.Text()
-}
+func answerText(q *content.Question, vals []string) string { return AnswerText(q, vals) }
 
 // Differences counts the rows where the files differ.
 func (c *Comparison) Differences() int {

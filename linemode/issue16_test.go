@@ -142,3 +142,23 @@ func TestEveryLineFits80Columns(t *testing.T) {
 		}
 	}
 }
+
+// Issue 16, point 12: after a change from the review, the line mode's
+// review names what changed, as the full screen does: every question
+// that now applies too, and the answers that no longer count.
+func TestReviewAfterAChangeSaysWhatChanged(t *testing.T) {
+	e := plainEngine(t)
+	lines := append([]string{}, plainVoorbeeld...)
+	// In the review: change question 2 (beleidskaders) to nee.
+	lines = append(lines, "2", "2", "")
+	r := plainRunLines(t, plainSession(t), lines...)
+	if r.err != nil {
+		t.Fatalf("run: %v\n%s", r.err, r.out)
+	}
+	after := plainVoorbeeldAnswers.Clone()
+	after["beleidskaders"] = []string{"nee"}
+	want := e.ChangeNote(plainVoorbeeldAnswers, after, "beleidskaders")
+	if want == "" || !has(r.out, want) {
+		t.Fatalf("the review does not say what changed (%q):\n%s", want, r.out)
+	}
+}

@@ -179,6 +179,10 @@ type run struct {
 	intr        <-chan os.Signal
 	interrupted bool // ctrl+c ended the run
 	quit        bool // stop typed at a prompt other than a question
+	// before and editID: the answers before a change from the review,
+	// and the question changed (decision.ChangeNote).
+	before decision.Answers
+	editID string
 }
 
 // trainerPlace is where a remote session's answers are kept.
@@ -292,89 +296,12 @@ func (p *run) run() error {
 		if cur == nil {
 			return p.finish()
 		}
+		// The next review says what this change did.
+		p.before, p.editID = p.answers.Clone(), cur.ID
 	}
 }
 
 var errEnded = errors.New("end of input")
-
-// resume handles the saved session, if any, as the options say. It
-// returns false at end of input (only possible when it asks).
-func (p *run) resume() bool {
-	if p.session == "" {
-		return true
-	}
-	a, note := session.Load(p.eng, p.session)
-	if note != "" {
-		if p.remote {
-			// A participant has no business with the trainer's folders.
-			note = strings.ReplaceAll(note, content.SanitizeLine(p.session), "de map van de trainer")
-		}
-		p.say("%s", note)
-		p.say("")
-	}
-	// A note with answers names the ones a content update dropped; the
-	// others are offered as usual.
-	if a == nil {
-		return true
-	}
-	done, total := session.Answered(p.eng, a)
-	p.say("Je hebt eerder antwoorden bewaard: %d van ongeveer %d vragen.", done, total)
-	switch p.mode {
-	case ResumeContinue:
-		p.answers = a
-		p.say("Je gaat verder waar je was.")
-		p.say("")
-		return true
-	case ResumeFresh:
-		p.startOver(a)
-		if !p.remote {
-			p.say("Wil je toch verder met je oude antwoorden? Start het programma dan met: %s", ContinueCmd)
-		}
-		p.say("")
-		return true
-	}
-	for {
-		p.say("Wil je daarmee verder?")
-		p.item("1. ", "Ja, ga verder waar je was.")
-		p.item("2. ", "Nee, opnieuw beginnen. Je oude antwoorden worden overschreven bij je eerste nieuwe antwoord.")
-		line, ok := p.read("Je antwoord (1 of 2):")
-		if !ok {
-			return false
-		}
-		switch strings.ToLower(line) {
-		case "1", "ja", "j":
-			p.answers = a
-			p.say("")
-			return true
-		case "2", "nee", "n":
-			p.keepPrev = session.IsComplete(p.eng, a)
-			p.say("")
-			return true
-		case "stop", "stoppen":
-			p.quit = true
-			return false
-		case "":
-			p.say("Je hebt niets getypt. Typ 1 om verder te gaan, 2 om opnieuw te beginnen, of stop.")
-			continue
-		}
-		p.say("Dat begrijp ik niet: %q. Typ 1 of 2, of stop.", line)
-	}
-}
-
-// startOver says that a script starts at question 1, and what happens
-// with the saved answers a: a complete set is kept as a copy.
-func (p *run) startOver(a decision.Answers) {
-	p.keepPrev = session.IsComplete(p.eng, a)
-	switch {
-	case p.keepPrev && p.remote:
-		p.say("Je begint opnieuw. Je vorige antwoorden waren compleet; die blijven bewaard %s.", trainerPlace)
-	case p.keepPrev:
-		p.say("Je begint opnieuw. Je vorige antwoorden waren compleet. Bij je eerste nieuwe antwoord komt er een kopie van in:")
-		p.pathLine(p.session + session.PreviousSuffix)
-	default:
-		p.say("Je begint opnieuw. Je oude antwoorden worden pas overschreven bij je eerste nieuwe antwoord.")
-	}
-}
 
 // ask shows question q until it gets a valid answer or a command. It
 // returns the question to show next (nil when done), answered when q was
@@ -407,7 +334,7 @@ func (p *run) ask(q *content.Question) (next *content.Question, answered, quit b
 				p.answers = a
 				p.save()
 				p.say("")
-				return p.after(q), true, false, nil
+				return p.eng.After(p.answers, q.ID), true, false, nil
 			}
 			// Set only rejects what Parse lets through on a content bug.
 			problem = "Dat antwoord past niet: " + err.Error()
@@ -419,23 +346,15 @@ func (p *run) ask(q *content.Question) (next *content.Question, answered, quit b
 	}
 }
 
-// after returns the question that follows q on the current path. After
-// going back the reader walks forward again through the answered
-// questions, each showing its answer, so nothing is skipped unseen.
-func (p *run) after(q *content.Question) *content.Question {
-	vis := p.eng.Visible(p.answers)
-	for i, v := range vis {
-		if v.ID == q.ID && i+1 < len(vis) {
-			return vis[i+1]
-		}
-	}
-	return p.eng.Next(p.answers)
-}
-
 // review lists the answers on the path once all are given. It returns a
 // question to ask again, or nil to go on to the summary.
 func (p *run) review() (*content.Question, error) {
 	vis := p.eng.Visible(p.answers)
+	if note := p.eng.ChangeNote(p.before, p.answers, p.editID); note != "" {
+		p.say("%s", content.Sanitize(note))
+		p.say("")
+	}
+	p.before = nil
 	if p.isCase {
 		p.isCase = false
 		p.say("Dit antwoordde de docent in de casus:")

@@ -53,19 +53,8 @@ func Parse(q *content.Question, line string, have decision.Answers) (vals []stri
 	return vals, ""
 }
 
-// AnswerText shows answer values by their labels.
-func AnswerText(q *content.Question, vals []string) string {
-	if len(vals) == 0 {
-		return "geen van deze"
-	}
-	labels := make([]string, 0, len(vals))
-	for _, v := range vals {
-		if o := q.Option(v); o != nil {
-			labels = append(labels, oneLine(o.Label))
-		}
-	}
-	return strings.Join(labels, ", ")
-}
+// AnswerText shows answer values by their labels (decision.AnswerText).
+func AnswerText(q *content.Question, vals []string) string { return decision.AnswerText(q, vals) }
 
 func answerNums(q *content.Question, vals []string) string {
 	if len(vals) == 0 {

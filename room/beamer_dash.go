@@ -48,7 +48,9 @@ func (m *dashModel) beamerSource() func() RoundView {
 func (m *dashModel) beamerMsg(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case beamerTickMsg, beamerCountMsg:
-		if m.beamer == nil || (m.mode != modeBeamer && m.back != modeBeamer) {
+		// On screen, or behind the stop question asked from it.
+		onScreen := m.mode == modeBeamer || (m.mode == modeStop && m.back == modeBeamer)
+		if m.beamer == nil || !onScreen {
 			return nil, true
 		}
 		_, cmd := m.beamer.Update(msg)

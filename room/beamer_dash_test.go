@@ -77,3 +77,20 @@ func TestDashboardDropsBeamerTicks(t *testing.T) {
 		t.Error("opening the beamer again starts no new chain")
 	}
 }
+
+// After the stop question was asked from the beamer and the trainer went
+// back to the overview, the beamer's ticks still end (back is stale).
+func TestDashboardDropsBeamerTicksAfterStopQuestion(t *testing.T) {
+	_, m := runDashKeys(t, testRoom(t), 80, 24, "p", "ctrl+c", "n", "q")
+	if m.mode != modeMain {
+		t.Fatalf("mode %d, want the overview", m.mode)
+	}
+	if _, cmd := m.Update(beamerTickMsg{chain: m.beamer.chain}); cmd != nil {
+		t.Error("a tick on the overview starts a count")
+	}
+	// Behind the stop question asked from the beamer, it keeps counting.
+	_, m = runDashKeys(t, testRoom(t), 80, 24, "p", "ctrl+c")
+	if _, cmd := m.Update(beamerTickMsg{chain: m.beamer.chain}); cmd == nil {
+		t.Error("the beamer stops counting behind the stop question")
+	}
+}

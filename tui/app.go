@@ -124,9 +124,9 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case openedMsg:
 		if msg.err != nil {
-			c.setStatus("Je browser ging niet open. Kopieer dit adres: "+msg.url, true)
+			c.setStatusURL("Je browser ging niet open. Kopieer dit adres:", msg.url, true)
 		} else {
-			c.setStatus("Geopend in je browser: "+msg.url, false)
+			c.setStatusURL("Geopend in je browser:", msg.url, false)
 		}
 		return nil
 	case tea.KeyPressMsg:
@@ -221,7 +221,7 @@ func (a *app) nextOrReview() screen {
 
 func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 	c := a.c
-	c.status = ""
+	c.status, c.statusURL = "", ""
 	c.retrySave()
 	if a.confirmQuit {
 		return a.confirmKey(msg)
@@ -282,7 +282,12 @@ func (a *app) footer() string {
 		if c.statusWarn {
 			st = c.st.warn
 		}
-		parts = append(parts, st.Render(wrapText(c.status, w)))
+		status := wrapText(c.status, w)
+		if c.statusURL != "" {
+			// The address the one way every screen shows it.
+			status += "\n" + urlText("  ", c.statusURL, w)
+		}
+		parts = append(parts, st.Render(status))
 	default:
 		parts = append(parts, "")
 	}
@@ -437,21 +442,40 @@ func newApp(opt Options) *app {
 	c.st = newStyles(c.dark, c.noColor, c.ascii)
 	a := &app{c: c, global: newGlobalKeys(), confirm: newConfirmKeys(), help: help.New()}
 	a.help.Styles = c.st.help
-	if c.sessionPath != "" {
-		saved, note := session.Load(c.eng, c.sessionPath)
-		c.saved, c.onDisk = saved, saved
-		if note != "" {
-			if c.remote {
-				note = strings.ReplaceAll(note, c.sessionPath, "de map van de trainer")
-			}
-			c.sessionNote = clean(note)
-		}
-		if opt.otherWindow {
-			c.sessionNote = strings.TrimSpace(c.sessionNote + " Dit programma is al open in een ander venster. Antwoorden die je hier geeft, vervangen wat daar bewaard wordt.")
-		}
-	}
+	c.loadSession(opt.otherWindow)
 	c.live = c.eng.Summarize(c.answers)
+	a.first(opt)
+	return a
+}
+
+// loadSession reads the saved session, with the note the welcome screen
+// shows about it.
+func (c *common) loadSession(otherWindow bool) {
+	if c.sessionPath == "" {
+		return
+	}
+	saved, note := session.Load(c.eng, c.sessionPath)
+	c.saved, c.onDisk = saved, saved
+	if note != "" {
+		if c.remote {
+			// The note shows the path sanitized: replace that form.
+			note = strings.ReplaceAll(note, content.SanitizeLine(c.sessionPath), "de map van de trainer")
+		}
+		c.sessionNote = clean(note)
+	}
+	if otherWindow {
+		c.sessionNote = strings.TrimSpace(c.sessionNote + " Dit programma is al open in een ander venster. Antwoorden die je hier geeft, vervangen wat daar bewaard wordt.")
+	}
+}
+
+// first shows the first screen the options ask for.
+func (a *app) first(opt Options) {
+	c := a.c
 	switch {
+	case opt.pager:
+		c.resetAnswers(opt.Answers)
+		c.pager = true
+		a.replace(newSummary(c))
 	case opt.Answers != nil && c.caseStory != "":
 		// A case opens on its story; enter goes on to the answers.
 		c.resetAnswers(opt.Answers)
@@ -470,5 +494,4 @@ func newApp(opt Options) *app {
 	default:
 		a.replace(newWelcome(c))
 	}
-	return a
 }

@@ -19,6 +19,9 @@ type PickOptions struct {
 	NoColor bool
 	In      io.Reader
 	Out     io.Writer
+	// Selected is the name of the case the cursor starts on (the one the
+	// trainer came back from); empty means the first.
+	Selected string
 }
 
 // PickCase lets a trainer choose an example case at a terminal
@@ -30,6 +33,11 @@ func PickCase(cases []*content.Case, opt PickOptions) (*content.Case, error) {
 		return nil, errors.New("er zijn geen casussen")
 	}
 	m := newCasePicker(cases, opt.NoColor)
+	for i, cs := range cases {
+		if cs.Name == opt.Selected {
+			m.list.cursor = i
+		}
+	}
 	var po []tea.ProgramOption
 	if opt.In != nil {
 		po = append(po, tea.WithInput(opt.In))

@@ -59,9 +59,12 @@ type common struct {
 	// fromPicker: the case was chosen in the case picker; esc on its
 	// story goes back there.
 	fromPicker bool
+	// pager: the summary alone (PageSummary): no review to go back to.
+	pager bool
 
 	status     string
 	statusWarn bool
+	statusURL  string // an address shown under the status (setStatusURL)
 
 	renderers *rendererPool
 	// renderSlots, when set, bounds the summaries rendered at the same
@@ -76,7 +79,17 @@ type common struct {
 
 // setStatus sets the status line. Paths and URLs in it come from outside
 // (the environment, content files): control characters are removed.
-func (c *common) setStatus(s string, warn bool) { c.status, c.statusWarn = clean(s), warn }
+func (c *common) setStatus(s string, warn bool) {
+	c.status, c.statusWarn, c.statusURL = clean(s), warn, ""
+}
+
+// setStatusURL is a status line about an address from the content: the
+// address goes under it, as links show it (urlText: wrapped one way, an
+// OSC 8 hyperlink).
+func (c *common) setStatusURL(s, url string, warn bool) {
+	c.setStatus(s, warn)
+	c.statusURL = url
+}
 
 // setAnswers stores new answers, saves the session and refreshes the live
 // result. Saving happens here, synchronously, so a kill right after a key
@@ -279,19 +292,8 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// answerText shows answer values by their labels.
-func answerText(q *content.Question, vals []string) string {
-	if len(vals) == 0 {
-		return "geen van deze"
-	}
-	labels := make([]string, 0, len(vals))
-	for _, v := range vals {
-		if o := q.Option(v); o != nil {
-			labels = append(labels, o.Label)
-		}
-	}
-	return strings.Join(labels, ", ")
-}
+// answerText shows answer values by their labels (decision.AnswerText).
+func answerText(q *content.Question, vals []string) string { return decision.AnswerText(q, vals) }
 
 // clean is the output boundary of the screens for text that came from
 // outside (a content file, a file name, a session path): the one

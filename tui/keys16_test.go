@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -147,17 +148,23 @@ func TestHelpListsEveryKeyThatWorks(t *testing.T) {
 	for _, sc := range keyScreens() {
 		first := sc.open(t)
 		listed := listedKeys(first)
-		t0, typing := first.top().(typingScreen)
+		// A key that changed nothing leaves the screen as it was, so the
+		// next key is tried on it; after a change, on a fresh copy.
+		m := first
+		before := state(m)
 		for _, k := range everyKey {
-			if typing && t0.typing() && (len(k) == 1 || k == "space") {
+			if ts, ok := m.top().(typingScreen); ok && ts.typing() && (len(k) == 1 || k == "space") {
 				continue // typed text, not a key
 			}
-			m := sc.open(t)
-			before := state(m)
 			send(m, anyKeyMsg(k))
-			if state(m) != before && !listed[k] {
+			if state(m) == before {
+				continue
+			}
+			if !listed[k] {
 				t.Errorf("%s: %q werkt, maar ? noemt hem niet", sc.name, k)
 			}
+			m = sc.open(t)
+			before = state(m)
 		}
 	}
 }
@@ -368,5 +375,85 @@ func TestShortHelpAt60Columns(t *testing.T) {
 	lines = strings.Split(screenText(m), "\n")
 	if help := lines[len(lines)-1]; !strings.Contains(help, "esc uitleg dicht") || !strings.Contains(help, "spatie aan/uit") {
 		t.Fatalf("korte hulp met uitleg open mist esc of spatie: %q", help)
+	}
+}
+
+// Issue 16, point 12: the answers that no longer count do not push the
+// review's rows off an 80x24 screen, however many there are.
+func TestDroppedAnswersLeaveTheRowsInView(t *testing.T) {
+	opt, _ := testOptions(t)
+	e := opt.Engine
+	full := fullPath(e, nil)
+	var most decision.Answers
+	for _, q := range e.Visible(full) {
+		for _, o := range q.Options {
+			a := full.Clone()
+			a[q.ID] = []string{o.Value}
+			if len(e.Dropped(a)) > len(e.Dropped(most)) && e.Complete(a) {
+				most = a
+			}
+		}
+	}
+	if len(e.Dropped(most)) < 2 {
+		t.Fatalf("no change drops two answers or more: %d", len(e.Dropped(most)))
+	}
+	writeSession(t, opt, most)
+	m := newSized(opt, 80, 24)
+	press(m, "enter")
+	mustContain(t, m, "> Naar de samenvatting", "Tellen niet mee")
+	rows := regexp.MustCompile(`(?m)^ +[0-9]+\. `).FindAllString(screenText(m), -1)
+	if len(rows) < 8 {
+		t.Fatalf("%d answers dropped leave %d rows in view:\n%s", len(e.Dropped(most)), len(rows), screenText(m))
+	}
+}
+
+// Issue 16, point 11: the summary as a pager has no review to go back to:
+// r and esc do nothing, q stops, and the help does not offer r.
+func TestSummaryPagerAlone(t *testing.T) {
+	opt, _ := testOptions(t)
+	opt.Answers, opt.SessionPath, opt.pager = fullPath(opt.Engine, nil), "-", true
+	m := newSized(opt, 80, 24)
+	mustContain(t, m, "· samenvatting", "In het kort")
+	press(m, "r", "esc")
+	mustContain(t, m, "· samenvatting")
+	press(m, "?")
+	mustNotContain(t, m, "wijzigen")
+	press(m, "q")
+	if !m.quitting {
+		t.Fatal("q stopt de pager niet")
+	}
+	if m.quitMessage() != "" {
+		t.Fatalf("melding na de pager: %q", m.quitMessage())
+	}
+}
+
+// Issue 16, point 10: the program sets no window title, so there is none
+// to restore when it ends.
+func TestNoWindowTitle(t *testing.T) {
+	opt, _ := testOptions(t)
+	if title := newSized(opt, 80, 24).View().WindowTitle; title != "" {
+		t.Fatalf("venstertitel %q", title)
+	}
+}
+
+// Issue 16, point 9: an address in the status line (opened, copied, to
+// copy over SSH) is shown as on the links screen: under the text, wrapped
+// the one way, as an OSC 8 hyperlink.
+func TestStatusAddressesAsLinks(t *testing.T) {
+	opt, _ := remoteOptions(t)
+	m := openSummary(t, opt, 60, 24)
+	press(m, "l")
+	url := m.top().(*linksScreen).links[1].URL
+	press(m, "down", "enter")
+	v := m.View().Content
+	if !strings.Contains(v, ansi.SetHyperlink(url)) {
+		t.Fatalf("geen hyperlink naar %s in de statusregel:\n%q", url, v)
+	}
+	want := strings.Split(ansi.Strip(urlText("  ", url, 60)), "\n")
+	text := screenText(m)
+	for _, l := range want {
+		if !strings.Contains(text, l) {
+			t.Fatalf("statusregel breekt het adres anders (%q mist):\n%s", l, text)
+		}
 	}
 }

@@ -154,7 +154,7 @@ type openedMsg struct {
 // copyURL puts a URL on the clipboard through the terminal (OSC 52): a
 // long URL wraps on screen and cannot be selected in one piece.
 func copyURL(c *common, u string) tea.Cmd {
-	c.setStatus("Gekopieerd naar je klembord (als je terminal dat toestaat): "+u, false)
+	c.setStatusURL("Gekopieerd naar je klembord (als je terminal dat toestaat):", u, false)
 	return tea.SetClipboard(u)
 }
 
@@ -171,7 +171,7 @@ func openBinding(c *common, b key.Binding) key.Binding {
 // comes back as openedMsg. Over SSH it shows the address to copy.
 func openURL(c *common, u string) tea.Cmd {
 	if c.remote {
-		c.setStatus("Open dit adres in de browser op je eigen computer: "+u, false)
+		c.setStatusURL("Open dit adres in de browser op je eigen computer:", u, false)
 		return nil
 	}
 	if !safeURL(u, c.allowed) {

@@ -153,14 +153,7 @@ func (s *questionScreen) confirm(c *common) tea.Cmd {
 		}
 		return c.navigate(reviewMsg{note: changeNote(c, s.before, c.answers, s.editID)})
 	}
-	vis := c.eng.Visible(c.answers)
-	for i, v := range vis {
-		if v.ID == q.ID && i+1 < len(vis) {
-			s.enter(c, vis[i+1])
-			return nil
-		}
-	}
-	if next := c.eng.Next(c.answers); next != nil {
+	if next := c.eng.After(c.answers, q.ID); next != nil {
 		s.enter(c, next)
 		return nil
 	}

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -38,32 +37,10 @@ func newReview(c *common, note string) *reviewScreen {
 	return s
 }
 
-// changeNote says what a change in the review did: which answer changed,
-// which questions were added and which answers no longer count.
+// changeNote says what a change in the review did (decision.ChangeNote),
+// sanitized for the screen.
 func changeNote(c *common, before, after decision.Answers, id string) string {
-	q := c.eng.C.Question(id)
-	if q == nil || before == nil || slices.Equal(before[id], after[id]) {
-		return ""
-	}
-	note := "Je antwoord op „" + clean(q.Short) + "” is aangepast."
-	if added := newShorts(c.eng.Visible(before), c.eng.Visible(after)); len(added) > 0 {
-		note += " Daardoor gelden nu ook: " + strings.Join(added, ", ") + "."
-	}
-	if gone := newShorts(c.eng.Dropped(before), c.eng.Dropped(after)); len(gone) > 0 {
-		note += " Niet meer van toepassing: " + strings.Join(gone, ", ") + "."
-	}
-	return note
-}
-
-// newShorts names the questions in after that were not in before.
-func newShorts(before, after []*content.Question) []string {
-	var out []string
-	for _, q := range after {
-		if !slices.Contains(before, q) {
-			out = append(out, clean(q.Short))
-		}
-	}
-	return out
+	return clean(c.eng.ChangeNote(before, after, id))
 }
 
 func (s *reviewScreen) update(c *common, msg tea.Msg) tea.Cmd {
@@ -161,6 +138,37 @@ func (s *reviewScreen) body(c *common, w, h int) string {
 		b = &rowsB
 	}
 	rows := c.eng.Visible(c.answers)
+	s.addRows(c, b, rows, w)
+	b.add("")
+	onLast := s.list.cursor >= len(rows)
+	if onLast {
+		b.focusStart()
+		b.add(c.st.selected.Render("> Naar de samenvatting"))
+	} else {
+		b.add("  Naar de samenvatting")
+	}
+	if dropped := c.eng.Dropped(c.answers); len(dropped) > 0 {
+		// One short paragraph, so it does not push the rows off a small
+		// window (issue 16, point 12).
+		var items []string
+		for _, q := range dropped {
+			items = append(items, clean(q.Short+" („"+answerText(q, c.answers[q.ID])+"”)"))
+		}
+		b.add("")
+		b.add(c.st.faint.Render(wrapText("Tellen niet mee, omdat de vraag bij je andere antwoorden niet geldt (ze blijven bewaard: als je terugwijzigt, tellen ze weer mee): "+strings.Join(items, "; ")+".", w)))
+	}
+	if onLast {
+		// On the last row, show what follows it too.
+		b.focusEnd()
+	}
+	if b == &head {
+		return head.window(h, c.st)
+	}
+	return strings.Join(head.lines, "\n") + "\n" + rowsB.window(h-len(head.lines), c.st)
+}
+
+// addRows adds a numbered row per question on the path, label and answer.
+func (s *reviewScreen) addRows(c *common, b *lineBuilder, rows []*content.Question, w int) {
 	labelW := 0
 	for _, q := range rows {
 		labelW = max(labelW, len([]rune(q.Short)))
@@ -194,28 +202,4 @@ func (s *reviewScreen) body(c *common, w, h int) string {
 			b.focusEnd()
 		}
 	}
-	b.add("")
-	onLast := s.list.cursor >= len(rows)
-	if onLast {
-		b.focusStart()
-		b.add(c.st.selected.Render("> Naar de samenvatting"))
-	} else {
-		b.add("  Naar de samenvatting")
-	}
-	if dropped := c.eng.Dropped(c.answers); len(dropped) > 0 {
-		b.add("")
-		b.add(c.st.warn.Render(wrapText("Deze antwoorden tellen niet mee, omdat de vraag bij je andere antwoorden niet geldt:", w)))
-		for _, q := range dropped {
-			b.add(c.st.faint.Render(wrapIndent("  – ", clean(q.Short+": "+answerText(q, c.answers[q.ID])), w)))
-		}
-		b.add(c.st.faint.Render(wrapText("Ze blijven bewaard: als je terugwijzigt, tellen ze weer mee.", w)))
-	}
-	if onLast {
-		// On the last row, show what follows it too.
-		b.focusEnd()
-	}
-	if b == &head {
-		return head.window(h, c.st)
-	}
-	return strings.Join(head.lines, "\n") + "\n" + rowsB.window(h-len(head.lines), c.st)
 }

@@ -54,6 +54,9 @@ func newSummary(c *common) *summaryScreen {
 	s.vp = viewport.New()
 	s.vp.MouseWheelEnabled = true
 	s.k.pager.apply(&s.vp)
+	if c.pager {
+		s.k.Review.SetEnabled(false)
+	}
 	s.vp.SetContent("De samenvatting wordt opgemaakt…")
 	s.layout(c)
 	return s

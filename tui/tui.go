@@ -95,6 +95,8 @@ type Options struct {
 	// otherWindow is set by Run when another running program has the
 	// same session open.
 	otherWindow bool
+	// pager: only the summary, as a pager (PageSummary).
+	pager bool
 }
 
 // ErrUnsaved is returned by Run when the reader chose to quit although
