@@ -333,7 +333,14 @@ func TestStopKeepsFilesValid(t *testing.T) {
 		}
 		terms = append(terms, tm)
 	}
+	unnamed := openTerm(t, s, "zonder", true)
+	unnamed.waitText("Hoe heet je")
+	plain := openTerm(t, s, "tekst", false)
+	plain.waitText("Hoe heet je")
 	stop()
+	// Those on the name screen get the goodbye too.
+	unnamed.waitText("De trainer heeft de studiemiddag gestopt")
+	plain.waitText("De trainer heeft de studiemiddag gestopt")
 	e := testEngine(t)
 	for i, tm := range terms {
 		tm.waitText("De trainer heeft de studiemiddag gestopt")

@@ -35,9 +35,7 @@ func (r *room) setAnswers(p *participant, a decision.Answers) {
 	p.version++
 	if p.timer == nil {
 		wait := max(time.Until(p.lastWrite.Add(r.writeEvery)), 0)
-		r.writes.Add(1)
 		p.timer = time.AfterFunc(wait, func() {
-			defer r.writes.Done()
 			r.mu.Lock()
 			p.timer = nil
 			r.mu.Unlock()
