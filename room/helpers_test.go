@@ -239,7 +239,7 @@ func (tm *term) waitClosed() {
 
 func waitFor(t testing.TB, what string, ok func() bool, show func() string) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for !ok() {
 		if time.Now().After(deadline) {
 			msg := ""

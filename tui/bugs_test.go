@@ -215,7 +215,7 @@ func runWithInput(t *testing.T, opt Options, keys string) (string, error) {
 	// the screen has answered the one before (every key in these tests
 	// changes the screen or ends the program), so no sleep paces them.
 	waitFor := func(what string, ok func(string) bool) {
-		deadline := time.Now().Add(10 * time.Second)
+		deadline := time.Now().Add(30 * time.Second)
 		for !ok(out.String()) {
 			select {
 			case err := <-done:
@@ -224,7 +224,7 @@ func runWithInput(t *testing.T, opt Options, keys string) (string, error) {
 			default:
 			}
 			if time.Now().After(deadline) {
-				t.Fatalf("no %s within 10 s:\n%q", what, out.String())
+				t.Fatalf("no %s within 30 s:\n%q", what, out.String())
 			}
 			time.Sleep(2 * time.Millisecond)
 		}

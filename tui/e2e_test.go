@@ -81,7 +81,7 @@ func (p *pane) screen(history bool) string {
 // as the program is.
 func (p *pane) waitFor(what string, ok func(string) bool) string {
 	p.t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(60 * time.Second)
 	for {
 		s := p.screen(false)
 		if ok(s) {
@@ -102,7 +102,7 @@ func (p *pane) waitText(sub string) string {
 // waitEnd waits for the shell's KLAAR=<code> line after the program.
 func (p *pane) waitEnd() string {
 	p.t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(60 * time.Second)
 	for {
 		s := p.screen(true)
 		if strings.Contains(s, "KLAAR=") {
@@ -337,7 +337,7 @@ func TestStopSignalRestoresTerminal(t *testing.T) {
 	}
 	waitAlternate := func(want string) {
 		t.Helper()
-		deadline := time.Now().Add(15 * time.Second)
+		deadline := time.Now().Add(60 * time.Second)
 		for alternate() != want {
 			if time.Now().After(deadline) {
 				t.Fatalf("alternate screen is %s, want %s:\n%s", alternate(), want, p.screen(false))
