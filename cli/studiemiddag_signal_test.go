@@ -99,7 +99,7 @@ func stopOnSignal(t *testing.T, sig syscall.Signal) {
 	}
 	wait := func(text string) {
 		t.Helper()
-		deadline := time.Now().Add(10 * time.Second)
+		deadline := time.Now().Add(30 * time.Second)
 		for !strings.Contains(ansi.Strip(screen.String()), text) {
 			if time.Now().After(deadline) {
 				t.Fatalf("waiting for %q:\n%s", text, ansi.Strip(screen.String()))

@@ -38,24 +38,24 @@ func TestStudiemiddagBadOptions(t *testing.T) {
 			args := append([]string{"studiemiddag", "--map", dir}, c.args...)
 			code, _, stderr := runCmd(t, args...)
 			if code != exitUsage {
-				t.Errorf("afsluitcode %d, wil %d; stderr:\n%s", code, exitUsage, stderr)
+				t.Errorf("exit code %d, want %d; stderr:\n%s", code, exitUsage, stderr)
 			}
 			first, _, _ := strings.Cut(stderr, "\n")
 			for _, w := range c.want {
 				if !strings.Contains(first, w) {
-					t.Errorf("de melding noemt %q niet:\n%s", w, stderr)
+					t.Errorf("the message does not name %q:\n%s", w, stderr)
 				}
 			}
 			for _, bad := range []string{"listen tcp", "invalid", "draait het programma al", "\x1b"} {
 				if strings.Contains(stderr, bad) {
-					t.Errorf("de melding bevat %q:\n%s", bad, stderr)
+					t.Errorf("the message contains %q:\n%s", bad, stderr)
 				}
 			}
 			if _, err := os.Stat(dir); !os.IsNotExist(err) {
-				t.Errorf("de map is toch gemaakt (%v)", err)
+				t.Errorf("the directory was made anyway (%v)", err)
 			}
 			if _, err := os.Stat(filepath.Join(filepath.Dir(cfg), "studiemiddag_ed25519")); !os.IsNotExist(err) {
-				t.Errorf("de sleutel is toch gemaakt (%v)", err)
+				t.Errorf("the key was made anyway (%v)", err)
 			}
 		})
 	}
@@ -74,16 +74,16 @@ func TestStudiemiddagPortInUse(t *testing.T) {
 	code, _, stderr := runCmd(t, "studiemiddag", "--map", filepath.Join(t.TempDir(), "zaal"),
 		"--adres", "127.0.0.1:"+strconv.Itoa(port))
 	if code != exitFail {
-		t.Errorf("afsluitcode %d, wil %d; stderr:\n%s", code, exitFail, stderr)
+		t.Errorf("exit code %d, want %d; stderr:\n%s", code, exitFail, stderr)
 	}
 	for _, want := range []string{"al in gebruik", "--adres"} {
 		if !strings.Contains(stderr, want) {
-			t.Errorf("de melding noemt %q niet:\n%s", want, stderr)
+			t.Errorf("the message does not name %q:\n%s", want, stderr)
 		}
 	}
 	for _, bad := range []string{"listen tcp", "address already in use", "bind"} {
 		if strings.Contains(stderr, bad) {
-			t.Errorf("de melding bevat %q:\n%s", bad, stderr)
+			t.Errorf("the message contains %q:\n%s", bad, stderr)
 		}
 	}
 }
@@ -95,9 +95,9 @@ func TestStudiemiddagForeignAddress(t *testing.T) {
 	// 192.0.2.0/24 is TEST-NET-1: never an address of this machine.
 	code, _, stderr := runCmd(t, "studiemiddag", "--map", filepath.Join(t.TempDir(), "zaal"), "--adres", "192.0.2.1:2323")
 	if code != exitUsage {
-		t.Errorf("afsluitcode %d, wil %d; stderr:\n%s", code, exitUsage, stderr)
+		t.Errorf("exit code %d, want %d; stderr:\n%s", code, exitUsage, stderr)
 	}
 	if !strings.Contains(stderr, "niet van deze computer") || strings.Contains(stderr, "listen tcp") || strings.Contains(stderr, "draait het programma al") {
-		t.Errorf("melding:\n%s", stderr)
+		t.Errorf("message:\n%s", stderr)
 	}
 }

@@ -150,11 +150,11 @@ func TestQuotesAreVerbatim(t *testing.T) {
 	}
 	n := 0
 	for _, q := range c.Questions {
-		check("vraag "+q.ID, q.Quote)
+		check("question "+q.ID, q.Quote)
 		n++
 	}
 	for _, r := range c.Rules {
-		check("regel "+r.ID, r.Quote)
+		check("rule "+r.ID, r.Quote)
 		n++
 	}
 	for _, a := range c.Actions {

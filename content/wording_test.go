@@ -123,17 +123,17 @@ func TestVOPracticeStaysInExamples(t *testing.T) {
 		}
 	}
 	for _, q := range c.Questions {
-		check("vraag "+q.ID, q.Text+" "+q.Help+" "+q.IfNo+" "+q.Background)
+		check("question "+q.ID, q.Text+" "+q.Help+" "+q.IfNo+" "+q.Background)
 		for _, o := range q.Options {
-			check("vraag "+q.ID+" optie "+o.Value, o.Label+" "+o.Help)
+			check("question "+q.ID+" option "+o.Value, o.Label+" "+o.Help)
 		}
 	}
 	for _, r := range c.Rules {
-		check("regel "+r.ID, r.Title+" "+r.Text+" "+r.Agree+" "+strings.Join(r.Actions, " "))
+		check("rule "+r.ID, r.Title+" "+r.Text+" "+r.Agree+" "+strings.Join(r.Actions, " "))
 	}
 	for _, p := range c.Parties {
 		for _, task := range p.Tasks {
-			check("partij "+p.ID, task.Text)
+			check("party "+p.ID, task.Text)
 		}
 	}
 	for _, a := range c.Actions {
@@ -142,10 +142,10 @@ func TestVOPracticeStaysInExamples(t *testing.T) {
 		if strings.HasPrefix(a.ID, "evaluatie-") {
 			continue
 		}
-		check("actie "+a.ID, a.Text)
+		check("action "+a.ID, a.Text)
 	}
 	for _, term := range c.Terms {
-		check("begrip "+term.ID, term.Text)
+		check("term "+term.ID, term.Text)
 	}
 }
 

@@ -25,14 +25,14 @@ func TestBug7WrapsAtTheWidth(t *testing.T) {
 		}
 		for _, l := range strings.Split(r.out, "\n") {
 			if ansi.StringWidth(l) > w && len(strings.Fields(l)) > 1 && !strings.HasPrefix(l, "Je antwoord") {
-				t.Fatalf("regel breder dan %d: %q", w, l)
+				t.Fatalf("line wider than %d: %q", w, l)
 			}
 		}
 	}
 	// Never inside a word: the text of a question reads the same flat.
 	r := plainRunOpt(t, Options{SessionPath: "-", Script: true, Width: 40}, "stop")
 	if !has(r.out, "1. Docent. Je geeft zelf les aan studenten.") {
-		t.Fatalf("woorden gebroken:\n%s", r.out)
+		t.Fatalf("words broken:\n%s", r.out)
 	}
 }
 
@@ -46,16 +46,16 @@ func TestBug8ScriptStopsAtAnInvalidLine(t *testing.T) {
 		t.Fatalf("err = %v, want ErrInput", r.err)
 	}
 	if !has(r.errOut, "Regel 2 van de invoer is geen geldig antwoord: Nummer 9 bestaat niet bij deze vraag.") {
-		t.Fatalf("melding noemt regel en reden niet: %q", r.errOut)
+		t.Fatalf("message does not name the line and the reason: %q", r.errOut)
 	}
 	// Nothing shifted: only the valid first answer is saved.
 	if got := plainReadSession(t, session); len(got) != 1 || got["rol"][0] != "docent" {
-		t.Fatalf("sessie = %v", got)
+		t.Fatalf("session = %v", got)
 	}
 	// At a terminal the question is asked again, as before.
 	r = plainRunOpt(t, Options{SessionPath: "-"}, "9", "1", "stop")
 	if r.err != nil || strings.Count(flat(r.out), "Vraag 1 van ongeveer") != 2 {
-		t.Fatalf("aan een terminal niet opnieuw gevraagd: %v\n%s", r.err, r.out)
+		t.Fatalf("not asked again at a terminal: %v\n%s", r.err, r.out)
 	}
 }
 
@@ -90,11 +90,11 @@ func TestBug11SessionLoadsInEveryCommand(t *testing.T) {
 	}
 	a, err = e.ParseAnswers(session, data, decision.ParseOptions{})
 	if err != nil {
-		t.Fatalf("de sessie laadt niet in samenvatting --antwoorden: %v", err)
+		t.Fatalf("the session does not load in samenvatting --antwoorden: %v", err)
 	}
 	sum := e.Summarize(a)
 	if len(sum.Dropped) != 1 || sum.Dropped[0].ID != "kaders_passen" {
-		t.Fatalf("vervallen = %v, want kaders_passen", sum.Dropped)
+		t.Fatalf("dropped = %v, want kaders_passen", sum.Dropped)
 	}
 }
 
@@ -116,7 +116,7 @@ func TestPlainReviewSummaryAndSave(t *testing.T) {
 		"1. Rol: Onderwijsteam",
 	} {
 		if !has(r.out, want) {
-			t.Errorf("uitvoer mist %q", want)
+			t.Errorf("output lacks %q", want)
 		}
 	}
 	want := plainVoorbeeldAnswers.Clone()
@@ -124,22 +124,22 @@ func TestPlainReviewSummaryAndSave(t *testing.T) {
 	doc := report.Summary(plainEngine(t).Summarize(want))
 	text := Text(doc, 80)
 	if !strings.Contains(r.out, text) {
-		t.Fatalf("samenvatting als platte tekst ontbreekt:\n%s", r.out)
+		t.Fatalf("summary as plain text missing:\n%s", r.out)
 	}
 	for _, mark := range []string{"## ", "**", "| ", "- [ ]", "|---"} {
 		if strings.Contains(text, mark) {
-			t.Errorf("Markdown-teken %q in de platte tekst", mark)
+			t.Errorf("Markdown character %q in the plain text", mark)
 		}
 	}
 	if !strings.HasPrefix(text, doc.Title+"\n\n") || !strings.Contains(text, "\n"+doc.Sections[0].Title+"\n\n") {
-		t.Errorf("platte tekst volgt de delen niet:\n%.300s", text)
+		t.Errorf("plain text does not follow the parts:\n%.300s", text)
 	}
 	saved := filepath.Join(dir, "afstandswijzer-samenvatting-2026-11-22.md")
 	if !has(r.out, "De samenvatting staat in: "+saved) {
 		t.Errorf("zegt niet waar de samenvatting staat:\n%s", r.out[len(r.out)-1500:])
 	}
 	if data, err := os.ReadFile(saved); err != nil || string(data) != doc.Markdown() {
-		t.Errorf("opgeslagen samenvatting: %v", err)
+		t.Errorf("saved summary: %v", err)
 	}
 }
 

@@ -38,28 +38,28 @@ func TestPlainStartsFromCaseAnswers(t *testing.T) {
 		"Hier is je samenvatting.",
 	} {
 		if !has(r.out, want) {
-			t.Fatalf("uitvoer mist %q:\n%s", want, r.out)
+			t.Fatalf("output lacks %q:\n%s", want, r.out)
 		}
 	}
 	if strings.Contains(r.out, "\x1b") {
-		t.Fatal("een escape-reeks uit de titel staat in de uitvoer")
+		t.Fatal("an escape sequence from the title is in the output")
 	}
 	// The case's answers are shown, not asked one by one.
 	if strings.Contains(r.out, "Vraag 1 van") {
-		t.Fatalf("de casus begint bij vraag 1 in plaats van bij het overzicht:\n%s", r.out)
+		t.Fatalf("the case starts at question 1 instead of at the overview:\n%s", r.out)
 	}
 	// After the change the review is the reader's own.
 	if i := strings.Index(r.out, "Dit antwoordde de docent"); strings.Count(r.out[i:], "Dit zijn je antwoorden:") != 1 {
-		t.Fatalf("na het wijzigen volgt niet het eigen overzicht:\n%s", r.out)
+		t.Fatalf("changing an answer is not followed by the own overview:\n%s", r.out)
 	}
 	want := plainVoorbeeldAnswers.Clone()
 	want[last.ID] = []string{value}
 	if got := plainReadSession(t, session); !reflect.DeepEqual(got, want) {
-		t.Fatalf("bewaard %v, verwacht %v", got, want)
+		t.Fatalf("saved %v, want %v", got, want)
 	}
 	// The caller's answers are left alone.
 	if plainVoorbeeldAnswers[last.ID][0] == value {
-		t.Fatal("Options.Answers is gewijzigd")
+		t.Fatal("Options.Answers was changed")
 	}
 }
 
@@ -81,24 +81,24 @@ func TestPlainRemoteMessages(t *testing.T) {
 		t.Fatalf("Run: %v\n%s", r.err, r.out)
 	}
 	if !has(r.out, "Je antwoorden zijn bewaard op de computer van de trainer. De trainer kan de hand-out van de groep afdrukken.") {
-		t.Fatalf("einde zegt niet waar de antwoorden zijn:\n%s", r.out)
+		t.Fatalf("the end does not say where the answers are:\n%s", r.out)
 	}
 	for _, bad := range []string{session, "afstandswijzer samenvatting", "Wil je de samenvatting opslaan"} {
 		if strings.Contains(r.out, bad) {
-			t.Fatalf("uitvoer bevat %q:\n%s", bad, r.out)
+			t.Fatalf("output contains %q:\n%s", bad, r.out)
 		}
 	}
 	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
-		t.Fatalf("bestanden op de computer van de trainer: %v", ents)
+		t.Fatalf("files on the trainer's computer: %v", ents)
 	}
 
 	r = plainRunOpt(t, Options{SessionPath: session, Remote: true, Resume: ResumeFresh}, "1", "stop")
 	if !has(r.out, "Je antwoorden zijn bewaard op de computer van de trainer.") || !has(r.out, "opnieuw in te loggen met dezelfde naam") ||
 		strings.Contains(r.out, session) || strings.Contains(r.out, ContinueCmd) {
-		t.Fatalf("stoppen:\n%s", r.out)
+		t.Fatalf("stop:\n%s", r.out)
 	}
 	r = plainRunOpt(t, Options{SessionPath: session, Remote: true, Resume: ResumeFresh}, "1")
 	if !has(r.errOut, "bewaard op de computer van de trainer") || strings.Contains(r.errOut, session) {
-		t.Fatalf("invoer op:\n%s", r.errOut)
+		t.Fatalf("end of input:\n%s", r.errOut)
 	}
 }

@@ -64,7 +64,7 @@ func benchLimit(n int) time.Duration { return 3*time.Minute + time.Duration(n)*2
 // the benchmark starts it.
 func TestBenchServer(t *testing.T) {
 	if os.Getenv(benchServerEnv) == "" {
-		t.Skip("alleen voor BenchmarkRoom")
+		t.Skip("only for BenchmarkRoom")
 	}
 	cfg := testConfig(t)
 	cfg.Max = benchCount(t)
@@ -164,7 +164,7 @@ func BenchmarkRoom(b *testing.B) {
 			}
 		}
 		if addr == "" {
-			b.Fatal("de server start niet")
+			b.Fatal("the server does not start")
 		}
 		var (
 			mu        sync.Mutex
@@ -185,7 +185,7 @@ func BenchmarkRoom(b *testing.B) {
 				time.Sleep(time.Duration(i) * 50 * time.Millisecond)
 				lat, ready, finished, stalled, err := benchWalk(addr, i, sizes[i%len(sizes)], keyGap, deadline)
 				if err != nil {
-					b.Errorf("deelnemer %d: %v", i, err)
+					b.Errorf("participant %d: %v", i, err)
 				}
 				mu.Lock()
 				for _, l := range lat {
@@ -215,7 +215,7 @@ func BenchmarkRoom(b *testing.B) {
 		_ = cmd.Wait()
 		sort.Slice(latencies, func(i, j int) bool { return latencies[i] < latencies[j] })
 		if len(latencies) == 0 {
-			b.Fatal("geen metingen")
+			b.Fatal("no measurements")
 		}
 		pct := func(p float64) time.Duration { return latencies[int(float64(len(latencies)-1)*p)] }
 		b.ReportMetric(float64(pct(0.50).Microseconds())/1000, "p50-ms")
@@ -228,18 +228,18 @@ func BenchmarkRoom(b *testing.B) {
 		}
 		if len(readies) > 0 {
 			sort.Slice(readies, func(i, j int) bool { return readies[i] < readies[j] })
-			b.Logf("samenvatting in beeld (v tot de tekst, geen toets-meting): p50 %v, p95 %v, max %v",
+			b.Logf("summary on screen (v to the text, not a key measurement): p50 %v, p95 %v, max %v",
 				readies[len(readies)/2], readies[int(float64(len(readies)-1)*0.95)], readies[len(readies)-1])
 		}
 		for k, ds := range byKind {
 			sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
-			b.Logf("%-12s %4d toetsen: p50 %v, p95 %v, max %v", k, len(ds), ds[len(ds)/2], ds[int(float64(len(ds)-1)*0.95)], ds[len(ds)-1])
+			b.Logf("%-12s %4d keys: p50 %v, p95 %v, max %v", k, len(ds), ds[len(ds)/2], ds[int(float64(len(ds)-1)*0.95)], ds[len(ds)-1])
 		}
-		b.Logf("%d deelnemers, %d metingen, %d bij de samenvatting; p50 %v, p95 %v, max %v; server VmHWM %s",
+		b.Logf("%d participants, %d measurements, %d at the summary; p50 %v, p95 %v, max %v; server VmHWM %s",
 			participants, len(latencies), done, pct(0.5), pct(0.95), latencies[len(latencies)-1], rss)
 		// The machine is shared: latency depends on the load, the
 		// server's CPU time much less.
-		b.Logf("load average bij start %s, aan het eind %s; server-CPU %d ms (%.1f ms per gemeten toets)",
+		b.Logf("load average at the start %s, at the end %s; server CPU %d ms (%.1f ms per measured key)",
 			load0, load1, cpuMS, float64(cpuMS)/float64(len(latencies)))
 		b.ReportMetric(float64(cpuMS), "server-CPU-ms")
 	}
@@ -341,13 +341,13 @@ func benchWalk(addr string, i int, size [2]int, gap time.Duration, deadline time
 		return false
 	}
 	if !waitText("Hoe heet je") {
-		return lat, 0, false, stalled, fmt.Errorf("geen naamscherm")
+		return lat, 0, false, stalled, fmt.Errorf("no name screen")
 	}
 	press(user+"\r", true) // name
 	press("\r", true)      // welcome: begin
 	for q := range 40 {
 		if time.Now().After(deadline) {
-			return lat, 0, false, stalled, fmt.Errorf("tijd op")
+			return lat, 0, false, stalled, fmt.Errorf("out of time")
 		}
 		pick := "1"
 		if i>>(q%5)&1 == 1 {

@@ -16,20 +16,20 @@ func TestGlyphsCoverEveryCodeCharacter(t *testing.T) {
 	for _, r := range codeChars {
 		g, ok := glyphs[r]
 		if !ok {
-			t.Errorf("geen grote letter voor %q", r)
+			t.Errorf("no big letter for %q", r)
 			continue
 		}
 		for i, l := range g {
 			if n := utf8.RuneCountInString(l); n != 5 {
-				t.Errorf("%q regel %d is %d breed: %q", r, i, n, l)
+				t.Errorf("%q line %d is %d wide: %q", r, i, n, l)
 			}
 			if strings.Trim(l, " █") != "" {
-				t.Errorf("%q regel %d heeft andere tekens: %q", r, i, l)
+				t.Errorf("%q line %d has other characters: %q", r, i, l)
 			}
 		}
 		key := strings.Join(g[:], "\n")
 		if o, dup := seen[key]; dup {
-			t.Errorf("%q en %q zien er hetzelfde uit", o, r)
+			t.Errorf("%q and %q look the same", o, r)
 		}
 		seen[key] = r
 	}
@@ -50,28 +50,28 @@ func TestBigTextEveryValidCode(t *testing.T) {
 	}
 	for _, code := range codes {
 		if err := CheckCode(code); err != nil {
-			t.Fatalf("testcode %q is ongeldig: %v", code, err)
+			t.Fatalf("test code %q is invalid: %v", code, err)
 		}
 		need := len(code)*6 - 1
 		big := BigText(code, need)
 		if big == "" {
-			t.Errorf("%q wordt niet groot getoond", code)
+			t.Errorf("%q is not shown large", code)
 			continue
 		}
 		if up := BigText(strings.ToUpper(code), need); big != up {
-			t.Errorf("%q ziet er anders uit dan in hoofdletters", code)
+			t.Errorf("%q looks different from its upper case", code)
 		}
 		lines := strings.Split(big, "\n")
 		if len(lines) != 5 {
-			t.Errorf("%q: %d regels", code, len(lines))
+			t.Errorf("%q: %d lines", code, len(lines))
 		}
 		for _, l := range lines {
 			if utf8.RuneCountInString(l) > need {
-				t.Errorf("%q: regel breder dan %d: %q", code, need, l)
+				t.Errorf("%q: line wider than %d: %q", code, need, l)
 			}
 		}
 		if BigText(code, need-1) != "" {
-			t.Errorf("%q past niet in %d kolommen maar wordt toch groot getoond", code, need-1)
+			t.Errorf("%q does not fit in %d columns but is shown large anyway", code, need-1)
 		}
 	}
 }
@@ -83,7 +83,7 @@ func TestOwnCodeShownInCapitals(t *testing.T) {
 	cfg.Code = "zaal2026"
 	s, logBuf, _ := startRoom(t, cfg)
 	if got := s.info().Code; got != "ZAAL2026" {
-		t.Errorf("code op het dashboard: %q", got)
+		t.Errorf("code on the dashboard: %q", got)
 	}
-	waitFor(t, "de code in het logboek", func() bool { return strings.Contains(logBuf.String(), "code ZAAL2026") }, logBuf.String)
+	waitFor(t, "the code in the log", func() bool { return strings.Contains(logBuf.String(), "code ZAAL2026") }, logBuf.String)
 }

@@ -147,11 +147,11 @@ func TestDashboardTally(t *testing.T) {
 	out, _ := runDash(t, r, testInfo, 100, 40)
 	// Everyone with answers has the rules without a condition.
 	if !strings.Contains(out, "3 van 3: Het bestuur is verantwoordelijk voor de kwaliteit") {
-		t.Errorf("telling ontbreekt:\n%s", out)
+		t.Errorf("tally missing:\n%s", out)
 	}
 	for _, want := range []string{"anna", "bob", "cas", "klaar", "vraag 3 van", "weg", "KM7PXA", "ssh -p 2323 naam@192.168.1.20", testInfo.Fingerprint} {
 		if !strings.Contains(out, want) {
-			t.Errorf("%q ontbreekt:\n%s", want, out)
+			t.Errorf("%q missing:\n%s", want, out)
 		}
 	}
 }
@@ -161,13 +161,13 @@ func TestDashboardStopAsksFirst(t *testing.T) {
 	// n cancels: the program is still running, so Quit ends it normally.
 	_, m := runDash(t, r, testInfo, 80, 24, "q", "n")
 	if m.mode != modeMain {
-		t.Errorf("na q, n: modus %d", m.mode)
+		t.Errorf("after q, n: mode %d", m.mode)
 	}
 	// q, j quits by itself: FinalModel returns without our Quit being
 	// needed (it is sent anyway and is harmless).
 	_, m = runDash(t, r, testInfo, 80, 24, "q", "j")
 	if m.mode != modeStop {
-		t.Errorf("na q, j: modus %d", m.mode)
+		t.Errorf("after q, j: mode %d", m.mode)
 	}
 }
 
@@ -176,19 +176,19 @@ func TestDashboardRemove(t *testing.T) {
 	// Rows are sorted by file name: anna, bob, cas.
 	_, m := runDash(t, r, testInfo, 80, 24, "down", "x", "j")
 	if len(m.rows) != 2 || m.rows[1].File != "cas" {
-		t.Errorf("na verwijderen: %+v", m.rows)
+		t.Errorf("after deleting: %+v", m.rows)
 	}
 	if _, err := os.Stat(filepath.Join(r.dir, "bob.toml")); !os.IsNotExist(err) {
-		t.Errorf("bob.toml staat nog in de map: %v", err)
+		t.Errorf("bob.toml still in the directory: %v", err)
 	}
 	moved, _ := filepath.Glob(filepath.Join(r.dir, removedDir, "bob-*.toml"))
 	if len(moved) != 2 {
-		t.Errorf("verplaatste bestanden: %v", moved)
+		t.Errorf("moved files: %v", moved)
 	}
 	// vergelijk MAP/*.toml now sees only anna and cas.
 	left, _ := filepath.Glob(filepath.Join(r.dir, "*.toml"))
 	if len(left) != 2 {
-		t.Errorf("in de map: %v", left)
+		t.Errorf("in the directory: %v", left)
 	}
 }
 
@@ -202,13 +202,13 @@ func TestDashboardHandout(t *testing.T) {
 	data, _ := os.ReadFile(files[0])
 	for _, want := range []string{"<html", "anna", "bob", "cas", "Vergelijking van antwoorden"} {
 		if !strings.Contains(string(data), want) {
-			t.Errorf("hand-out mist %q", want)
+			t.Errorf("handout lacks %q", want)
 		}
 	}
 	// Selecting two compares only those two.
 	_, m = runDash(t, r, testInfo, 120, 40, "space", "down", "down", "space", "v")
 	if strings.Join(m.cmpCols, ",") != "anna,cas" {
-		t.Errorf("vergeleken: %v", m.cmpCols)
+		t.Errorf("compared: %v", m.cmpCols)
 	}
 }
 
@@ -233,9 +233,9 @@ func TestRunWithDashboard(t *testing.T) {
 	}
 	tm := openTerm(t, s, "dirk", true)
 	tm.join(s.room, "dirk")
-	waitFor(t, "dirk op het dashboard", func() bool { return strings.Contains(ansi.Strip(out.String()), "dirk") }, out.String)
+	waitFor(t, "dirk on the dashboard", func() bool { return strings.Contains(ansi.Strip(out.String()), "dirk") }, out.String)
 	inW.Write([]byte("q"))
-	waitFor(t, "de vraag om te stoppen", func() bool { return strings.Contains(ansi.Strip(out.String()), "Stoppen?") }, out.String)
+	waitFor(t, "the quit question", func() bool { return strings.Contains(ansi.Strip(out.String()), "Stoppen?") }, out.String)
 	inW.Write([]byte("j"))
 	tm.waitText("De trainer heeft de studiemiddag gestopt")
 	select {
@@ -244,7 +244,7 @@ func TestRunWithDashboard(t *testing.T) {
 			t.Fatalf("Run: %v", err)
 		}
 	case <-time.After(10 * time.Second):
-		t.Fatal("Run stopt niet na q, j")
+		t.Fatal("Run does not stop after q, j")
 	}
 	tm.waitClosed()
 }

@@ -12,15 +12,15 @@ func TestBannerWrapsBetweenWords(t *testing.T) {
 	var words []string
 	for _, l := range strings.Split(strings.TrimRight(banner, "\n"), "\n") {
 		if n := utf8.RuneCountInString(l); n > 80 {
-			t.Errorf("regel van %d tekens: %q", n, l)
+			t.Errorf("line of %d characters: %q", n, l)
 		}
 		words = append(words, strings.Fields(l)...)
 	}
 	if got := strings.Join(words, " "); got != text {
-		t.Errorf("een woord is gebroken:\n%s", banner)
+		t.Errorf("a word is broken:\n%s", banner)
 	}
 	if !strings.Contains(banner, "Typ dan ook de code.") && !strings.Contains(banner, "Typ dan ook de\ncode.") {
-		t.Errorf("groet: %q", banner)
+		t.Errorf("greeting: %q", banner)
 	}
 }
 
@@ -34,12 +34,12 @@ func TestPlainModeSaysWhereAnswersGo(t *testing.T) {
 	flat := strings.Join(strings.Fields(before), " ")
 	for _, want := range []string{"bewaard op de computer van de trainer", "De trainer kan ze bekijken en vergelijken", "ook niet naar internet"} {
 		if !strings.Contains(flat, want) {
-			t.Errorf("%q staat niet voor de eerste vraag:\n%s", want, tm.screen())
+			t.Errorf("%q is not before the first question:\n%s", want, tm.screen())
 		}
 	}
 	for _, l := range strings.Split(before, "\n") {
 		if utf8.RuneCountInString(strings.TrimRight(l, "\r")) > 80 {
-			t.Errorf("regel breder dan 80: %q", l)
+			t.Errorf("line wider than 80: %q", l)
 		}
 	}
 }

@@ -31,7 +31,7 @@ func testEngine(tb testing.TB) *decision.Engine {
 	tb.Helper()
 	contentOnce.Do(func() { testContent, contentErr = content.Load(content.Default()) })
 	if contentErr != nil {
-		tb.Fatalf("inhoud laadt niet: %v", contentErr)
+		tb.Fatalf("content does not load: %v", contentErr)
 	}
 	return decision.New(testContent)
 }
@@ -85,10 +85,10 @@ func startRoomWith(t *testing.T, cfg Config, tune func(*server)) (*server, *sync
 	case s = <-ready:
 	case err := <-done:
 		cancel()
-		t.Fatalf("Run stopte meteen: %v", err)
+		t.Fatalf("Run stopped at once: %v", err)
 	case <-time.After(10 * time.Second):
 		cancel()
-		t.Fatal("de server start niet")
+		t.Fatal("the server does not start")
 	}
 	var once sync.Once
 	stop := func() {
@@ -100,7 +100,7 @@ func startRoomWith(t *testing.T, cfg Config, tune func(*server)) (*server, *sync
 					t.Errorf("Run: %v", err)
 				}
 			case <-time.After(10 * time.Second):
-				t.Error("Run stopt niet")
+				t.Error("Run does not stop")
 			}
 		})
 	}
@@ -159,7 +159,7 @@ func openTerm(t testing.TB, s *server, user string, pty bool) *term {
 	t.Helper()
 	c, err := dial(t, s, user, testCode)
 	if err != nil {
-		t.Fatalf("verbinden als %q: %v", user, err)
+		t.Fatalf("connecting as %q: %v", user, err)
 	}
 	return newTerm(t, c, user, pty)
 }
@@ -185,7 +185,7 @@ func newTerm(t testing.TB, c *gossh.Client, user string, pty bool) *term {
 	t.Helper()
 	sess, err := c.NewSession()
 	if err != nil {
-		t.Fatalf("sessie: %v", err)
+		t.Fatalf("session: %v", err)
 	}
 	if pty {
 		if err := sess.RequestPty("xterm-256color", 30, 100, gossh.TerminalModes{}); err != nil {
@@ -214,7 +214,7 @@ func (tm *term) close() { _ = tm.client.Close() }
 func (tm *term) send(keys string) {
 	tm.t.Helper()
 	if _, err := tm.in.Write([]byte(keys)); err != nil {
-		tm.t.Fatalf("toetsen %q: %v", keys, err)
+		tm.t.Fatalf("keys %q: %v", keys, err)
 	}
 }
 
@@ -224,7 +224,7 @@ func (tm *term) screen() string { return ansi.Strip(tm.out.String()) }
 // waitText waits until the output contains text.
 func (tm *term) waitText(text string) {
 	tm.t.Helper()
-	waitFor(tm.t, "tekst "+text, func() bool { return strings.Contains(tm.screen(), text) }, func() string { return tm.screen() })
+	waitFor(tm.t, "text "+text, func() bool { return strings.Contains(tm.screen(), text) }, func() string { return tm.screen() })
 }
 
 // waitClosed waits until the server ended the session.
@@ -233,20 +233,20 @@ func (tm *term) waitClosed() {
 	select {
 	case <-tm.done:
 	case <-time.After(10 * time.Second):
-		tm.t.Fatalf("de sessie sluit niet; scherm:\n%s", tm.screen())
+		tm.t.Fatalf("the session does not close; screen:\n%s", tm.screen())
 	}
 }
 
 func waitFor(t testing.TB, what string, ok func() bool, show func() string) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for !ok() {
 		if time.Now().After(deadline) {
 			msg := ""
 			if show != nil {
 				msg = show()
 			}
-			t.Fatalf("wacht op %s, tevergeefs:\n%s", what, msg)
+			t.Fatalf("waited for %s in vain:\n%s", what, msg)
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
@@ -285,7 +285,7 @@ func (tm *term) answer(r *room, file string) {
 	tm.t.Helper()
 	before, _ := r.state(file)
 	tm.send("1\r")
-	waitFor(tm.t, "een antwoord van "+file, func() bool {
+	waitFor(tm.t, "an answer from "+file, func() bool {
 		p, _ := r.state(file)
 		return len(p.answers) > len(before.answers) || p.complete
 	}, tm.screen)
@@ -297,11 +297,11 @@ func readAnswersFile(t *testing.T, e *decision.Engine, dir, file string) decisio
 	path := filepath.Join(dir, file+".toml")
 	data, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("antwoordenbestand: %v", err)
+		t.Fatalf("answers file: %v", err)
 	}
 	a, err := e.ParseAnswers(path, data, decision.ParseOptions{})
 	if err != nil {
-		t.Fatalf("%s laadt niet zoals vergelijk het leest: %v\n%s", path, err, data)
+		t.Fatalf("%s does not load the way vergelijk reads it: %v\n%s", path, err, data)
 	}
 	return a
 }

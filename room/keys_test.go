@@ -27,15 +27,15 @@ func TestDashboardShortHelpFits(t *testing.T) {
 			out, _ := runDash(t, r, testInfo, w, 30, keys...)
 			help := lastLine(out)
 			if got := ansi.StringWidth(help); got > w {
-				t.Errorf("%d kolommen %v: hulpregel is %d breed: %q", w, keys, got, help)
+				t.Errorf("%d columns %v: help line is %d wide: %q", w, keys, got, help)
 			}
 			for _, want := range []string{"? toetsen", "q stoppen"} {
 				if !strings.Contains(help, want) {
-					t.Errorf("%d kolommen %v: %q ontbreekt: %q", w, keys, want, help)
+					t.Errorf("%d columns %v: %q missing: %q", w, keys, want, help)
 				}
 			}
 			if strings.Contains(help, "…") {
-				t.Errorf("%d kolommen %v: hulpregel afgekapt: %q", w, keys, help)
+				t.Errorf("%d columns %v: help line cut off: %q", w, keys, help)
 			}
 		}
 	}
@@ -62,27 +62,27 @@ func TestDashboardFullHelp(t *testing.T) {
 	out, _ := runDash(t, r, testInfo, 80, 30, "?")
 	for _, want := range full {
 		if !strings.Contains(out, want) {
-			t.Errorf("na ?: %q ontbreekt:\n%s", want, out)
+			t.Errorf("after ?: %q missing:\n%s", want, out)
 		}
 	}
 	out, _ = runDash(t, r, testInfo, 80, 30, "?", "?")
 	if strings.Contains(out, "minder toetsen") || !strings.Contains(lastLine(out), "? toetsen") {
-		t.Errorf("na ? ?: nog alle toetsen:\n%s", out)
+		t.Errorf("after ? ?: still all keys:\n%s", out)
 	}
 	out, m := runDash(t, r, testInfo, 80, 30, "v", "?")
 	if m.mode != modeCompare {
-		t.Fatalf("na v ?: modus %d", m.mode)
+		t.Fatalf("after v ?: mode %d", m.mode)
 	}
 	for _, want := range []string{"omhoog", "pagina", "hand-out", "terug", "minder toetsen", "stoppen"} {
 		if !strings.Contains(out, want) {
-			t.Errorf("vergelijking na ?: %q ontbreekt:\n%s", want, out)
+			t.Errorf("comparison after ?: %q missing:\n%s", want, out)
 		}
 	}
 	// The full list fits a narrow window too, and so does the rest.
 	out, _ = runDash(t, r, testInfo, 40, 30, "?")
 	for i, l := range strings.Split(out, "\n") {
 		if ansi.StringWidth(l) > 40 {
-			t.Errorf("40 kolommen, regel %d is te breed: %q", i, l)
+			t.Errorf("40 columns, line %d is too wide: %q", i, l)
 		}
 	}
 }
@@ -93,15 +93,15 @@ func TestDashboardCompareQuitAsks(t *testing.T) {
 	r := testRoom(t)
 	_, m := runDash(t, r, testInfo, 80, 24, "v", "q")
 	if m.mode != modeStop {
-		t.Errorf("na v q: modus %d", m.mode)
+		t.Errorf("after v q: mode %d", m.mode)
 	}
 	_, m = runDash(t, r, testInfo, 80, 24, "v", "q", "n")
 	if m.mode != modeCompare {
-		t.Errorf("na v q n: modus %d", m.mode)
+		t.Errorf("after v q n: mode %d", m.mode)
 	}
 	_, m = runDash(t, r, testInfo, 80, 24, "v", "esc")
 	if m.mode != modeMain {
-		t.Errorf("na v esc: modus %d", m.mode)
+		t.Errorf("after v esc: mode %d", m.mode)
 	}
 }
 
@@ -113,7 +113,7 @@ func TestNameScreenKeys(t *testing.T) {
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	help := lastLine(ansi.Strip(m.View().Content))
 	if !strings.Contains(help, "ctrl+c stoppen") || strings.Contains(help, "esc") {
-		t.Errorf("hulpregel: %q", help)
+		t.Errorf("help line: %q", help)
 	}
 }
 
@@ -139,34 +139,34 @@ func TestDashboardNamesMatchFiles(t *testing.T) {
 		base = append(base, strings.TrimSuffix(filepath.Base(f), ".toml"))
 	}
 	if strings.Join(base, ",") != "a-x,team-een,x" {
-		t.Fatalf("bestanden: %v", base)
+		t.Fatalf("files: %v", base)
 	}
 	out, _ := runDash(t, r, testInfo, 80, 30, "x")
 	for _, b := range base {
 		if !regexp.MustCompile(`\] ` + regexp.QuoteMeta(b) + ` `).MatchString(out) {
-			t.Errorf("%s staat niet als naam in de lijst:\n%s", b, out)
+			t.Errorf("%s is not listed by name:\n%s", b, out)
 		}
 	}
 	for _, bad := range []string{"../../x", "a..x", "Team Één"} {
 		if strings.Contains(out, "] "+bad) {
-			t.Errorf("de lijst toont %q, het bestand heet anders:\n%s", bad, out)
+			t.Errorf("the list shows %q, the file has another name:\n%s", bad, out)
 		}
 	}
 	if !strings.Contains(out, "a-x verwijderen?") {
-		t.Errorf("de vraag om te verwijderen noemt het bestand niet:\n%s", out)
+		t.Errorf("the delete question does not name the file:\n%s", out)
 	}
 	var cols []string
 	for _, f := range r.compareFiles(nil) {
 		cols = append(cols, f.Name)
 	}
 	if strings.Join(cols, ",") != "a-x,team-een,x" {
-		t.Errorf("kolommen van de vergelijking: %v", cols)
+		t.Errorf("comparison columns: %v", cols)
 	}
 	var log []string
 	for len(r.events) > 0 {
 		log = append(log, (<-r.events).Text)
 	}
 	if !slices.Contains(log, "../../x doet mee als x (1 in de zaal)") || !slices.Contains(log, "a..x doet mee als a-x (2 in de zaal)") {
-		t.Errorf("logboek: %q", log)
+		t.Errorf("log: %q", log)
 	}
 }

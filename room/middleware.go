@@ -163,6 +163,7 @@ func (s *server) handleTea(sess ssh.Session) {
 		time.AfterFunc(byeDelay+time.Second, func() { _ = sess.Close() })
 	}
 	m.closeLater = func() { time.AfterFunc(byeDelay+time.Second, func() { _ = sess.Close() }) }
+	s.room.onBye(t, m.kick)
 	ctx, cancel := context.WithCancel(sess.Context())
 	defer cancel()
 	go func() {

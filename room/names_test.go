@@ -35,11 +35,11 @@ func TestFileName(t *testing.T) {
 	} {
 		got := FileName(in)
 		if got != want {
-			t.Errorf("FileName(%q) = %q, verwacht %q", in, got, want)
+			t.Errorf("FileName(%q) = %q, want %q", in, got, want)
 		}
 		if len(got) > maxFileBytes+len("deelnemer-") || strings.HasPrefix(got, ".") || strings.HasPrefix(got, "-") ||
 			strings.ContainsAny(got, "/\\.: ") {
-			t.Errorf("FileName(%q) = %q is geen veilige naam", in, got)
+			t.Errorf("FileName(%q) = %q is not a safe name", in, got)
 		}
 	}
 }
@@ -53,7 +53,7 @@ func TestDisplayName(t *testing.T) {
 		"ééééééééééééééééééééééééééééééééé": strings.Repeat("é", maxNameRunes),
 	} {
 		if got := DisplayName(in); got != want {
-			t.Errorf("DisplayName(%q) = %q, verwacht %q", in, got, want)
+			t.Errorf("DisplayName(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
@@ -63,29 +63,29 @@ func TestNewCode(t *testing.T) {
 	for range 200 {
 		c := NewCode()
 		if len(c) != codeLen || CheckCode(c) != nil {
-			t.Fatalf("ongeldige code %q", c)
+			t.Fatalf("invalid code %q", c)
 		}
 		if strings.ContainsAny(c, "0O1lI") {
-			t.Fatalf("code met verwarrend teken: %q", c)
+			t.Fatalf("code with a confusable character: %q", c)
 		}
 		if BigText(c, 80) == "" {
-			t.Fatalf("code %q is niet groot te tonen", c)
+			t.Fatalf("code %q cannot be shown large", c)
 		}
 		seen[c] = true
 	}
 	if len(seen) < 190 {
-		t.Errorf("maar %d verschillende codes in 200", len(seen))
+		t.Errorf("only %d different codes in 200", len(seen))
 	}
 	for _, g := range glyphs {
 		for _, l := range g {
 			if len([]rune(l)) != 5 {
-				t.Errorf("letter niet 5 breed: %q", l)
+				t.Errorf("letter not 5 wide: %q", l)
 			}
 		}
 	}
 	for _, r := range codeAlphabet {
 		if _, ok := glyphs[r]; !ok {
-			t.Errorf("geen grote letter voor %q", r)
+			t.Errorf("no big letter for %q", r)
 		}
 	}
 }

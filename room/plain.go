@@ -53,6 +53,7 @@ func (s *server) plainName(sess ssh.Session, in *bufio.Reader, t *ticket) (*part
 		fmt.Fprintln(sess, "\n"+text)
 		_ = sess.Close()
 	}
+	s.room.onBye(t, kick)
 	for range 5 {
 		fmt.Fprint(sess, "Hoe heet je, of hoe heet je team? ")
 		line, err := in.ReadSlice('\n')

@@ -22,7 +22,7 @@ func TestParticipantSeesRemoteTexts(t *testing.T) {
 	tm.send("noor\r")
 	tm.waitText("bewaard op de computer van de trainer")
 	if strings.Contains(tm.screen(), "je eigen computer") {
-		t.Fatalf("het welkomstscherm zegt dat alles op je eigen computer blijft:\n%s", tm.screen())
+		t.Fatalf("the welcome screen says everything stays on your own computer:\n%s", tm.screen())
 	}
 	tm.send("\r")
 	tm.waitText("vraag 1 van")
@@ -44,11 +44,11 @@ func TestParticipantSeesRemoteTexts(t *testing.T) {
 	ents, _ := os.ReadDir(cfg.Dir)
 	for _, e := range ents {
 		if e.Name() != sessionDir && e.Name() != "noor.toml" {
-			t.Errorf("onverwacht in de map: %s", e.Name())
+			t.Errorf("unexpected in the directory: %s", e.Name())
 		}
 	}
 	if strings.Contains(tm.screen(), cfg.Dir) {
-		t.Errorf("het pad van de trainer staat op het scherm")
+		t.Errorf("the trainer's path is on the screen")
 	}
 }
 
@@ -58,7 +58,7 @@ func TestPlainModeStartsOnCase(t *testing.T) {
 	e := testEngine(t)
 	cases, err := content.Cases()
 	if err != nil || len(cases) == 0 {
-		t.Fatalf("casussen: %v", err)
+		t.Fatalf("cases: %v", err)
 	}
 	cs := cases[0]
 	a, err := e.ParseAnswers(cs.File, cs.Answers, decision.ParseOptions{})
@@ -75,7 +75,7 @@ func TestPlainModeStartsOnCase(t *testing.T) {
 	tm.waitText("Dit antwoordde de docent in de casus:")
 	tm.waitText("Klopt dit? Typ een nummer om te wijzigen, of druk op Enter om door te gaan:")
 	if strings.Contains(tm.screen(), "Je hebt eerder antwoorden bewaard") {
-		t.Errorf("de casus heet bewaarde antwoorden van de deelnemer:\n%s", tm.screen())
+		t.Errorf("the case is presented as the participant's saved answers:\n%s", tm.screen())
 	}
 	// Change the last answer on the path to another option.
 	vis := e.Visible(a)
@@ -90,7 +90,7 @@ func TestPlainModeStartsOnCase(t *testing.T) {
 	tm.send(fmt.Sprintf("%d\n", len(vis)))
 	tm.waitText(q.Text)
 	tm.send(fmt.Sprintf("%d\n", k+1))
-	waitFor(t, "gewijzigd antwoord", func() bool {
+	waitFor(t, "changed answer", func() bool {
 		p, _ := s.room.state("ruben")
 		return len(p.answers[q.ID]) == 1 && p.answers[q.ID][0] == q.Options[k].Value
 	}, tm.screen)
@@ -101,11 +101,11 @@ func TestPlainModeStartsOnCase(t *testing.T) {
 		t.Errorf("ruben.toml: %v", got[q.ID])
 	}
 	if ents, _ := os.ReadDir(filepath.Join(cfg.Dir)); len(ents) != 2 {
-		t.Errorf("in de map: %v", ents)
+		t.Errorf("in the directory: %v", ents)
 	}
 	for _, bad := range []string{cfg.Dir, "afstandswijzer samenvatting", "opslaan als bestand"} {
 		if strings.Contains(tm.screen(), bad) {
-			t.Errorf("de regelmodus toont %q:\n%s", bad, tm.screen())
+			t.Errorf("the line mode shows %q:\n%s", bad, tm.screen())
 		}
 	}
 }

@@ -91,7 +91,6 @@ type room struct {
 	stopping  bool
 	events    chan Event     // read by the dashboard or the log
 	wg        sync.WaitGroup // running sessions
-	writes    sync.WaitGroup // files being written behind
 	roundDirs map[int]string // the folder of each round's answers, under dir
 	// writeEvery coalesces a participant's writes.
 	writeEvery time.Duration
@@ -258,10 +257,24 @@ func (r *room) goodbye() {
 			kicks = append(kicks, p.kick)
 		}
 	}
+	// Those still on the name screen too.
+	for t := range r.waiting {
+		if t.bye != nil {
+			kicks = append(kicks, t.bye)
+		}
+	}
 	r.mu.Unlock()
 	for _, k := range kicks {
 		k("De trainer heeft de studiemiddag gestopt. Je antwoorden zijn bewaard. Tot ziens!")
 	}
+}
+
+// onBye sets how a connection on the name screen is ended with a
+// message (goodbye).
+func (r *room) onBye(t *ticket, bye func(string)) {
+	r.mu.Lock()
+	t.bye = bye
+	r.mu.Unlock()
 }
 
 // Row is one participant as the dashboard shows it.
@@ -313,14 +326,19 @@ func (r *room) snapshot() ([]Row, []Tally, int) {
 // answers when files is empty), for decision.Engine.Compare.
 func (r *room) compareFiles(files map[string]bool) []decision.CompareFile {
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	var out []decision.CompareFile
 	for _, p := range r.parts {
 		if len(p.answers) == 0 || (len(files) > 0 && !files[p.file]) {
 			continue
 		}
 		// Named as the file, as `vergelijk MAP/*.toml` does afterwards.
-		out = append(out, decision.CompareFile{Name: p.file, Answers: r.eng.Effective(p.answers)})
+		out = append(out, decision.CompareFile{Name: p.file, Answers: p.answers})
+	}
+	r.mu.Unlock()
+	// Outside the lock (see roundSnapshot): answers are replaced, never
+	// changed in place.
+	for i := range out {
+		out[i].Answers = r.eng.Effective(out[i].Answers)
 	}
 	sortNatural(out, func(f decision.CompareFile) string { return f.Name })
 	return out

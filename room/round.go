@@ -55,17 +55,22 @@ const eigenLes = "Eigen les"
 // roundSnapshot returns a copy of the current round.
 func (r *room) roundSnapshot() RoundSnapshot {
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	s := RoundSnapshot{ID: r.round.id, Case: r.round.cs.name, Title: r.round.cs.title, Started: r.round.started}
+	for _, p := range r.parts {
+		// p.answers is replaced, never changed in place: it is read
+		// below without the lock, which every participant's answer
+		// needs.
+		s.Participants = append(s.Participants, RoundParticipant{Name: p.name, File: p.file, Active: p.active,
+			Complete: p.complete, Answers: p.answers})
+	}
+	r.mu.Unlock()
 	if s.Title == "" {
 		s.Title = eigenLes
 	}
-	for _, p := range r.parts {
-		rp := RoundParticipant{Name: p.name, File: p.file, Active: p.active, Complete: p.complete}
-		if p.answers != nil {
-			rp.Answers = r.eng.Effective(p.answers)
+	for i, p := range s.Participants {
+		if p.Answers != nil {
+			s.Participants[i].Answers = r.eng.Effective(p.Answers)
 		}
-		s.Participants = append(s.Participants, rp)
 	}
 	sortNatural(s.Participants, func(p RoundParticipant) string { return p.File })
 	return s

@@ -35,6 +35,9 @@ type ticket struct {
 	// evict ends the connection to make room; set before the ticket is
 	// used, by the session's handler.
 	evict func()
+	// bye ends it with a message while it is on the name screen
+	// (room.onBye; guarded by room.mu).
+	bye func(string)
 }
 
 // touch marks activity on the name screen.
@@ -257,9 +260,18 @@ func (r *room) join(t *ticket, name string, kick func(string), prog *tea.Program
 	return p, returning, nil
 }
 
-// leave marks the end of one session of p; the last one gives the seat
-// back and writes p's files.
+// leave marks the end of one session of p; the last one writes p's
+// files and then gives the seat back, so "is weg" means the answers are
+// on disk.
 func (r *room) leave(p *participant) {
+	r.mu.Lock()
+	last := p.conns == 1
+	r.mu.Unlock()
+	if last {
+		if err := r.flush(p); err != nil {
+			r.log("%s: antwoorden niet bewaard: %s", p.name, fileError(err))
+		}
+	}
 	r.mu.Lock()
 	p.conns--
 	if p.conns > 0 {
@@ -270,8 +282,5 @@ func (r *room) leave(p *participant) {
 	r.seated--
 	n := r.seated
 	r.mu.Unlock()
-	if err := r.flush(p); err != nil {
-		r.log("%s: antwoorden niet bewaard: %s", p.name, fileError(err))
-	}
 	r.log("%s is weg (%d in de zaal); de antwoorden zijn bewaard", p.name, n)
 }

@@ -26,7 +26,7 @@ func walk(t *testing.T, tm *term, r *room, file string) {
 		}
 		tm.answer(r, file)
 	}
-	t.Fatalf("na 60 antwoorden nog niet klaar:\n%s", tm.screen())
+	t.Fatalf("not done after 60 answers:\n%s", tm.screen())
 }
 
 func TestFullPathToSummary(t *testing.T) {
@@ -45,18 +45,18 @@ func TestFullPathToSummary(t *testing.T) {
 	a := waitAnswersFile(t, e, cfg.Dir, "anna", e.Complete)
 	p, _ := s.room.state("anna")
 	if len(a) != len(e.Effective(p.answers)) {
-		t.Errorf("bestand heeft %d antwoorden, de sessie %d", len(a), len(e.Effective(p.answers)))
+		t.Errorf("file has %d answers, the session %d", len(a), len(e.Effective(p.answers)))
 	}
 	waitFor(t, "log", func() bool { return strings.Contains(log.String(), "anna heeft alle vragen beantwoord") }, log.String)
 	rows, tally, n := s.room.snapshot()
 	if len(rows) != 1 || !rows[0].Complete || n != 1 || len(tally) == 0 {
-		t.Errorf("dashboard ziet %+v, %+v, %d", rows, tally, n)
+		t.Errorf("dashboard sees %+v, %+v, %d", rows, tally, n)
 	}
 	// The trainer's own session is never touched: nothing outside MAP.
 	ents, _ := os.ReadDir(filepath.Dir(cfg.Dir))
 	for _, en := range ents {
 		if en.Name() != "studiemiddag" && en.Name() != "config" {
-			t.Errorf("onverwacht bestand naast de map: %s", en.Name())
+			t.Errorf("unexpected file next to the directory: %s", en.Name())
 		}
 	}
 }
@@ -76,18 +76,18 @@ func TestWrongCodeRefused(t *testing.T) {
 	c, err := gossh.Dial("tcp", s.Addr().String(), cfg)
 	if err == nil {
 		c.Close()
-		t.Fatal("verkeerde code geeft toegang")
+		t.Fatal("wrong code gives access")
 	}
 	if tries != maxAuthTries {
-		t.Errorf("%d pogingen toegestaan, verwacht %d", tries, maxAuthTries)
+		t.Errorf("%d tries allowed, want %d", tries, maxAuthTries)
 	}
 	if !strings.Contains(log.String(), "verkeerde code vanaf 127.0.0.1") {
-		t.Errorf("log meldt de verkeerde code niet:\n%s", log.String())
+		t.Errorf("log does not report the wrong code:\n%s", log.String())
 	}
 	// The right code, in lower case, works.
 	c, err = dial(t, s, "anna", strings.ToLower(testCode))
 	if err != nil {
-		t.Fatalf("goede code in kleine letters: %v", err)
+		t.Fatalf("right code in lower case: %v", err)
 	}
 	c.Close()
 }
@@ -110,7 +110,7 @@ func TestKeyboardInteractive(t *testing.T) {
 		c, err := gossh.Dial("tcp", s.Addr().String(), &gossh.ClientConfig{User: "bo", Auth: []gossh.AuthMethod{cb(tc.code)},
 			HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second})
 		if (err == nil) != tc.ok {
-			t.Errorf("code %s: fout %v", tc.code, err)
+			t.Errorf("code %s: error %v", tc.code, err)
 		}
 		if c != nil {
 			c.Close()
@@ -129,15 +129,15 @@ func TestOnlyInteractiveSessions(t *testing.T) {
 
 	sess, _ := c.NewSession()
 	if out, err := sess.CombinedOutput("cat /etc/passwd"); err == nil {
-		t.Errorf("exec werkt: %q", out)
+		t.Errorf("exec works: %q", out)
 	}
 	sess, _ = c.NewSession()
 	if err := sess.RequestSubsystem("sftp"); err == nil {
-		t.Error("sftp werkt")
+		t.Error("sftp works")
 	}
 	sess, _ = c.NewSession()
 	if err := sess.Setenv("LANG", "nl_NL.UTF-8"); err == nil {
-		t.Error("omgevingsvariabele geaccepteerd")
+		t.Error("environment variable accepted")
 	}
 	if ok, err := sess.SendRequest("auth-agent-req@openssh.com", true, nil); ok || err != nil {
 		t.Errorf("agent forwarding: ok=%v err=%v", ok, err)
@@ -151,15 +151,15 @@ func TestOnlyInteractiveSessions(t *testing.T) {
 	}
 	if conn, err := c.Dial("tcp", s.Addr().String()); err == nil {
 		conn.Close()
-		t.Error("port forwarding (direct-tcpip) werkt")
+		t.Error("port forwarding (direct-tcpip) works")
 	}
 	if ln, err := c.Listen("tcp", "127.0.0.1:0"); err == nil {
 		ln.Close()
-		t.Error("remote port forwarding werkt")
+		t.Error("remote port forwarding works")
 	}
 	// Nothing of the above left a file or a participant.
 	if rows, _, _ := s.room.snapshot(); len(rows) != 0 {
-		t.Errorf("deelnemers na geweigerde verzoeken: %+v", rows)
+		t.Errorf("participants after refused requests: %+v", rows)
 	}
 }
 
@@ -179,7 +179,7 @@ func TestRoomFull(t *testing.T) {
 	c := openTerm(t, s, "c", true)
 	c.waitClosed()
 	if !strings.Contains(c.screen(), "De studiemiddag is vol") || strings.Contains(c.screen(), "Hoe heet je") {
-		t.Errorf("de derde krijgt: %q", c.screen())
+		t.Errorf("the third gets: %q", c.screen())
 	}
 	// The idle connection got there first but cannot take a third seat.
 	idle.send("idle\r")
@@ -193,7 +193,7 @@ func TestRoomFull(t *testing.T) {
 	}
 	// A seat frees when someone leaves.
 	a.close()
-	waitFor(t, "vrije plaats", func() bool {
+	waitFor(t, "free place", func() bool {
 		s.room.mu.Lock()
 		defer s.room.mu.Unlock()
 		return s.room.seated < 2
@@ -210,14 +210,14 @@ func TestRejoinContinues(t *testing.T) {
 	tm.answer(s.room, "bob")
 	tm.answer(s.room, "bob")
 	tm.close()
-	waitFor(t, "bob weg", func() bool { p, _ := s.room.state("bob"); return !p.active }, nil)
+	waitFor(t, "bob gone", func() bool { p, _ := s.room.state("bob"); return !p.active }, nil)
 
 	tm = openTerm(t, s, "Bob", true) // the same name in other capitals
 	tm.join(s.room, "bob")
 	tm.waitText("vraag 3 van")
 	tm.answer(s.room, "bob")
 	if p, _ := s.room.state("bob"); len(p.answers) != 3 {
-		t.Errorf("na terugkomen %d antwoorden, verwacht 3: %v", len(p.answers), p.answers)
+		t.Errorf("after coming back %d answers, want 3: %v", len(p.answers), p.answers)
 	}
 }
 
@@ -265,7 +265,7 @@ func TestSameKeyTakesOver(t *testing.T) {
 	old.waitClosed()
 	nw.waitText("vraag 2 van")
 	if p, _ := s.room.state("sam"); !p.active {
-		t.Error("sam is niet meer actief na de wissel")
+		t.Error("sam no longer active after the switch")
 	}
 	s.room.mu.Lock()
 	seated := s.room.seated
@@ -310,14 +310,14 @@ func TestHostileName(t *testing.T) {
 	tm.answer(s.room, "x")
 	waitAnswersFile(t, s.room.eng, cfg.Dir, "x", func(a decision.Answers) bool { return len(a) == 1 })
 	if _, err := os.Stat(filepath.Join(filepath.Dir(cfg.Dir), "x.toml")); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("een bestand buiten de map: %v", err)
+		t.Errorf("a file outside the directory: %v", err)
 	}
 	rows, _, _ := s.room.snapshot()
 	if len(rows) != 1 || strings.ContainsAny(rows[0].Name, "\x1b\x07") {
-		t.Errorf("naam op het dashboard: %+v", rows)
+		t.Errorf("name on the dashboard: %+v", rows)
 	}
 	if strings.ContainsAny(log.String(), "\x1b\x07") {
-		t.Errorf("escape in het log: %q", log.String())
+		t.Errorf("escape in the log: %q", log.String())
 	}
 }
 
@@ -333,14 +333,21 @@ func TestStopKeepsFilesValid(t *testing.T) {
 		}
 		terms = append(terms, tm)
 	}
+	unnamed := openTerm(t, s, "zonder", true)
+	unnamed.waitText("Hoe heet je")
+	plain := openTerm(t, s, "tekst", false)
+	plain.waitText("Hoe heet je")
 	stop()
+	// Those on the name screen get the goodbye too.
+	unnamed.waitText("De trainer heeft de studiemiddag gestopt")
+	plain.waitText("De trainer heeft de studiemiddag gestopt")
 	e := testEngine(t)
 	for i, tm := range terms {
 		tm.waitText("De trainer heeft de studiemiddag gestopt")
 		tm.waitClosed()
 		name := []string{"ann", "ben", "cas"}[i]
 		if a := readAnswersFile(t, e, cfg.Dir, name); len(a) != i+1 {
-			t.Errorf("%s: %d antwoorden, verwacht %d", name, len(a), i+1)
+			t.Errorf("%s: %d answers, want %d", name, len(a), i+1)
 		}
 	}
 	if !strings.Contains(log.String(), "studiemiddag gestopt") {
@@ -349,7 +356,7 @@ func TestStopKeepsFilesValid(t *testing.T) {
 	// No temp files are left behind.
 	left, _ := filepath.Glob(filepath.Join(cfg.Dir, ".*.tmp"))
 	if len(left) > 0 {
-		t.Errorf("tijdelijke bestanden: %v", left)
+		t.Errorf("temporary files: %v", left)
 	}
 }
 
@@ -364,14 +371,14 @@ func TestPlainModeWithoutPty(t *testing.T) {
 	tm.waitText("Vraag 1 van")
 	tm.send("1\n")
 	tm.waitText("Vraag 2 van")
-	waitFor(t, "antwoordenbestand", func() bool {
+	waitFor(t, "answers file", func() bool {
 		_, err := os.Stat(filepath.Join(cfg.Dir, "lotte.toml"))
 		return err == nil
 	}, tm.screen)
 	tm.send("stop\n")
 	tm.waitClosed()
 	if strings.Contains(tm.screen(), cfg.Dir) {
-		t.Errorf("de regelmodus toont het pad van de trainer:\n%s", tm.screen())
+		t.Errorf("the line mode shows the trainer's path:\n%s", tm.screen())
 	}
 	if a := readAnswersFile(t, testEngine(t), cfg.Dir, "lotte"); len(a) != 1 {
 		t.Errorf("lotte: %v", a)
@@ -403,19 +410,19 @@ func TestHostKeyReused(t *testing.T) {
 		t.Fatal(err)
 	}
 	if a.fingerprint != b.fingerprint || !strings.HasPrefix(a.fingerprint, "SHA256:") {
-		t.Errorf("vingerafdruk verandert: %s, %s", a.fingerprint, b.fingerprint)
+		t.Errorf("fingerprint changes: %s, %s", a.fingerprint, b.fingerprint)
 	}
 	st, err := os.Stat(cfg.HostKeyPath)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if st.Mode().Perm()&0o077 != 0 {
-		t.Errorf("sleutel leesbaar voor anderen: %v", st.Mode())
+		t.Errorf("key readable by others: %v", st.Mode())
 	}
 	data, _ := os.ReadFile(cfg.HostKeyPath)
 	key, err := gossh.ParsePrivateKey(data)
 	if err != nil || key.PublicKey().Type() != gossh.KeyAlgoED25519 {
-		t.Errorf("geen ed25519-sleutel: %v", err)
+		t.Errorf("no ed25519 key: %v", err)
 	}
 }
 
@@ -453,7 +460,7 @@ func TestHiddenAnswersStayOutOfTheFile(t *testing.T) {
 	}
 	got := readAnswersFile(t, e, cfg.Dir, "kim")
 	if len(got) >= len(a) {
-		t.Errorf("verborgen antwoorden in het bestand: %d van %d", len(got), len(a))
+		t.Errorf("hidden answers in the file: %d of %d", len(got), len(a))
 	}
 	// The session file keeps them, to continue with.
 	data, err := os.ReadFile(r.sessionPath(1, "kim"))
@@ -469,7 +476,7 @@ func TestCaseStartsOnReview(t *testing.T) {
 	e := testEngine(t)
 	cases, err := content.Cases()
 	if err != nil || len(cases) == 0 {
-		t.Fatalf("casussen: %v", err)
+		t.Fatalf("cases: %v", err)
 	}
 	cs := cases[0]
 	a, err := e.ParseAnswers(cs.File, cs.Answers, decision.ParseOptions{})
@@ -485,7 +492,7 @@ func TestCaseStartsOnReview(t *testing.T) {
 	tm.waitText(cs.Title)
 	// The file exists from the start, with the case's answers.
 	if got := readAnswersFile(t, e, cfg.Dir, "eva"); len(got) != len(e.Effective(a)) {
-		t.Errorf("eva.toml heeft %d antwoorden, de casus %d", len(got), len(e.Effective(a)))
+		t.Errorf("eva.toml has %d answers, the case %d", len(got), len(e.Effective(a)))
 	}
 	// Change the first answer on the review screen to another option.
 	q := e.Visible(a)[0]
@@ -502,13 +509,13 @@ func TestCaseStartsOnReview(t *testing.T) {
 	tm.send("g\r")
 	tm.waitText(q.Text)
 	tm.send(fmt.Sprintf("%d\r", k+1))
-	waitFor(t, "gewijzigd antwoord", func() bool {
+	waitFor(t, "changed answer", func() bool {
 		p, _ := s.room.state("eva")
 		return len(p.answers[q.ID]) == 1 && p.answers[q.ID][0] == q.Options[k].Value
 	}, tm.screen)
 	// Rejoining shows the participant's own answers, not a fresh case.
 	tm.close()
-	waitFor(t, "eva weg", func() bool { p, _ := s.room.state("eva"); return !p.active }, nil)
+	waitFor(t, "eva gone", func() bool { p, _ := s.room.state("eva"); return !p.active }, nil)
 	tm = openTerm(t, s, "eva", true)
 	tm.join(s.room, "eva")
 	tm.waitText("Dit antwoordde de docent in de casus")

@@ -34,10 +34,8 @@ func (r *room) setAnswers(p *participant, a decision.Answers) {
 	done := p.complete && !wasComplete
 	p.version++
 	if p.timer == nil {
-		wait := max(p.lastWrite.Add(r.writeEvery).Sub(time.Now()), 0)
-		r.writes.Add(1)
+		wait := max(time.Until(p.lastWrite.Add(r.writeEvery)), 0)
 		p.timer = time.AfterFunc(wait, func() {
-			defer r.writes.Done()
 			r.mu.Lock()
 			p.timer = nil
 			r.mu.Unlock()

@@ -20,20 +20,20 @@ func TestCasePicker(t *testing.T) {
 	screen := ansi.Strip(m.View().Content)
 	for _, want := range []string{"> 1. Hybride les Nederlands", "Een docent Nederlands", "2. Examen op afstand", "enter openen", "q stoppen"} {
 		if !strings.Contains(screen, want) {
-			t.Fatalf("kiezer mist %q:\n%s", want, screen)
+			t.Fatalf("picker lacks %q:\n%s", want, screen)
 		}
 	}
 	m.Update(keyMsg("down"))
 	if _, cmd := m.Update(keyMsg("enter")); cmd == nil || m.chosen != cases[1] {
-		t.Fatalf("enter kiest %v", m.chosen)
+		t.Fatalf("enter picks %v", m.chosen)
 	}
 	m = newCasePicker(cases, true)
 	m.Update(keyMsg("q"))
 	if m.chosen != nil {
-		t.Fatal("q kiest toch een casus")
+		t.Fatal("q picks a case anyway")
 	}
 	m.Update(keyMsg("2"))
 	if m.list.cursor != 1 {
-		t.Fatal("een nummer kiest niet")
+		t.Fatal("a number does not pick")
 	}
 }

@@ -53,7 +53,7 @@ func startPane(t *testing.T, sock string, w, h int, script string) *pane {
 	t.Helper()
 	p := &pane{t: t, sock: sock, target: fmt.Sprintf("p%d", paneSeq.Add(1))}
 	if out, err := p.tmuxErr("new-session", "-d", "-x", itoa(w), "-y", itoa(h), "-s", p.target, "sh", "-c", script); err != nil {
-		t.Fatalf("tmux start niet: %v\n%s", err, out)
+		t.Fatalf("tmux does not start: %v\n%s", err, out)
 	}
 	p.tmux("set-option", "-t", p.target, "remain-on-exit", "on")
 	return p
@@ -81,14 +81,14 @@ func (p *pane) screen(history bool) string {
 // as the program is.
 func (p *pane) waitFor(what string, ok func(string) bool) string {
 	p.t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(60 * time.Second)
 	for {
 		s := p.screen(false)
 		if ok(s) {
 			return s
 		}
 		if time.Now().After(deadline) {
-			p.t.Fatalf("wacht op %s, maar het scherm is:\n%s", what, s)
+			p.t.Fatalf("waiting for %s, but the screen is:\n%s", what, s)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -102,14 +102,14 @@ func (p *pane) waitText(sub string) string {
 // waitEnd waits for the shell's KLAAR=<code> line after the program.
 func (p *pane) waitEnd() string {
 	p.t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(60 * time.Second)
 	for {
 		s := p.screen(true)
 		if strings.Contains(s, "KLAAR=") {
 			return s
 		}
 		if time.Now().After(deadline) {
-			p.t.Fatalf("het programma stopt niet:\n%s", s)
+			p.t.Fatalf("the program does not stop:\n%s", s)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -127,7 +127,7 @@ func (p *pane) sendWait(keys ...string) string {
 	p.t.Helper()
 	before := p.screen(false)
 	p.send(keys...)
-	return p.waitFor("een nieuw scherm na "+strings.Join(keys, " "), func(s string) bool { return s != before })
+	return p.waitFor("a new screen after "+strings.Join(keys, " "), func(s string) bool { return s != before })
 }
 
 // TestEndToEndTmux answers a whole path with the keyboard, changes an
@@ -156,7 +156,7 @@ func TestEndToEndTmux(t *testing.T) {
 	p.send("Enter")
 	// Answer every question; wait for each new question before the next key.
 	for range 30 {
-		s := p.waitFor("een vraag of de controle", func(s string) bool {
+		s := p.waitFor("a question or the check", func(s string) bool {
 			return strings.Contains(s, "vraag ") || strings.Contains(s, "Kloppen je antwoorden?")
 		})
 		if strings.Contains(s, "Kloppen je antwoorden?") {
@@ -164,7 +164,7 @@ func TestEndToEndTmux(t *testing.T) {
 		}
 		pos := progressLine(s)
 		p.send("Enter")
-		p.waitFor("de volgende vraag", func(s string) bool {
+		p.waitFor("the next question", func(s string) bool {
 			return progressLine(s) != pos || strings.Contains(s, "Kloppen je antwoorden?")
 		})
 	}
@@ -197,12 +197,12 @@ func TestEndToEndTmux(t *testing.T) {
 	p.send("o")
 	p.waitText("staat in")
 	if _, err := os.Stat(filepath.Join(work, "afstandswijzer-samenvatting-"+time.Now().Format("2006-01-02")+".md")); err != nil {
-		t.Fatalf("samenvatting niet opgeslagen in de werkmap: %v", err)
+		t.Fatalf("summary not saved in the working directory: %v", err)
 	}
 	p.send("l")
 	p.waitText("links in je samenvatting")
 	p.send("Enter")
-	p.waitFor("het adres om te kopiëren, of een geopende link", func(s string) bool {
+	p.waitFor("the address to copy, or an opened link", func(s string) bool {
 		return strings.Contains(s, "Kopieer") || strings.Contains(s, "eopend")
 	})
 	p.send("Escape")
@@ -213,7 +213,7 @@ func TestEndToEndTmux(t *testing.T) {
 	p.waitText("deel 4 van")
 	p.sendWait("j")
 	p.tmux("resize-window", "-t", p.target, "-x", "70", "-y", "20")
-	p.waitFor("de samenvatting op 70x20, nog in deel 4", func(s string) bool {
+	p.waitFor("the summary at 70x20, still in part 4", func(s string) bool {
 		lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 		return strings.Contains(s, "deel 4 van") && strings.Contains(s, "n/p deel") && len(lines) <= 20 && utf8.RuneCountInString(lines[0]) <= 70
 	})
@@ -225,16 +225,16 @@ func TestEndToEndTmux(t *testing.T) {
 	p.send("q")
 	s := p.waitEnd()
 	if !strings.Contains(s, "KLAAR=0") {
-		t.Fatalf("afsluitcode niet 0:\n%s", s)
+		t.Fatalf("exit code not 0:\n%s", s)
 	}
 	if dead := p.tmux("display-message", "-p", "-t", p.target, "#{pane_dead}"); strings.TrimSpace(dead) != "1" {
-		t.Fatalf("het venster leeft nog: %q", dead)
+		t.Fatalf("the window is still alive: %q", dead)
 	}
 	if strings.Contains(s, "afstandswijzer ·") {
-		t.Fatalf("het scherm van het programma staat er nog:\n%s", s)
+		t.Fatalf("the program's screen is still there:\n%s", s)
 	}
 	if out := p.tmux("display-message", "-p", "-t", p.target, "#{alternate_on}"); strings.TrimSpace(out) != "0" {
-		t.Fatalf("alternatief scherm staat nog aan: %q", out)
+		t.Fatalf("alternate screen still on: %q", out)
 	}
 	// The path on a line of its own, whole (issue 16, point 10).
 	if !strings.Contains(s, "Je antwoorden staan in:\n  "+sessionFile+"\nGa verder met: afstandswijzer --verder") {
@@ -257,11 +257,11 @@ func TestEndToEndTmux(t *testing.T) {
 	p2.waitText("vraag 2 van")
 	p2.send("q")
 	if s := p2.waitEnd(); !strings.Contains(s, "KLAAR=0") {
-		t.Fatalf("tweede run stopt niet goed:\n%s", s)
+		t.Fatalf("second run does not stop cleanly:\n%s", s)
 	}
 	data, err := os.ReadFile(sessionFile)
 	if err != nil || !strings.Contains(string(data), `rol = "teamleider"`) || strings.Contains(string(data), "bot_sturen") {
-		t.Fatalf("sessie na opnieuw beginnen en verder gaan: %v\n%s", err, data)
+		t.Fatalf("session after starting over and resuming: %v\n%s", err, data)
 	}
 }
 
@@ -295,7 +295,7 @@ func atQuestion2(t *testing.T, bin, inhoud, sock string) (p *pane, home, pid str
 	shell := strings.TrimSpace(p.tmux("display-message", "-p", "-t", p.target, "#{pane_pid}"))
 	out, err := exec.Command("pgrep", "-P", shell).Output()
 	if err != nil {
-		t.Fatalf("geen proces onder de shell %s: %v", shell, err)
+		t.Fatalf("no process under the shell %s: %v", shell, err)
 	}
 	return p, home, strings.Fields(string(out))[0]
 }
@@ -314,11 +314,11 @@ func TestSignalsLeaveTerminalClean(t *testing.T) {
 			}
 			p.waitEnd()
 			if on := strings.TrimSpace(p.tmux("display-message", "-p", "-t", p.target, "#{alternate_on}")); on != "0" {
-				t.Fatalf("alternatief scherm staat nog aan na SIG%s", sig)
+				t.Fatalf("alternate screen still on after SIG%s", sig)
 			}
 			data, err := os.ReadFile(filepath.Join(home, ".config", "afstandswijzer", "sessie.toml"))
 			if err != nil || !strings.Contains(string(data), "rol = ") {
-				t.Fatalf("antwoord niet bewaard na SIG%s: %v\n%s", sig, err, data)
+				t.Fatalf("answer not saved after SIG%s: %v\n%s", sig, err, data)
 			}
 		})
 	}
@@ -337,10 +337,10 @@ func TestStopSignalRestoresTerminal(t *testing.T) {
 	}
 	waitAlternate := func(want string) {
 		t.Helper()
-		deadline := time.Now().Add(15 * time.Second)
+		deadline := time.Now().Add(60 * time.Second)
 		for alternate() != want {
 			if time.Now().After(deadline) {
-				t.Fatalf("alternatief scherm is %s, verwacht %s:\n%s", alternate(), want, p.screen(false))
+				t.Fatalf("alternate screen is %s, want %s:\n%s", alternate(), want, p.screen(false))
 			}
 			time.Sleep(20 * time.Millisecond)
 		}
@@ -363,7 +363,7 @@ func TestStopSignalRestoresTerminal(t *testing.T) {
 	p.send("q")
 	p.waitEnd()
 	if alternate() != "0" {
-		t.Fatal("alternatief scherm staat nog aan na q")
+		t.Fatal("alternate screen still on after q")
 	}
 }
 

@@ -27,7 +27,7 @@ func TestBackKeepsAnswersAndPreselects(t *testing.T) {
 	press(m, "backspace") // back to rol
 	mustContain(t, m, "> 2. Onderwijsteam", "vraag 1 van ongeveer")
 	if len(m.c.answers) != 3 {
-		t.Fatalf("teruggaan wiste antwoorden: %v", m.c.answers)
+		t.Fatalf("going back erased answers: %v", m.c.answers)
 	}
 	// Forward again: the later answer is still preselected.
 	press(m, "enter", "enter")
@@ -58,7 +58,7 @@ func TestMultipleChoiceToggling(t *testing.T) {
 	mustContain(t, m, "[x] 1. Uitleg krijgen", "[x] 4. Toetsen")
 	press(m, "1", "space", "4", "space", "enter")
 	if got, ok := m.c.answers["activiteiten"]; !ok || len(got) != 0 {
-		t.Fatalf("leeg antwoord niet bewaard: %v %v", got, ok)
+		t.Fatalf("empty answer not saved: %v %v", got, ok)
 	}
 	mustContain(t, m, "interactie")
 }
@@ -81,7 +81,7 @@ func TestReviewChangeNamesDroppedAnswers(t *testing.T) {
 		"Tellen niet mee",
 		"Past in kaders („Het valt buiten de kaders of verandert het didactisch model”)")
 	if !m.c.answers.Has("kaders_passen") {
-		t.Fatal("het vervallen antwoord is gewist; het hoort bewaard te blijven")
+		t.Fatal("the dropped answer was erased; it should be kept")
 	}
 	// Change it back: the old answer counts again, no question is asked.
 	press(m, "g", "down", "enter", "1", "enter")
@@ -122,12 +122,12 @@ func TestStartOverKeepsSessionUntilFirstAnswer(t *testing.T) {
 	mustContain(t, m, "> 1. Docent")
 	data, _ := os.ReadFile(opt.SessionPath)
 	if !strings.Contains(string(data), "trainer") {
-		t.Fatal("de oude sessie is al vervangen voordat er een antwoord is")
+		t.Fatal("the old session was replaced before there is an answer")
 	}
 	press(m, "enter")
 	data, _ = os.ReadFile(opt.SessionPath)
 	if strings.Contains(string(data), "trainer") || !strings.Contains(string(data), `rol = "docent"`) {
-		t.Fatalf("sessie niet bijgewerkt:\n%s", data)
+		t.Fatalf("session not updated:\n%s", data)
 	}
 }
 
@@ -137,11 +137,11 @@ func TestAutosaveAfterEveryAnswer(t *testing.T) {
 	press(m, "enter", "3", "enter")
 	a, err := opt.Engine.ParseAnswers("sessie", mustRead(t, opt.SessionPath), decision.ParseOptions{KeepHidden: true})
 	if err != nil || !slices.Equal(a["rol"], []string{"teamleider"}) {
-		t.Fatalf("sessie = %v, %v", a, err)
+		t.Fatalf("session = %v, %v", a, err)
 	}
 	entries, _ := os.ReadDir(filepath.Dir(opt.SessionPath))
 	if len(entries) != 1 {
-		t.Fatalf("tijdelijke bestanden blijven achter: %v", entries)
+		t.Fatalf("temporary files left behind: %v", entries)
 	}
 }
 
@@ -161,7 +161,7 @@ func TestAutosaveFailureBanner(t *testing.T) {
 	press(m, "q")
 	mustContain(t, m, "Toch stoppen?")
 	if m.quitting {
-		t.Fatal("q stopte zonder te vragen")
+		t.Fatal("q quit without asking")
 	}
 	press(m, "n")
 	mustNotContain(t, m, "Toch stoppen?")
@@ -171,12 +171,12 @@ func TestAutosaveFailureBanner(t *testing.T) {
 	mustShow(t, m, "Je antwoorden staan in "+saved)
 	mustNotContain(t, m, "worden niet bewaard")
 	if a, err := opt.Engine.ParseAnswers("x", mustRead(t, saved), decision.ParseOptions{KeepHidden: true}); err != nil || len(a) != 2 {
-		t.Fatalf("opgeslagen antwoorden: %v %v", a, err)
+		t.Fatalf("saved answers: %v %v", a, err)
 	}
 	// Now nothing is lost: q quits at once.
 	press(m, "q")
 	if !m.quitting || m.quitUnsaved {
-		t.Fatal("q stopt niet na opslaan")
+		t.Fatal("q does not quit after saving")
 	}
 	// Another answer fails again; j (down everywhere else) does not
 	// confirm, q again confirms quitting without saving.
@@ -215,7 +215,7 @@ func sumOf(t *testing.T, m *app) *summaryScreen {
 	t.Helper()
 	s, ok := m.stack[0].(*summaryScreen)
 	if !ok {
-		t.Fatalf("geen samenvatting maar %T", m.stack[0])
+		t.Fatalf("not a summary but %T", m.stack[0])
 	}
 	return s
 }
@@ -227,20 +227,20 @@ func TestSummarySavesWithoutOverwriting(t *testing.T) {
 	first := filepath.Join(opt.Dir, "afstandswijzer-samenvatting-2026-11-22.md")
 	mustContain(t, m, "De samenvatting staat in")
 	if got := string(mustRead(t, first)); got != sumOf(t, m).doc.Markdown() {
-		t.Fatal("het bestand is niet de Markdown-samenvatting")
+		t.Fatal("the file is not the Markdown summary")
 	}
 	press(m, "o")
 	second := filepath.Join(opt.Dir, "afstandswijzer-samenvatting-2026-11-22-2.md")
 	mustRead(t, second)
 	if !strings.Contains(strings.ReplaceAll(screenText(m), "\n", ""), "-2.md") {
-		t.Fatalf("volledig pad niet getoond:\n%s", screenText(m))
+		t.Fatalf("full path not shown:\n%s", screenText(m))
 	}
 	press(m, "a")
 	mustContain(t, m, "Je antwoorden staan in")
 	ans := mustRead(t, filepath.Join(opt.Dir, "afstandswijzer-antwoorden-2026-11-22.toml"))
 	// The saved answers are accepted by `samenvatting --antwoorden`.
 	if _, err := opt.Engine.ParseAnswers("antwoorden", ans, decision.ParseOptions{}); err != nil {
-		t.Fatalf("antwoordenbestand klopt niet: %v", err)
+		t.Fatalf("answers file is wrong: %v", err)
 	}
 }
 
@@ -249,16 +249,16 @@ func TestSummarySectionsAndReview(t *testing.T) {
 	m := openSummary(t, opt, 80, 24)
 	s := sumOf(t, m)
 	if len(s.starts) != len(s.doc.Sections) {
-		t.Fatalf("secties: %v voor %d delen", s.starts, len(s.doc.Sections))
+		t.Fatalf("sections: %v for %d parts", s.starts, len(s.doc.Sections))
 	}
 	press(m, "n", "n")
 	if s.vp.YOffset() != s.starts[1] {
-		t.Fatalf("n springt naar %d, verwacht %d", s.vp.YOffset(), s.starts[1])
+		t.Fatalf("n jumps to %d, want %d", s.vp.YOffset(), s.starts[1])
 	}
 	mustContain(t, m, s.doc.Sections[1].Title, "deel 2 van")
 	press(m, "p")
 	if s.vp.YOffset() != s.starts[0] {
-		t.Fatalf("p springt naar %d", s.vp.YOffset())
+		t.Fatalf("p jumps to %d", s.vp.YOffset())
 	}
 	press(m, "r")
 	mustContain(t, m, "Kloppen je antwoorden?")
@@ -272,7 +272,7 @@ func TestSummaryLinks(t *testing.T) {
 	press(m, "down", "enter")
 	links := summaryOrder(sumOf(t, m).sum)
 	if len(op.urls) != 1 || op.urls[0] != links[1].URL {
-		t.Fatalf("geopend: %v", op.urls)
+		t.Fatalf("opened: %v", op.urls)
 	}
 	mustContain(t, m, "Geopend in je browser")
 	op.err = os.ErrNotExist
@@ -307,7 +307,7 @@ func TestResourcesFilterAndOpen(t *testing.T) {
 	mustNotContain(t, m, "Uitleg geven tijdens afstandsonderwijs")
 	press(m, "enter")
 	if len(op.urls) != 1 || op.urls[0] != "https://mbo.lesopafstand.nl" {
-		t.Fatalf("geopend: %v", op.urls)
+		t.Fatalf("opened: %v", op.urls)
 	}
 	press(m, "esc") // clears the filter
 	mustContain(t, m, "Kamerbrief met de Handreiking")
@@ -335,25 +335,25 @@ func TestEveryScreenFitsTheWindow(t *testing.T) {
 		check := func(where string) {
 			lines := strings.Split(screenText(m), "\n")
 			if len(lines) > size[1] {
-				t.Fatalf("%dx%d %s: %d regels", size[0], size[1], where, len(lines))
+				t.Fatalf("%dx%d %s: %d lines", size[0], size[1], where, len(lines))
 			}
 			for _, l := range lines {
 				if w := len([]rune(l)); w > size[0] {
-					t.Fatalf("%dx%d %s: regel te breed (%d): %q", size[0], size[1], where, w, l)
+					t.Fatalf("%dx%d %s: line too wide (%d): %q", size[0], size[1], where, w, l)
 				}
 			}
 		}
-		check("welkom")
+		check("welcome")
 		press(m, "2", "enter")
-		check("vraag")
+		check("question")
 		press(m, "w")
-		check("waarom")
+		check("why")
 		press(m, "?")
 		check("toetsen")
 		press(m, "?", "w", "esc", "1", "enter")
 		check("review")
 		press(m, "v")
-		check("samenvatting")
+		check("summary")
 		press(m, "l")
 		check("links")
 		press(m, "esc", "?")
@@ -368,11 +368,11 @@ func TestNoColor(t *testing.T) {
 	opt.NoColor = true
 	m := openSummary(t, opt, 100, 30)
 	if s := m.View().Content; strings.Contains(s, "\x1b[38") || strings.Contains(s, "\x1b[48") {
-		t.Fatalf("kleur in NO_COLOR-scherm: %q", s[:200])
+		t.Fatalf("color on the NO_COLOR screen: %q", s[:200])
 	}
 	press(m, "r")
 	if s := m.View().Content; strings.Contains(s, "\x1b[38") {
-		t.Fatal("kleur in NO_COLOR-scherm")
+		t.Fatal("color on the NO_COLOR screen")
 	}
 }
 
@@ -382,7 +382,7 @@ func TestCtrlCQuits(t *testing.T) {
 	for _, k := range []string{"ctrl+c", "q"} {
 		_, cmd := m.Update(keyMsg(k))
 		if cmd == nil {
-			t.Fatalf("%s stopt niet", k)
+			t.Fatalf("%s does not quit", k)
 		}
 	}
 }
@@ -427,7 +427,7 @@ func TestSummarySavesHandout(t *testing.T) {
 	// h no longer does anything here: it saved silently before.
 	press(m, "h")
 	if files, _ := filepath.Glob(filepath.Join(opt.Dir, "*.html")); len(files) != 1 {
-		t.Fatalf("h slaat nog iets op: %v", files)
+		t.Fatalf("h still saves something: %v", files)
 	}
 }
 

@@ -215,7 +215,7 @@ func TestPanicRestoresTerminal(t *testing.T) {
 			deadline := time.Now().Add(5 * time.Second)
 			for !strings.Contains(out.String(), "Begin met de vragen") {
 				if time.Now().After(deadline) {
-					t.Fatal("geen eerste scherm")
+					t.Fatal("no first screen")
 				}
 				time.Sleep(10 * time.Millisecond)
 			}
@@ -224,12 +224,12 @@ func TestPanicRestoresTerminal(t *testing.T) {
 			select {
 			case err = <-done:
 			case <-time.After(5 * time.Second):
-				t.Fatal("programma stopt niet na een panic")
+				t.Fatal("program does not stop after a panic")
 			}
 			w.Close()
 			stderr, _ := io.ReadAll(r)
 			if err == nil || !strings.Contains(err.Error(), "er ging iets mis") || !strings.Contains(err.Error(), opt.SessionPath) {
-				t.Fatalf("melding: %v", err)
+				t.Fatalf("message: %v", err)
 			}
 			if strings.Contains(err.Error(), "goroutine") || strings.Contains(string(stderr), "goroutine") {
 				t.Fatalf("stack trace on screen: %v\n%s", err, stderr)
@@ -245,10 +245,10 @@ func TestPanicRestoresTerminal(t *testing.T) {
 			enter := strings.LastIndex(s, "\x1b[?1049h")
 			leave := strings.LastIndex(s, "\x1b[?1049l")
 			if enter < 0 || leave < enter {
-				t.Fatalf("alternatief scherm niet verlaten (in %d, uit %d)", enter, leave)
+				t.Fatalf("alternate screen not left (entered %d, left %d)", enter, leave)
 			}
 			if !strings.Contains(s[enter:], "\x1b[?25h") {
-				t.Fatal("cursor niet teruggezet")
+				t.Fatal("cursor not restored")
 			}
 		})
 	}

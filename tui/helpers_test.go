@@ -31,7 +31,7 @@ func testEngine(tb testing.TB) *decision.Engine {
 		fixture, fixtureErr = content.Load(os.DirFS(filepath.Join("testdata", "inhoud")))
 	})
 	if fixtureErr != nil {
-		tb.Fatalf("testinhoud laadt niet: %v", fixtureErr)
+		tb.Fatalf("test content does not load: %v", fixtureErr)
 	}
 	return decision.New(fixture)
 }
@@ -174,7 +174,7 @@ func mustContain(t *testing.T, m *app, want ...string) {
 	s := screenText(m)
 	for _, w := range want {
 		if !strings.Contains(s, w) && !strings.Contains(flat(s), flat(w)) {
-			t.Fatalf("scherm mist %q:\n%s", w, s)
+			t.Fatalf("screen lacks %q:\n%s", w, s)
 		}
 	}
 }
@@ -184,7 +184,7 @@ func mustNotContain(t *testing.T, m *app, bad ...string) {
 	s := screenText(m)
 	for _, w := range bad {
 		if strings.Contains(s, w) {
-			t.Fatalf("scherm bevat %q, maar dat hoort niet:\n%s", w, s)
+			t.Fatalf("screen contains %q, but should not:\n%s", w, s)
 		}
 	}
 }

@@ -42,11 +42,11 @@ func TestKeysMeanOneThingEverywhere(t *testing.T) {
 			lines := strings.Split(screenText(m), "\n")
 			help := lines[len(lines)-1]
 			if !strings.Contains(help, "q stoppen") || !strings.Contains(help, "? toetsen") {
-				t.Fatalf("%s op %d: korte hulp zonder q of ?: %q", sc.title, width, help)
+				t.Fatalf("%s at %d: short help without q or ?: %q", sc.title, width, help)
 			}
 			for _, l := range lines {
 				if len([]rune(l)) > width {
-					t.Fatalf("%s op %d: regel te breed: %q", sc.title, width, l)
+					t.Fatalf("%s at %d: line too wide: %q", sc.title, width, l)
 				}
 			}
 			press(m, "?")
@@ -65,7 +65,7 @@ func TestKeysMeanOneThingEverywhere(t *testing.T) {
 			}
 			press(m, "q")
 			if !m.quitting {
-				t.Fatalf("%s: q stopt niet", sc.title)
+				t.Fatalf("%s: q does not quit", sc.title)
 			}
 		}
 	}
@@ -101,7 +101,7 @@ func TestASCIISymbols(t *testing.T) {
 	press(m, "g", "enter", "w")
 	for _, r := range "✓✗█░┃│" {
 		if strings.ContainsRune(screenText(m), r) {
-			t.Fatalf("%q op een ASCII-scherm:\n%s", r, screenText(m))
+			t.Fatalf("%q on an ASCII screen:\n%s", r, screenText(m))
 		}
 	}
 }
@@ -123,13 +123,13 @@ func TestSidePanel(t *testing.T) {
 		}
 		switch {
 		case width < panelMin && bar >= 0:
-			t.Fatalf("%d: paneel getoond", width)
+			t.Fatalf("%d: panel shown", width)
 		case width >= panelMin && bar < 0:
-			t.Fatalf("%d: geen paneel", width)
+			t.Fatalf("%d: no panel", width)
 		case width >= panelMin && width-bar-2 < 40:
-			t.Fatalf("%d: paneel %d kolommen", width, width-bar-2)
+			t.Fatalf("%d: panel %d columns", width, width-bar-2)
 		case bar > textMax+2:
-			t.Fatalf("%d: paneel staat ver van de tekst (kolom %d)", width, bar)
+			t.Fatalf("%d: panel far from the text (column %d)", width, bar)
 		}
 		if width >= panelMin {
 			mustContain(t, m, "Niet voldaan:", "✗ BOT: interactie", "✗ BOT: bijsturen")
@@ -142,7 +142,7 @@ func TestSecondWindowSaysSo(t *testing.T) {
 	opt, _ := testOptions(t)
 	other, release := session.Claim(opt.SessionPath)
 	if other {
-		t.Fatal("eerste venster ziet een ander venster")
+		t.Fatal("first window sees another window")
 	}
 	defer release()
 	// A mark left by this same process counts as ours; one by another
@@ -150,7 +150,7 @@ func TestSecondWindowSaysSo(t *testing.T) {
 	lock := opt.SessionPath + ".open"
 	os.WriteFile(lock, []byte(itoa(os.Getppid())+"\n"), 0o600)
 	if other, _ := session.Claim(opt.SessionPath); !other {
-		t.Fatal("tweede venster ziet het eerste niet")
+		t.Fatal("second window does not see the first")
 	}
 	opt.otherWindow = true
 	m := newSized(opt, 80, 24)
@@ -158,12 +158,12 @@ func TestSecondWindowSaysSo(t *testing.T) {
 	// A mark of a process that is gone is taken over.
 	os.WriteFile(lock, []byte("999999999\n"), 0o600)
 	if other, rel := session.Claim(opt.SessionPath); other {
-		t.Fatal("oud merkteken telt als ander venster")
+		t.Fatal("old marker counts as another window")
 	} else {
 		rel()
 	}
 	if _, err := os.Stat(lock); err == nil {
-		t.Fatal("merkteken niet opgeruimd")
+		t.Fatal("marker not cleaned up")
 	}
 	_ = filepath.Base(lock)
 }
@@ -184,7 +184,7 @@ func TestNewModel(t *testing.T) {
 	a := g.inner.(*app)
 	send(a, keyMsg("enter"))
 	if !strings.Contains(screenText(a), "Heeft je instelling beleidskaders") {
-		t.Fatalf("NewModel werkt niet:\n%s", screenText(a))
+		t.Fatalf("NewModel does not work:\n%s", screenText(a))
 	}
 }
 
@@ -207,11 +207,11 @@ func TestTypingKeepsAWayOut(t *testing.T) {
 	press(m, "2", "enter", "/", "q")
 	mustContain(t, m, "Zoek: q", "ctrl+c stoppen")
 	if m.quitting {
-		t.Fatal("q stopte tijdens het zoeken")
+		t.Fatal("q quit during a search")
 	}
 	press(m, "ctrl+c")
 	if !m.quitting {
-		t.Fatal("ctrl+c stopt niet tijdens het zoeken")
+		t.Fatal("ctrl+c does not quit during a search")
 	}
 }
 
@@ -230,10 +230,10 @@ func TestViewChangesNothing(t *testing.T) {
 		before := state()
 		first := m.View().Content
 		if second := m.View().Content; first != second {
-			t.Fatalf("%s: twee keer tekenen geeft twee schermen", sc.title)
+			t.Fatalf("%s: drawing twice gives two different screens", sc.title)
 		}
 		if after := state(); after != before {
-			t.Fatalf("%s: View veranderde de toestand", sc.title)
+			t.Fatalf("%s: View changed the state", sc.title)
 		}
 	}
 }

@@ -23,7 +23,7 @@ func noFilesIn(t *testing.T, dir string) {
 	ents, _ := os.ReadDir(dir)
 	for _, e := range ents {
 		if e.Name() != "config" {
-			t.Errorf("bestand opgeslagen op de computer van de trainer: %s", e.Name())
+			t.Errorf("file saved on the trainer's computer: %s", e.Name())
 		}
 	}
 }
@@ -91,12 +91,12 @@ func TestRemoteLinksShowTheAddress(t *testing.T) {
 	press(m, "down", "enter")
 	want := summaryOrder(sumOf(t, m).sum)[1].URL
 	if len(op.urls) != 0 {
-		t.Fatalf("browser geopend op de computer van de trainer: %v", op.urls)
+		t.Fatalf("browser opened on the trainer's computer: %v", op.urls)
 	}
 	mustContain(t, m, "Open dit adres in de browser op je eigen computer:", want)
 	// c still copies: OSC 52 goes to the participant's own terminal.
 	if _, cmd := m.Update(keyMsg("c")); cmd == nil {
-		t.Fatal("c kopieert niet meer")
+		t.Fatal("c no longer copies")
 	}
 
 	// The resources list too.
@@ -105,7 +105,7 @@ func TestRemoteLinksShowTheAddress(t *testing.T) {
 	mustContain(t, m, "op enter om het adres van een bron te zien")
 	press(m, "enter")
 	if len(op.urls) != 0 {
-		t.Fatalf("browser geopend: %v", op.urls)
+		t.Fatalf("browser opened: %v", op.urls)
 	}
 	mustContain(t, m, "Open dit adres in de browser op je eigen computer: https://")
 }
@@ -122,6 +122,6 @@ func TestRemoteSessionNoteHidesPath(t *testing.T) {
 	m := newSized(opt, 100, 30)
 	mustContain(t, m, "de map van de trainer")
 	if strings.Contains(flat(screenText(m)), opt.SessionPath) {
-		t.Fatalf("pad van de trainer getoond:\n%s", screenText(m))
+		t.Fatalf("trainer's path shown:\n%s", screenText(m))
 	}
 }

@@ -287,13 +287,48 @@ func hardwrap(s string, w int) string {
 		if ansi.StringWidth(l) > w {
 			var b strings.Builder
 			ww := lipgloss.NewWrapWriter(&b)
-			_, _ = ww.Write([]byte(ansi.Hardwrap(l, w, false)))
+			_, _ = ww.Write([]byte(breakURLLine(l, text, w)))
 			_ = ww.Close()
 			l = b.String()
 		}
 		lines[i] = l
 	}
 	return strings.Join(lines, "\n")
+}
+
+// breakURLLine breaks the styled line l (plain text text) at w. A line
+// that ends in an address is broken as urlText does on the other screens:
+// after a slash or never next to a hyphen, the continuation lines
+// indented two more than the line; other lines at w exactly.
+func breakURLLine(l, text string, w int) string {
+	space := strings.LastIndex(text, " ") + 1
+	r := []rune(text[space:])
+	indent := len(text) - len(strings.TrimLeft(text, " "))
+	p := ansi.StringWidth(text[:space]) // cells before the address
+	cont := w - indent - 2              // room on a continuation line
+	if !strings.Contains(string(r), "://") || cont < 10 {
+		return ansi.Hardwrap(l, w, false)
+	}
+	take := func(from, room int) int {
+		if len(r)-from <= room {
+			return len(r) - from
+		}
+		return urlBreak(r[from:], room)
+	}
+	var segs []string
+	k := 0
+	if room := w - p; room >= 10 {
+		k = take(0, room)
+		segs = append(segs, ansi.Cut(l, 0, p+k))
+	} else {
+		segs = append(segs, strings.TrimRight(ansi.Cut(l, 0, p), " "))
+	}
+	for k < len(r) {
+		n := take(k, cont)
+		segs = append(segs, strings.Repeat(" ", indent+2)+ansi.Cut(l, p+k, p+k+n))
+		k += n
+	}
+	return strings.Join(segs, "\n")
 }
 
 // trimBlank drops empty lines (Glamour's margins) at both ends.

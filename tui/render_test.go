@@ -26,26 +26,26 @@ func TestRenderCacheSameText(t *testing.T) {
 	n := pool.renders
 	second := renderDocIn(pool, k, doc, make(chan struct{}, 1))
 	if first.text != fresh.text || second.text != fresh.text || !equalInts(second.starts, fresh.starts) {
-		t.Fatal("de bewaarde weergave verschilt van een nieuwe")
+		t.Fatal("the cached rendering differs from a new one")
 	}
 	if n != len(docParts(doc)) || pool.renders != n {
-		t.Fatalf("%d delen gerenderd, daarna %d; verwacht %d en niets meer", n, pool.renders, len(docParts(doc)))
+		t.Fatalf("%d parts rendered, then %d; want %d and nothing more", n, pool.renders, len(docParts(doc)))
 	}
 	// Another style or wrap width is another rendering.
 	renderDoc(pool, renderKey{width: 90, light: true}, doc)
 	if pool.renders != 2*n {
-		t.Fatalf("licht thema hergebruikt het donkere: %d renders", pool.renders)
+		t.Fatalf("light theme reuses the dark one: %d renders", pool.renders)
 	}
 	renderDoc(pool, renderKey{width: 80}, doc)
 	if pool.renders != 3*n {
-		t.Fatalf("80 kolommen hergebruikt 90: %d renders", pool.renders)
+		t.Fatalf("80 columns reuses 90: %d renders", pool.renders)
 	}
 	// Wider than the wrap width is the same text: rendered once, and
 	// each result carries the window's own key.
 	wide := renderDoc(pool, renderKey{width: 100}, doc)
 	wider := renderDoc(pool, renderKey{width: 160}, doc)
 	if pool.renders != 4*n || wide.text != wider.text || wider.key.width != 160 {
-		t.Fatalf("100 en 160 kolommen: %d renders, zelfde tekst %v, sleutel %v", pool.renders, wide.text == wider.text, wider.key)
+		t.Fatalf("100 and 160 columns: %d renders, same text %v, key %v", pool.renders, wide.text == wider.text, wider.key)
 	}
 }
 
@@ -62,11 +62,11 @@ func TestRenderSameDocConcurrently(t *testing.T) {
 	wg.Wait()
 	for _, s := range texts[1:] {
 		if s != texts[0] {
-			t.Fatal("gelijktijdige weergaven verschillen")
+			t.Fatal("concurrent renderings differ")
 		}
 	}
 	if pool.renders != len(docParts(doc)) {
-		t.Fatalf("%d delen gerenderd voor %d verschillende", pool.renders, len(docParts(doc)))
+		t.Fatalf("%d parts rendered for %d different ones", pool.renders, len(docParts(doc)))
 	}
 }
 
@@ -86,7 +86,7 @@ func TestRenderSlotsBoundConcurrency(t *testing.T) {
 		}
 		wg.Wait()
 		if pool.peak > tc.most || pool.renders != 4*len(docParts(doc)) {
-			t.Errorf("%d renders tegelijk met %d plaatsen (%d delen)", pool.peak, tc.most, pool.renders)
+			t.Errorf("%d renders at once with %d slots (%d parts)", pool.peak, tc.most, pool.renders)
 		}
 	}
 }
@@ -100,17 +100,17 @@ func TestPartCacheBounded(t *testing.T) {
 	c.get(key("a"))                          // a is now more recent than b
 	c.add(key("c"), strings.Repeat("x", 39)) // 120: b goes
 	if _, ok := c.get(key("b")); ok {
-		t.Error("b had moeten verdwijnen")
+		t.Error("b should have been evicted")
 	}
 	if _, ok := c.get(key("a")); !ok {
-		t.Error("a is kort geleden gebruikt en moet blijven")
+		t.Error("a was used recently and must stay")
 	}
 	if c.size > c.max {
-		t.Errorf("cache houdt %d bytes, max %d", c.size, c.max)
+		t.Errorf("cache holds %d bytes, max %d", c.size, c.max)
 	}
 	c.add(key("groot"), strings.Repeat("x", 200))
 	if _, ok := c.get(key("groot")); ok {
-		t.Error("een deel groter dan de cache wordt bewaard")
+		t.Error("a part larger than the cache is kept")
 	}
 }
 

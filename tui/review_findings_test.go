@@ -40,7 +40,7 @@ func mustShow(t *testing.T, m *app, want ...string) {
 	got := joinedText(visibleLines(m))
 	for _, w := range want {
 		if !strings.Contains(got, joinedText([]string{w})) {
-			t.Fatalf("scherm toont %q niet heel:\n%s", w, strings.Join(visibleLines(m), "\n"))
+			t.Fatalf("screen does not show %q whole:\n%s", w, strings.Join(visibleLines(m), "\n"))
 		}
 	}
 }
@@ -69,7 +69,7 @@ func TestLongURLsAreShownInFullInTheSummary(t *testing.T) {
 	for i := range s.vp.TotalLineCount() {
 		l, ok := seen[i]
 		if !ok {
-			t.Fatalf("regel %d nooit in beeld", i)
+			t.Fatalf("line %d never in view", i)
 		}
 		all = append(all, l)
 	}
@@ -80,14 +80,14 @@ func TestLongURLsAreShownInFullInTheSummary(t *testing.T) {
 			long = true
 		} else if len(r.URL) <= 76 && !strings.Contains(strings.Join(all, "\n"), r.URL) {
 			// A URL that fits on a line is never broken inside.
-			t.Fatalf("%s staat niet heel op een regel", r.URL)
+			t.Fatalf("%s is not whole on one line", r.URL)
 		}
 		if !strings.Contains(text, r.URL) {
-			t.Fatalf("%s staat niet heel in de samenvatting:\n%s", r.URL, strings.Join(all, "\n"))
+			t.Fatalf("%s is not whole in the summary:\n%s", r.URL, strings.Join(all, "\n"))
 		}
 	}
 	if !long {
-		t.Fatal("de test heeft een adres nodig dat langer is dan 80 tekens")
+		t.Fatal("the test needs an address longer than 80 characters")
 	}
 }
 
@@ -111,14 +111,14 @@ func TestLongURLsAreShownInFullInTheStatusLine(t *testing.T) {
 			}
 		}
 		if start < 0 {
-			t.Fatalf("geen melding:\n%s", strings.Join(lines, "\n"))
+			t.Fatalf("no message:\n%s", strings.Join(lines, "\n"))
 		}
 		if !strings.Contains(joinedText(lines[start:]), r.URL) {
-			t.Fatalf("%s staat niet heel in de statusregel:\n%s", r.URL, strings.Join(lines, "\n"))
+			t.Fatalf("%s is not whole in the status line:\n%s", r.URL, strings.Join(lines, "\n"))
 		}
 		// The list itself shows the whole address too.
 		if !strings.Contains(joinedText(lines[:start]), r.URL) {
-			t.Fatalf("%s staat niet heel in de lijst:\n%s", r.URL, strings.Join(lines, "\n"))
+			t.Fatalf("%s is not whole in the list:\n%s", r.URL, strings.Join(lines, "\n"))
 		}
 	}
 }
@@ -131,17 +131,27 @@ func TestHardwrapKeepsStyleAndLink(t *testing.T) {
 	out := hardwrap(in+"\nkort", 40)
 	lines := strings.Split(out, "\n")
 	if len(lines) < 4 || lines[len(lines)-1] != "kort" {
-		t.Fatalf("regels: %q", lines)
+		t.Fatalf("lines: %q", lines)
 	}
-	if got := strings.Join(strings.Split(ansi.Strip(out), "\n"), ""); got != ansi.Strip(in)+"kort" {
+	// Continuation lines are indented two more than the line (issue 16,
+	// point 9: one way of breaking addresses); nothing else is added.
+	plain := strings.Split(ansi.Strip(out), "\n")
+	got := plain[0]
+	for _, l := range plain[1:] {
+		if l != "kort" && !strings.HasPrefix(l, "    ") {
+			t.Fatalf("vervolgregel niet ingesprongen: %q", l)
+		}
+		got += strings.TrimLeft(l, " ")
+	}
+	if got != ansi.Strip(in)+"kort" {
 		t.Fatalf("tekst veranderd: %q", got)
 	}
 	for _, l := range lines[1 : len(lines)-1] {
 		if ansi.StringWidth(l) > 40 {
-			t.Fatalf("regel te breed: %q", l)
+			t.Fatalf("line too wide: %q", l)
 		}
 		if !strings.Contains(l, "38;5;33") || !strings.Contains(l, ansi.SetHyperlink(url)) {
-			t.Fatalf("kleur of link kwijt op %q", l)
+			t.Fatalf("color or link lost on %q", l)
 		}
 	}
 }
@@ -157,10 +167,10 @@ func TestTooSmallWindowIgnoresKeys(t *testing.T) {
 	mustContain(t, m, "Maak het venster groter")
 	press(m, "3", "enter", "esc", "i", "a", "?")
 	if len(m.c.answers) != 0 {
-		t.Fatalf("antwoord gegeven in een te klein venster: %v", m.c.answers)
+		t.Fatalf("answer given in a too small window: %v", m.c.answers)
 	}
 	if _, err := os.Stat(opt.SessionPath); err == nil {
-		t.Fatal("sessie opgeslagen in een te klein venster")
+		t.Fatal("session saved in a too small window")
 	}
 	send(m, keyMsgSize(80, 24))
 	mustContain(t, m, "vraag 1 van", "> 1. ")
@@ -168,7 +178,7 @@ func TestTooSmallWindowIgnoresKeys(t *testing.T) {
 	send(m, keyMsgSize(50, 14))
 	press(m, "q")
 	if !m.quitting {
-		t.Fatal("q stopt niet in een te klein venster")
+		t.Fatal("q does not quit in a too small window")
 	}
 }
 
@@ -253,7 +263,7 @@ func testNextSection(t *testing.T, w, h int) {
 	s := sumOf(t, m)
 	n := len(s.starts)
 	if n < 3 {
-		t.Fatalf("te weinig delen: %d", n)
+		t.Fatalf("too few parts: %d", n)
 	}
 	last := "deel " + itoa(n) + " van " + itoa(n)
 	for range n + 1 {
@@ -272,7 +282,7 @@ func testNextSection(t *testing.T, w, h int) {
 		press(m, "n")
 	}
 	if len(seen) != n {
-		t.Fatalf("n bereikt %d van de %d delen: %v", len(seen), n, seen)
+		t.Fatalf("n reaches %d of the %d parts: %v", len(seen), n, seen)
 	}
 	// And p counts back through every part.
 	seen = map[string]bool{}
@@ -285,7 +295,7 @@ func testNextSection(t *testing.T, w, h int) {
 		press(m, "p")
 	}
 	if len(seen) != n {
-		t.Fatalf("p bereikt %d van de %d delen: %v", len(seen), n, seen)
+		t.Fatalf("p reaches %d of the %d parts: %v", len(seen), n, seen)
 	}
 	// G counts as the last part too, and p goes back from there.
 	press(m, "G")
@@ -365,23 +375,23 @@ func TestCasePickerHelpAsEverywhere(t *testing.T) {
 	view := func() string { return ansi.Strip(m.View().Content) }
 	for _, want := range []string{"enter openen", "? toetsen", "q stoppen"} {
 		if !strings.Contains(view(), want) {
-			t.Fatalf("kiezer mist %q:\n%s", want, view())
+			t.Fatalf("picker lacks %q:\n%s", want, view())
 		}
 	}
 	if strings.Contains(view(), "q/esc") {
-		t.Fatalf("q/esc in de korte hulp:\n%s", view())
+		t.Fatalf("q/esc in the short help:\n%s", view())
 	}
 	if _, cmd := m.Update(keyMsg("?")); cmd != nil || m.chosen != nil {
-		t.Fatal("? stopt of kiest")
+		t.Fatal("? quits or picks")
 	}
 	for _, want := range []string{"↑/k omhoog", "1-2 naar dat nummer", "g/home naar het begin", "enter openen", "?/esc minder toetsen", "q stoppen"} {
 		if !strings.Contains(flat(view()), want) {
-			t.Fatalf("volledige hulp mist %q:\n%s", want, view())
+			t.Fatalf("full help lacks %q:\n%s", want, view())
 		}
 	}
 	m.Update(keyMsg("?"))
 	if strings.Contains(view(), "minder toetsen") {
-		t.Fatalf("? sluit de hulp niet:\n%s", view())
+		t.Fatalf("? does not close the help:\n%s", view())
 	}
 	// Issue 16, point 2: esc never quits. This is the first screen, there
 	// is nothing to go back to; esc closes the key list, that is all.

@@ -19,12 +19,12 @@ func TestNeverSplitsAWordThatFits(t *testing.T) {
 				}
 			}
 			if !found {
-				t.Fatalf("%q staat niet heel op een regel:\n%s", want, got)
+				t.Fatalf("%q is not whole on one line:\n%s", want, got)
 			}
 		}
 		for _, l := range strings.Split(wrap("een twee drie vier vijf zes zeven acht negen tien elf", 12), "\n") {
 			if len(l) > 12 {
-				t.Fatalf("regel te lang: %q", l)
+				t.Fatalf("line too long: %q", l)
 			}
 		}
 	}
@@ -42,7 +42,7 @@ func TestWordsKeepsALongWordWhole(t *testing.T) {
 			}
 		}
 		if !found {
-			t.Fatalf("%q staat niet heel op een eigen regel:\n%s", path, got)
+			t.Fatalf("%q is not whole on a line of its own:\n%s", path, got)
 		}
 	}
 }
@@ -59,21 +59,21 @@ func TestBreakBreaksAWordLongerThanTheLine(t *testing.T) {
 			start := -1
 			for i, l := range lines {
 				if ansi.StringWidth(l) > w {
-					t.Fatalf("breedte %d: regel te breed (%d): %q", w, ansi.StringWidth(l), l)
+					t.Fatalf("width %d: line too wide (%d): %q", w, ansi.StringWidth(l), l)
 				}
 				if start < 0 && strings.HasPrefix(strings.TrimSpace(l), "https:") {
 					start = i
 				}
 			}
 			if start < 0 {
-				t.Fatalf("breedte %d: het adres begint niet op een eigen regel:\n%s", w, got)
+				t.Fatalf("width %d: the address does not start on a line of its own:\n%s", w, got)
 			}
 			joined := strings.Join(strings.Fields(strings.Join(lines[start:], "")), "")
 			if !strings.HasPrefix(joined, url) {
-				t.Fatalf("breedte %d: adres niet heel:\n%s", w, got)
+				t.Fatalf("width %d: address not whole:\n%s", w, got)
 			}
 			if joined != url+"enplakhet." {
-				t.Fatalf("breedte %d: tekst na het adres kwijt:\n%s", w, got)
+				t.Fatalf("width %d: text after the address lost:\n%s", w, got)
 			}
 		}
 	}
@@ -83,7 +83,7 @@ func TestBreakIndentBreaksALongWordInsideTheIndent(t *testing.T) {
 	got := BreakIndent("  – ", "zie abcdefghijklmnopqrstuvwxyz", 14)
 	want := "  – zie\n    abcdefghij\n    klmnopqrst\n    uvwxyz"
 	if got != want {
-		t.Fatalf("%q, niet %q", got, want)
+		t.Fatalf("%q, not %q", got, want)
 	}
 }
 
