@@ -222,15 +222,17 @@ func (m *dashModel) key(msg tea.KeyPressMsg) tea.Cmd {
 // keyConfirm answers the question to stop or to remove: j (or y) does it,
 // any other key cancels.
 func (m *dashModel) keyConfirm(k string) tea.Cmd {
-	yes := k == "j" || k == "y"
+	// As the participants' quit question: the key that asked confirms
+	// (q again, x again), ctrl+c stops too; no movement key (j) says yes,
+	// and esc or any other key keeps things as they are.
 	if m.mode == modeStop {
-		if yes || k == "enter" || k == "ctrl+c" {
+		if k == "q" || k == "ctrl+c" {
 			return tea.Quit
 		}
 		m.mode = m.back
 		return nil
 	}
-	if yes && m.cursor < len(m.rows) {
+	if (k == "x" || k == "delete") && m.cursor < len(m.rows) {
 		row := m.rows[m.cursor]
 		if err := m.room.remove(row.File); err != nil {
 			m.status = "Verwijderen lukte niet: " + session.FileError(err)

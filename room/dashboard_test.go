@@ -163,18 +163,27 @@ func TestDashboardStopAsksFirst(t *testing.T) {
 	if m.mode != modeMain {
 		t.Errorf("after q, n: mode %d", m.mode)
 	}
-	// q, j quits by itself: FinalModel returns without our Quit being
+	// q, q quits by itself: FinalModel returns without our Quit being
 	// needed (it is sent anyway and is harmless).
-	_, m = runDash(t, r, testInfo, 80, 24, "q", "j")
+	_, m = runDash(t, r, testInfo, 80, 24, "q", "q")
 	if m.mode != modeStop {
-		t.Errorf("after q, j: mode %d", m.mode)
+		t.Errorf("after q, q: mode %d", m.mode)
+	}
+	// j means down everywhere: it never answers yes.
+	_, m = runDash(t, r, testInfo, 80, 24, "q", "j")
+	if m.mode != modeMain {
+		t.Errorf("after q, j: mode %d, want the dashboard again", m.mode)
 	}
 }
 
 func TestDashboardRemove(t *testing.T) {
 	r := testRoom(t)
 	// Rows are sorted by file name: anna, bob, cas.
-	_, m := runDash(t, r, testInfo, 80, 24, "down", "x", "j")
+	// j (down) does not remove; x again does.
+	if _, m := runDash(t, r, testInfo, 80, 24, "down", "x", "j"); len(m.rows) != 3 {
+		t.Errorf("x, j removed a participant: %+v", m.rows)
+	}
+	_, m := runDash(t, r, testInfo, 80, 24, "down", "x", "x")
 	if len(m.rows) != 2 || m.rows[1].File != "cas" {
 		t.Errorf("after deleting: %+v", m.rows)
 	}
@@ -236,7 +245,7 @@ func TestRunWithDashboard(t *testing.T) {
 	waitFor(t, "dirk on the dashboard", func() bool { return strings.Contains(ansi.Strip(out.String()), "dirk") }, out.String)
 	inW.Write([]byte("q"))
 	waitFor(t, "the quit question", func() bool { return strings.Contains(ansi.Strip(out.String()), "Stoppen?") }, out.String)
-	inW.Write([]byte("j"))
+	inW.Write([]byte("q"))
 	tm.waitText("De trainer heeft de studiemiddag gestopt")
 	select {
 	case err := <-done:

@@ -69,10 +69,10 @@ func (m *dashModel) footer() string {
 	status := m.status
 	switch m.mode {
 	case modeStop:
-		status = dWarn.Render("Stoppen? Iedereen ziet dan een afscheidsscherm. De antwoorden blijven bewaard. (j/n)")
+		status = dWarn.Render("Stoppen? Iedereen ziet dan een afscheidsscherm. De antwoorden blijven bewaard.")
 	case modeRemove:
 		if m.cursor < len(m.rows) {
-			status = dWarn.Render(m.rows[m.cursor].File + " verwijderen? De sessie stopt. De bestanden gaan naar " + removedDir + ". (j/n)")
+			status = dWarn.Render(m.rows[m.cursor].File + " verwijderen? De sessie stopt. De bestanden gaan naar " + removedDir + ".")
 		}
 	default:
 		if status == "" && len(m.events) > 0 {
@@ -81,13 +81,16 @@ func (m *dashModel) footer() string {
 		}
 	}
 	mode := m.mode
-	if mode == modeStop {
-		mode = m.back
-	}
 	var keys string
-	if m.allKeys {
+	switch {
+	case m.mode == modeStop:
+		// The question's own keys, as under the participants' quit question.
+		keys = keyhelp.FitShort(m.help, []key.Binding{m.keys.StopYes, m.keys.Stay}, nil, nil, m.w)
+	case m.mode == modeRemove:
+		keys = keyhelp.FitShort(m.help, []key.Binding{m.keys.RemoveYes, m.keys.Stay}, nil, nil, m.w)
+	case m.allKeys:
 		keys = keyhelp.FitFull(m.help, m.keys.fullHelp(mode), m.w)
-	} else {
+	default:
 		short, drop := m.keys.shortHelp(mode)
 		keys = keyhelp.FitShort(m.help, short, drop, []key.Binding{m.keys.Help, m.keys.Quit}, m.w)
 	}

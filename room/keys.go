@@ -15,6 +15,8 @@ type dashKeys struct {
 	// In the comparison.
 	Scroll, ScrollUp, ScrollDown, Page, Back key.Binding
 	Help, Quit                               key.Binding
+	// The answers to the stop and remove questions.
+	StopYes, RemoveYes, Stay key.Binding
 }
 
 func newDashKeys() dashKeys {
@@ -36,6 +38,9 @@ func newDashKeys() dashKeys {
 		ScrollDown: keyhelp.Bind("↓/j", "omlaag", "down", "j"),
 		Page:       keyhelp.Bind("pgup/pgdn", "pagina terug/verder", "pgup", "pgdown"),
 		Back:       keyhelp.Bind("esc", "terug", "esc", "backspace", "v"),
+		StopYes:    keyhelp.Bind("q", "stoppen", "q", "ctrl+c"),
+		RemoveYes:  keyhelp.Bind("x", "verwijderen", "x", "delete"),
+		Stay:       keyhelp.Bind("esc", "niet doen", "esc"),
 		Help:       keyhelp.Bind("?", "toetsen", "?"),
 		Quit:       keyhelp.Bind("q", "stoppen", "q", "ctrl+c"),
 	}
