@@ -1,8 +1,10 @@
 package room
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -215,4 +217,30 @@ func (r *room) startScreen(p *participant) (int, caseInfo, decision.Answers) {
 		r.log("%s: antwoorden niet bewaard: %s", p.name, fileError(err))
 	}
 	return round, cs, start
+}
+
+// compareHint is what the trainer reads after stopping: how to compare
+// the answers of every round, each round in its own folder.
+func (r *room) compareHint() string {
+	r.mu.Lock()
+	ids := make([]int, 0, len(r.roundDirs))
+	for id := range r.roundDirs {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	dirs := make([]string, len(ids))
+	for i, id := range ids {
+		dirs[i] = r.roundDirs[id]
+	}
+	r.mu.Unlock()
+	glob := func(dir string) string { return filepath.Join(r.dir, dir, "*.toml") }
+	if len(ids) == 1 {
+		return "Vergelijk ze met: afstandswijzer vergelijk " + glob(dirs[0]) + "\n"
+	}
+	var b strings.Builder
+	b.WriteString("Elke ronde staat in een eigen map. Vergelijk een ronde met:\n")
+	for i, id := range ids {
+		fmt.Fprintf(&b, "  ronde %d: afstandswijzer vergelijk %s\n", id, glob(dirs[i]))
+	}
+	return b.String()
 }
