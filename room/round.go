@@ -31,6 +31,9 @@ type RoundSnapshot struct {
 	// Started is when the trainer started the round (for round 1: when
 	// the room started).
 	Started time.Time
+	// Dir is the folder of the round's answers files, under the room's
+	// folder ("" for round 1).
+	Dir string
 	// Participants are everyone in the room, also those without
 	// answers in this round yet (Answers nil), in natural order of File.
 	Participants []RoundParticipant
@@ -57,7 +60,7 @@ const eigenLes = "Eigen les"
 // roundSnapshot returns a copy of the current round.
 func (r *room) roundSnapshot() RoundSnapshot {
 	r.mu.Lock()
-	s := RoundSnapshot{ID: r.round.id, Case: r.round.cs.name, Title: r.round.cs.title, Started: r.round.started}
+	s := RoundSnapshot{ID: r.round.id, Case: r.round.cs.name, Title: r.round.cs.title, Started: r.round.started, Dir: r.roundDirs[r.round.id]}
 	for _, p := range r.parts {
 		// p.answers is replaced, never changed in place: it is read
 		// below without the lock, which every participant's answer

@@ -141,3 +141,17 @@ func TestCompareHintNamesEveryRound(t *testing.T) {
 		}
 	}
 }
+
+// The overview names the current round's folder, where its answers go.
+func TestDashboardShowsRoundFolder(t *testing.T) {
+	r := testRoom(t)
+	snap, err := r.setRound(caseInfo{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := runDash(t, r, testInfo, 120, 40)
+	want := "Antwoorden:   " + filepath.Join(testInfo.Dir, snap.Dir)
+	if snap.Dir == "" || !strings.Contains(out, want) {
+		t.Errorf("round %d (%q): overview lacks %q:\n%s", snap.ID, snap.Dir, want, out)
+	}
+}
