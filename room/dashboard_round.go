@@ -16,7 +16,7 @@ import (
 func (r *room) roundHeader() RoundSnapshot {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	s := RoundSnapshot{ID: r.round.id, Case: r.round.cs.name, Title: r.round.cs.title, Started: r.round.started}
+	s := RoundSnapshot{ID: r.round.id, Case: r.round.cs.name, Title: r.round.cs.title, Started: r.round.started, Dir: r.roundDirs[r.round.id]}
 	if s.Title == "" {
 		s.Title = eigenLes
 	}

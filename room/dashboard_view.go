@@ -2,6 +2,7 @@ package room
 
 import (
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -126,7 +127,8 @@ func (m *dashModel) viewMain() string {
 	}
 	top = append(top, "Vingerafdruk: "+m.info.Fingerprint)
 	top = append(top, m.roundLine())
-	top = append(top, "Antwoorden:   "+m.info.Dir, "")
+	// The current round's folder: each round's answers have their own.
+	top = append(top, "Antwoorden:   "+filepath.Join(m.info.Dir, m.round.Dir), "")
 	// A narrow window wraps long lines (fingerprint, folder) between
 	// words, so every line on screen is counted.
 	top = strings.Split(ansi.Wrap(strings.Join(top, "\n"), m.w, ""), "\n")

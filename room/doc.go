@@ -285,8 +285,9 @@ func Run(ctx context.Context, cfg Config) error {
 		}
 		if err == nil {
 			// After the alternate screen: where the answers are.
-			defer fmt.Fprintf(cfg.Stdout, "De studiemiddag is gestopt. De antwoorden staan in %s\nVergelijk ze met: afstandswijzer vergelijk %s\n",
-				info.Dir, filepath.Join(cfg.Dir, "*.toml"))
+			defer func() {
+				fmt.Fprintf(cfg.Stdout, "De studiemiddag is gestopt. De antwoorden staan in %s\n%s", info.Dir, s.room.compareHint())
+			}()
 		}
 	} else {
 		err = runLog(ctx, s, info)

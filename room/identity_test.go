@@ -1,6 +1,7 @@
 package room
 
 import (
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/afstandswijzer/afstandswijzer/decision"
+	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -241,4 +243,21 @@ func mustEnter(t *testing.T, r *room) *ticket {
 		t.Fatal(refusal)
 	}
 	return tk
+}
+
+// The name screen wraps its note about a name in use, so the proposed
+// name is never cut off in a narrow window (it was cut at the width).
+func TestNameInUseNoteWraps(t *testing.T) {
+	m := newPartModel(nil, nil)
+	m.w = 60
+	m.problem = fmt.Sprintf(nameUsedText, "Annemarie", "Annemarie-2")
+	screen := ansi.Strip(m.View().Content)
+	for _, line := range strings.Split(screen, "\n") {
+		if ansi.StringWidth(line) > 60 {
+			t.Errorf("line wider than 60 columns: %q", line)
+		}
+	}
+	if flat := strings.Join(strings.Fields(screen), " "); !strings.Contains(flat, "bijvoorbeeld Annemarie-2.") {
+		t.Errorf("the proposed name is cut off:\n%s", screen)
+	}
 }

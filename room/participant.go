@@ -262,7 +262,7 @@ func (m *partModel) View() (v tea.View) {
 	b.WriteString(ansi.Wrap("Welkom bij de studiemiddag! Hoe heet je? Werk je in een team, typ dan de naam van je team.", w, "") + "\n\n")
 	b.WriteString(m.input.View() + "\n\n")
 	if m.problem != "" {
-		b.WriteString(m.problem + "\n\n")
+		b.WriteString(ansi.Wrap(m.problem, w, "") + "\n\n")
 	}
 	b.WriteString(ansi.Wrap("Met dezelfde naam ga je later verder waar je was. Heet iemand anders hier ook zo, kies dan een andere naam.", w, "") + "\n\n")
 	// As in the TUI while typing: q is a letter here, ctrl+c stops (esc
@@ -270,7 +270,6 @@ func (m *partModel) View() (v tea.View) {
 	b.WriteString(faintStyle.Render("enter verder • ctrl+c stoppen"))
 	v = tea.NewView(b.String())
 	v.AltScreen = true
-	v.WindowTitle = "afstandswijzer · studiemiddag"
 	return v
 }
 

@@ -1,8 +1,10 @@
 package room
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -29,6 +31,9 @@ type RoundSnapshot struct {
 	// Started is when the trainer started the round (for round 1: when
 	// the room started).
 	Started time.Time
+	// Dir is the folder of the round's answers files, under the room's
+	// folder ("" for round 1).
+	Dir string
 	// Participants are everyone in the room, also those without
 	// answers in this round yet (Answers nil), in natural order of File.
 	Participants []RoundParticipant
@@ -55,7 +60,7 @@ const eigenLes = "Eigen les"
 // roundSnapshot returns a copy of the current round.
 func (r *room) roundSnapshot() RoundSnapshot {
 	r.mu.Lock()
-	s := RoundSnapshot{ID: r.round.id, Case: r.round.cs.name, Title: r.round.cs.title, Started: r.round.started}
+	s := RoundSnapshot{ID: r.round.id, Case: r.round.cs.name, Title: r.round.cs.title, Started: r.round.started, Dir: r.roundDirs[r.round.id]}
 	for _, p := range r.parts {
 		// p.answers is replaced, never changed in place: it is read
 		// below without the lock, which every participant's answer
@@ -215,4 +220,30 @@ func (r *room) startScreen(p *participant) (int, caseInfo, decision.Answers) {
 		r.log("%s: antwoorden niet bewaard: %s", p.name, fileError(err))
 	}
 	return round, cs, start
+}
+
+// compareHint is what the trainer reads after stopping: how to compare
+// the answers of every round, each round in its own folder.
+func (r *room) compareHint() string {
+	r.mu.Lock()
+	ids := make([]int, 0, len(r.roundDirs))
+	for id := range r.roundDirs {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	dirs := make([]string, len(ids))
+	for i, id := range ids {
+		dirs[i] = r.roundDirs[id]
+	}
+	r.mu.Unlock()
+	glob := func(dir string) string { return filepath.Join(r.dir, dir, "*.toml") }
+	if len(ids) == 1 {
+		return "Vergelijk ze met: afstandswijzer vergelijk " + glob(dirs[0]) + "\n"
+	}
+	var b strings.Builder
+	b.WriteString("Elke ronde staat in een eigen map. Vergelijk een ronde met:\n")
+	for i, id := range ids {
+		fmt.Fprintf(&b, "  ronde %d: afstandswijzer vergelijk %s\n", id, glob(dirs[i]))
+	}
+	return b.String()
 }

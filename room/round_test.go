@@ -119,3 +119,39 @@ func TestPlainModeHearsOfNewRound(t *testing.T) {
 		t.Errorf("told %d times", n)
 	}
 }
+
+// After stopping, the trainer is told how to compare every round, each
+// in its own folder, not only the first.
+func TestCompareHintNamesEveryRound(t *testing.T) {
+	r := testRoom(t)
+	if h := r.compareHint(); !strings.Contains(h, "afstandswijzer vergelijk "+filepath.Join(r.dir, "*.toml")) || strings.Contains(h, "ronde 1") {
+		t.Errorf("one round: %q", h)
+	}
+	snap, err := r.setRound(caseInfo{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := r.compareHint()
+	r.mu.Lock()
+	dir2 := r.roundDirs[snap.ID]
+	r.mu.Unlock()
+	for _, want := range []string{"ronde 1: afstandswijzer vergelijk " + filepath.Join(r.dir, "*.toml"), "ronde 2: afstandswijzer vergelijk " + filepath.Join(r.dir, dir2, "*.toml")} {
+		if !strings.Contains(h, want) {
+			t.Errorf("two rounds: %q lacks %q", h, want)
+		}
+	}
+}
+
+// The overview names the current round's folder, where its answers go.
+func TestDashboardShowsRoundFolder(t *testing.T) {
+	r := testRoom(t)
+	snap, err := r.setRound(caseInfo{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := runDash(t, r, testInfo, 120, 40)
+	want := "Antwoorden:   " + filepath.Join(testInfo.Dir, snap.Dir)
+	if snap.Dir == "" || !strings.Contains(out, want) {
+		t.Errorf("round %d (%q): overview lacks %q:\n%s", snap.ID, snap.Dir, want, out)
+	}
+}
