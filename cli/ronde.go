@@ -39,6 +39,9 @@ func cmdRound(env *Env, args []string) int {
 	if *format != "" && !validFormat(stderr, "ronde", *format, "markdown", "html", "json") {
 		return exitUsage
 	}
+	// "-" and standard output by its path write to standard output, as
+	// in the other commands.
+	*out = toStdout(env, *out)
 	if !outPathOK(stderr, "ronde", *out, append(contentInputs(c.inhoud), paths...)...) {
 		return exitUsage
 	}

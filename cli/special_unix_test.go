@@ -102,6 +102,24 @@ func TestOutputDashIsStdout(t *testing.T) {
 	if _, err := os.Lstat("-"); err == nil {
 		t.Error("--uit - made a file named -")
 	}
+	// Every command with --uit: ronde wrote a file named "-" before.
+	for _, args := range [][]string{
+		{"casus", "online-mondeling", "--format", "markdown"},
+		{"vergelijk", example, example, "--format", "markdown"},
+		{"ronde", example, "--format", "markdown"},
+	} {
+		env, out, errOut := testEnv("")
+		if code := Main(append(args, "--uit", "-"), env); code != 0 {
+			t.Fatalf("%s: exit %d: %s", args[0], code, errOut)
+		}
+		if out.Len() == 0 || strings.Contains(errOut.String(), "Opgeslagen") {
+			t.Errorf("%s --uit - did not write to stdout: stdout %.40q, stderr %q", args[0], out, errOut)
+		}
+		if _, err := os.Lstat("-"); err == nil {
+			t.Errorf("%s --uit - made a file named -", args[0])
+			os.Remove("-")
+		}
+	}
 }
 
 // The standard output named by its path (as /dev/stdout would be) gets the
