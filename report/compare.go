@@ -78,7 +78,7 @@ func renderComparison(c *decision.Comparison, note string, body func(*strings.Bu
 	if len(c.Failed) > 0 {
 		w("**Niet vergeleken:**\n\n")
 		for _, f := range c.Failed {
-			w("- %s: %s\n", esc(f.Name), esc(strings.ReplaceAll(f.Err, "\n", "; ")))
+			w("- %s: %s\n", esc(f.Name), esc(errLine(f.Err)))
 		}
 		w("\n")
 	}

@@ -80,7 +80,7 @@ func RoundMarkdown(r Round) string {
 	if len(r.Failed) > 0 {
 		w("**Niet meegeteld:**\n\n")
 		for _, f := range r.Failed {
-			w("- %s: %s\n", esc(f.Name), esc(strings.ReplaceAll(f.Err, "\n", "; ")))
+			w("- %s: %s\n", esc(f.Name), esc(errLine(f.Err)))
 		}
 		w("\n")
 	}
@@ -190,4 +190,22 @@ func RoundHTML(r Round, date time.Time) ([]byte, error) {
 		title += ": " + oneLine(content.Sanitize(r.Case))
 	}
 	return HTMLPage(Page{Title: title, Markdown: RoundMarkdown(r), Version: r.Version, Date: date})
+}
+
+// errLine puts a reason of several lines on one: "; " between lines, a
+// space after a line that ends in ":" (an introduction, not a point).
+func errLine(msg string) string {
+	var b strings.Builder
+	for i, l := range strings.Split(strings.TrimSpace(msg), "\n") {
+		l = strings.TrimSpace(l)
+		if i > 0 {
+			if strings.HasSuffix(b.String(), ":") {
+				b.WriteString(" ")
+			} else {
+				b.WriteString("; ")
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
 }

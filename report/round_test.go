@@ -140,3 +140,12 @@ func TestRoundEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A reason of several lines reads as one sentence: no "klopt niet:;".
+func TestErrLine(t *testing.T) {
+	got := errLine("het antwoordenbestand klopt niet:\n  a.toml, regel 3: fout\n  a.toml, regel 4: nog een")
+	want := "het antwoordenbestand klopt niet: a.toml, regel 3: fout; a.toml, regel 4: nog een"
+	if got != want {
+		t.Errorf("errLine = %q, want %q", got, want)
+	}
+}
