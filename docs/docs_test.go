@@ -117,3 +117,24 @@ func anchors(text string) map[string]bool {
 	}
 	return out
 }
+
+// CI ends with the test command the README gives a developer, so a new
+// user runs what CI runs.
+func TestCIRunsTheREADMETestCommand(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ci, err := os.ReadFile("../.ci/run")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const cmd = "go test ./..."
+	if !strings.Contains(string(readme), "\n  "+cmd+"\n") {
+		t.Errorf("README.md shows no %q", cmd)
+	}
+	lines := strings.Split(strings.TrimSpace(string(ci)), "\n")
+	if last := strings.TrimSpace(lines[len(lines)-1]); last != cmd {
+		t.Errorf(".ci/run ends with %q, want the README's %q", last, cmd)
+	}
+}
