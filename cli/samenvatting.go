@@ -3,6 +3,7 @@ package cli
 import (
 	"cmp"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -65,14 +66,7 @@ func cmdSummary(env *Env, args []string) int {
 		if *format == "" && *out == "" {
 			// At a terminal the summary is read, not processed: formatted,
 			// and in the summary's pager when taller than the window.
-			if done, err := pageTerminal(env, e, answers, md); done {
-				if err != nil {
-					fmt.Fprintf(stderr, "afstandswijzer samenvatting: %v\n", err)
-					return exitFail
-				}
-				return exitOK
-			}
-			if done, err := printTerminal(env, md); done {
+			if done, err := showTerminal(env, e, answers, md); done {
 				if err != nil {
 					fmt.Fprintf(stderr, "afstandswijzer samenvatting: %v\n", err)
 					return exitFail
@@ -89,25 +83,24 @@ func cmdSummary(env *Env, args []string) int {
 	return writeOutput("samenvatting", *out, cmp.Or(*format, "markdown"), text, stdout, stderr)
 }
 
-// pageTerminal shows the summary in the full-screen program's pager when
-// both sides are a terminal and the formatted text is taller than the
-// window; PAGER=cat prints it instead, as git does. done is false when it
-// did not page.
-func pageTerminal(env *Env, e *decision.Engine, a decision.Answers, md string) (done bool, err error) {
+// showTerminal shows the summary formatted at a terminal: in the
+// full-screen program's pager when both sides are a terminal and the text
+// is taller than the window (PAGER=cat prints it instead, as git does),
+// else printed. It renders once. done is false when stdout is no terminal.
+func showTerminal(env *Env, e *decision.Engine, a decision.Answers, md string) (done bool, err error) {
 	f, ok := env.terminal.(*os.File)
-	if !ok || !env.IsTerminal(f) || !env.IsTerminal(env.Stdin) {
-		return false, nil
-	}
-	if p, _ := env.LookupEnv("PAGER"); p == "cat" {
-		return false, nil
-	}
-	_, h, err := term.GetSize(f.Fd())
-	if err != nil || h <= 0 {
+	if !ok || !env.IsTerminal(f) {
 		return false, nil
 	}
 	text, err := renderTerminal(env, md, f)
-	if err != nil || strings.Count(text, "\n") < h {
-		return false, nil
+	if err != nil {
+		return true, err
 	}
-	return true, tui.PageSummary(e, a, tui.Options{Now: env.Now})
+	if p, _ := env.LookupEnv("PAGER"); p != "cat" && env.IsTerminal(env.Stdin) {
+		if _, h, err := term.GetSize(f.Fd()); err == nil && h > 0 && strings.Count(text, "\n") >= h {
+			return true, tui.PageSummary(e, a, tui.Options{Now: env.Now})
+		}
+	}
+	_, err = io.WriteString(f, text)
+	return true, err
 }
