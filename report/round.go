@@ -73,7 +73,7 @@ func RoundMarkdown(r Round) string {
 	w("| Uitkomst | Aantal | Procent | Balk |\n|---|---|---|---|\n")
 	for _, oc := range r.Tally.Outcomes {
 		if oc.Count > 0 || isVerdict(oc.Outcome) {
-			w("| %s | %d | %d%% | %s |\n", esc(upperFirst(oc.Outcome.Label())), oc.Count, percent(oc.Count, r.Tally.Participants), textBar(oc.Count, r.Tally.Participants))
+			w("| %s | %d | %d%% | %s |\n", esc(UpperFirst(oc.Outcome.Label())), oc.Count, percent(oc.Count, r.Tally.Participants), textBar(oc.Count, r.Tally.Participants))
 		}
 	}
 	w("\nProcenten van de %d deelnemers.\n\n", r.Tally.Participants)
@@ -92,15 +92,17 @@ func isVerdict(o decision.Outcome) bool {
 	return o == decision.OutcomeCan || o == decision.OutcomeCannot || o == decision.OutcomeUnclear
 }
 
-// plural picks the verb for a count: "1 kreeg", "2 kregen".
-func plural(n int, one, many string) string {
+// Plural picks the verb for a count: "1 kreeg", "2 kregen" (the round
+// hand-out and the beamer say it the same way).
+func Plural(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}
 	return many
 }
 
-func upperFirst(s string) string {
+// UpperFirst capitalises the first letter (an option label as a sentence).
+func UpperFirst(s string) string {
 	r := []rune(s)
 	if len(r) == 0 {
 		return s
@@ -116,14 +118,14 @@ func writeRoundQuestion(b *strings.Builder, n int, qt decision.QuestionTally, rv
 	w("## Vraag %d: %s\n\n**%s**\n\n", n, esc(q.Short), esc(q.Text))
 	w("| Antwoord | Aantal | Procent | Balk |\n|---|---|---|---|\n")
 	for _, o := range qt.Options {
-		w("| %s | %d | %d%% | %s |\n", esc(upperFirst(o.Label)), o.Count, percent(o.Count, qt.Answered), textBar(o.Count, qt.Answered))
+		w("| %s | %d | %d%% | %s |\n", esc(UpperFirst(o.Label)), o.Count, percent(o.Count, qt.Answered), textBar(o.Count, qt.Answered))
 	}
-	w("\n%d van de %d deelnemers %s", qt.Answered, people, plural(qt.Answered, "antwoordde", "antwoordden"))
+	w("\n%d van de %d deelnemers %s", qt.Answered, people, Plural(qt.Answered, "antwoordde", "antwoordden"))
 	if qt.Open > 0 {
 		w(", %d nog niet", qt.Open)
 	}
 	if qt.NotAsked > 0 {
-		w(", %d %s deze vraag niet", qt.NotAsked, plural(qt.NotAsked, "kreeg", "kregen"))
+		w(", %d %s deze vraag niet", qt.NotAsked, Plural(qt.NotAsked, "kreeg", "kregen"))
 	}
 	w(". Procenten van wie antwoordde.")
 	if len(qt.Options) > 0 && qt.Options[len(qt.Options)-1].Value == "" {
@@ -159,7 +161,7 @@ func writeRoundQuestion(b *strings.Builder, n int, qt decision.QuestionTally, rv
 		w("Niemand kreeg deze vraag: per antwoord is er niets te tellen.\n\n")
 		return
 	}
-	w("**Welke regels gelden per antwoord** (bij de %d die de vraag %s):\n\n", rv.Seen, plural(rv.Seen, "kreeg", "kregen"))
+	w("**Welke regels gelden per antwoord** (bij de %d die de vraag %s):\n\n", rv.Seen, Plural(rv.Seen, "kreeg", "kregen"))
 	for _, o := range rv.Options {
 		w("- %s: %s\n", esc(o.Label), roundEffects(o, rv.Seen))
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/afstandswijzer/afstandswijzer/decision"
 	"github.com/afstandswijzer/afstandswijzer/internal/wrap"
+	"github.com/afstandswijzer/afstandswijzer/report"
 )
 
 // revealBody is what the handreiking says behind the question: its own
@@ -55,7 +56,7 @@ func (b *Beamer) revealBody() []string {
 		add(wrap.Break("Nog niemand kreeg deze vraag: per antwoord is er nog niets te tellen.", b.w))
 		return out
 	}
-	add(bBold.Render(wrap.Break(fmt.Sprintf("Welke regels gelden per antwoord (bij de %d die de vraag %s)", rv.Seen, plural(rv.Seen, "kreeg", "kregen")), b.w)))
+	add(bBold.Render(wrap.Break(fmt.Sprintf("Welke regels gelden per antwoord (bij de %d die de vraag %s)", rv.Seen, report.Plural(rv.Seen, "kreeg", "kregen")), b.w)))
 	arrow := "→ "
 	if b.opt.ASCII {
 		arrow = "-> "

@@ -13,6 +13,7 @@ import (
 	"github.com/afstandswijzer/afstandswijzer/decision"
 	"github.com/afstandswijzer/afstandswijzer/internal/keyhelp"
 	"github.com/afstandswijzer/afstandswijzer/internal/wrap"
+	"github.com/afstandswijzer/afstandswijzer/report"
 )
 
 // The beamer uses no colour at all: bold, the bar's length and the
@@ -106,12 +107,12 @@ func (b *Beamer) pageView() (string, []string, string) {
 	qt := b.count.tally.Question(b.page)
 	q := qt.Question
 	title := fmt.Sprintf("Vraag %d van %d · %s\n", i+1, len(pages)-1, clean(q.Short)) + bBold.Render(wrap.Break(clean(q.Text), b.w))
-	status := fmt.Sprintf("%d van %d %s", qt.Answered, b.count.tally.Participants, plural(qt.Answered, "antwoordde", "antwoordden"))
+	status := fmt.Sprintf("%d van %d %s", qt.Answered, b.count.tally.Participants, report.Plural(qt.Answered, "antwoordde", "antwoordden"))
 	if qt.Open > 0 {
 		status += fmt.Sprintf(" · %d nog open", qt.Open)
 	}
 	if qt.NotAsked > 0 {
-		status += fmt.Sprintf(" · %d %s deze vraag niet", qt.NotAsked, plural(qt.NotAsked, "kreeg", "kregen"))
+		status += fmt.Sprintf(" · %d %s deze vraag niet", qt.NotAsked, report.Plural(qt.NotAsked, "kreeg", "kregen"))
 	}
 	switch {
 	case b.reveal:
@@ -121,10 +122,10 @@ func (b *Beamer) pageView() (string, []string, string) {
 	}
 	var bars []bar
 	for _, o := range qt.Options {
-		bars = append(bars, bar{label: upperFirst(clean(o.Label)), n: o.Count, names: o.Names})
+		bars = append(bars, bar{label: report.UpperFirst(clean(o.Label)), n: o.Count, names: o.Names})
 	}
 	body := b.bars(bars, qt.Answered)
-	note := fmt.Sprintf("Procenten van de %d die %s.", qt.Answered, plural(qt.Answered, "antwoordde", "antwoordden"))
+	note := fmt.Sprintf("Procenten van de %d die %s.", qt.Answered, report.Plural(qt.Answered, "antwoordde", "antwoordden"))
 	if q.Kind == content.Many {
 		note += " Meer antwoorden mogelijk: samen kan het meer dan 100% zijn."
 	}
@@ -149,7 +150,7 @@ func (b *Beamer) outcomeBody() []string {
 	for _, oc := range t.Outcomes {
 		main := oc.Outcome == decision.OutcomeCan || oc.Outcome == decision.OutcomeCannot || oc.Outcome == decision.OutcomeUnclear
 		if main || oc.Count > 0 {
-			bars = append(bars, bar{label: upperFirst(oc.Outcome.Label()), n: oc.Count, names: oc.Names})
+			bars = append(bars, bar{label: report.UpperFirst(oc.Outcome.Label()), n: oc.Count, names: oc.Names})
 		}
 	}
 	if !b.shown[outcomePage] {
@@ -209,22 +210,6 @@ func (b *Beamer) bars(rows []bar, total int) []string {
 		}
 	}
 	return out
-}
-
-// plural picks the verb for a count: "1 kreeg", "2 kregen".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-func upperFirst(s string) string {
-	r := []rune(s)
-	if len(r) == 0 {
-		return s
-	}
-	return strings.ToUpper(string(r[0])) + string(r[1:])
 }
 
 func pad(s string, w int) string { return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0)) }
